@@ -1,0 +1,13 @@
+// Entry of the bundled CLI (dist/cli.js): wires runCli to the process.
+import path from 'node:path';
+import { runCli } from './run';
+
+const resourcesDir = path.resolve(import.meta.dirname, '..', 'resources');
+const tty = process.stderr.isTTY;
+const code = await runCli(process.argv.slice(2), {
+  out: (line) => process.stdout.write(line + '\n'),
+  err: (line) => process.stderr.write(line + '\n'),
+  progress: tty ? (text) => process.stderr.write(`\r\x1b[2K${text}`) : undefined,
+  resourcesDir,
+});
+process.exitCode = code;

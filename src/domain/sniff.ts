@@ -1,0 +1,176 @@
+// Pure detection of a text table's encoding, delimiter and line ending from its first bytes.
+
+export type TextEncodingName = 'utf-8' | 'utf-16le' | 'utf-16be' | 'windows-1252';
+
+export interface EncodingGuess {
+  encoding: TextEncodingName;
+  /** Length of the byte-order mark to skip (0 when none). */
+  bomLength: number;
+  /** Why this encoding was chosen, in words. */
+  reason: string;
+}
+
+export type BinaryVerdict = { binary: false } | { binary: true; offset: number; byte: number; reason: string };
+
+/** Signatures of common non-text files, so the user hears "this is a ZIP/PDF" rather than a parse error. */
+const SIGNATURES: { bytes: number[]; what: string }[] = [
+  { bytes: [0x50, 0x4b, 0x03, 0x04], what: 'a ZIP archive (an .xlsx workbook is one)' },
+  { bytes: [0x25, 0x50, 0x44, 0x46], what: 'a PDF document' },
+  { bytes: [0xd0, 0xcf, 0x11, 0xe0], what: 'an old-style Office file (.xls/.doc)' },
+  { bytes: [0x89, 0x50, 0x4e, 0x47], what: 'a PNG image' },
+  { bytes: [0xff, 0xd8, 0xff], what: 'a JPEG image' },
+  { bytes: [0x1f, 0x8b], what: 'a gzip archive' },
+  { bytes: [0x53, 0x51, 0x4c, 0x69, 0x74, 0x65], what: 'a SQLite database' },
+  { bytes: [0x7f, 0x45, 0x4c, 0x46], what: 'a program (ELF executable)' },
+];
+
+export function detectBom(bytes: Uint8Array): EncodingGuess | null {
+  if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) return { encoding: 'utf-8', bomLength: 3, reason: 'UTF-8 byte-order mark' };
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) return { encoding: 'utf-16le', bomLength: 2, reason: 'UTF-16LE byte-order mark' };
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) return { encoding: 'utf-16be', bomLength: 2, reason: 'UTF-16BE byte-order mark' };
+  return null;
+}
+
+/**
+ * Decides whether a sample is a binary file rather than text. Single-byte text never holds NUL or many C0 control
+ * bytes; UTF-16 without a BOM is recognized by its alternating NULs before calling anything binary.
+ */
+export function detectBinary(sample: Uint8Array): BinaryVerdict {
+  for (const sig of SIGNATURES) {
+    if (sig.bytes.every((b, i) => sample[i] === b)) return { binary: true, offset: 0, byte: sample[0]!, reason: `it is ${sig.what}, not a text table` };
+  }
+  if (detectBom(sample)?.encoding.startsWith('utf-16')) return { binary: false };
+  if (utf16WithoutBom(sample)) return { binary: false };
+  let controls = 0;
+  for (let i = 0; i < sample.length; i++) {
+    const b = sample[i]!;
+    if (b === 0) return { binary: true, offset: i, byte: b, reason: `it holds a NUL byte at offset ${i}, which no text table has` };
+    if (b < 0x20 && b !== 0x09 && b !== 0x0a && b !== 0x0d && b !== 0x0c && b !== 0x1a) {
+      controls++;
+      if (controls > 8 && controls > sample.length / 200) {
+        return { binary: true, offset: i, byte: b, reason: `it holds ${controls} control bytes in its first ${i + 1} bytes, which no text table has` };
+      }
+    }
+  }
+  return { binary: false };
+}
+
+function utf16WithoutBom(s: Uint8Array): 'utf-16le' | 'utf-16be' | null {
+  const n = Math.min(s.length, 4096) & ~1;
+  if (n < 8) return null;
+  let evenZero = 0;
+  let oddZero = 0;
+  for (let i = 0; i < n; i += 2) {
+    if (s[i] === 0) evenZero++;
+    if (s[i + 1] === 0) oddZero++;
+  }
+  const pairs = n / 2;
+  if (oddZero > pairs * 0.6 && evenZero < pairs * 0.05) return 'utf-16le';
+  if (evenZero > pairs * 0.6 && oddZero < pairs * 0.05) return 'utf-16be';
+  return null;
+}
+
+/** Index just past the last complete UTF-8 sequence start, so a sample cut mid-character is not called invalid. */
+function trimPartialUtf8(s: Uint8Array): Uint8Array {
+  let end = s.length;
+  for (let back = 1; back <= 3 && end - back >= 0; back++) {
+    const b = s[end - back]!;
+    if ((b & 0xc0) === 0x80) continue;
+    if (b >= 0xc0) {
+      const need = b >= 0xf0 ? 4 : b >= 0xe0 ? 3 : 2;
+      if (back < need) return s.subarray(0, end - back);
+    }
+    break;
+  }
+  return s;
+}
+
+/**
+ * Guesses the encoding of a sample: BOM first; then UTF-16 by NUL pattern; then strict UTF-8;
+ * otherwise Windows-1252 (the superset of Latin-1 that Windows Excel writes).
+ * `complete` says the sample is the whole file (no partial character to forgive at the end).
+ */
+export function detectEncoding(sample: Uint8Array, complete = false): EncodingGuess {
+  const bom = detectBom(sample);
+  if (bom) return bom;
+  const u16 = utf16WithoutBom(sample);
+  if (u16) return { encoding: u16, bomLength: 0, reason: `${u16.toUpperCase()} text without a byte-order mark (NUL pattern)` };
+  const body = complete ? sample : trimPartialUtf8(sample);
+  try {
+    new TextDecoder('utf-8', { fatal: true }).decode(body);
+    let ascii = true;
+    for (let i = 0; i < body.length; i++) if (body[i]! > 0x7f) { ascii = false; break; }
+    return { encoding: 'utf-8', bomLength: 0, reason: ascii ? 'plain ASCII (read as UTF-8)' : 'valid UTF-8' };
+  } catch {
+    return { encoding: 'windows-1252', bomLength: 0, reason: 'not valid UTF-8; read as Windows-1252 (Western European, as Excel on Windows saves)' };
+  }
+}
+
+export const DELIMITERS = [',', '\t', ';', '|'] as const;
+
+/**
+ * Picks the delimiter that splits the first lines into the most consistent number of fields (>1), ignoring
+ * delimiters inside double quotes. Ties go to the order above (comma first).
+ */
+export function detectDelimiter(text: string, maxLines = 50): string {
+  const lines = logicalLines(text, maxLines);
+  let best: { d: string; score: number } = { d: ',', score: -1 };
+  for (const d of DELIMITERS) {
+    const counts = lines.map((l) => countOutsideQuotes(l, d));
+    const nonEmpty = counts.filter((c) => c > 0);
+    if (nonEmpty.length === 0) continue;
+    const mode = modeOf(counts);
+    const agree = counts.filter((c) => c === mode).length;
+    // Consistency first, then more fields.
+    const score = mode === 0 ? 0 : (agree / counts.length) * 1000 + Math.min(mode, 100);
+    if (score > best.score) best = { d, score };
+  }
+  return best.d;
+}
+
+export function detectNewline(text: string): string {
+  const i = text.indexOf('\n');
+  if (i < 0) return text.includes('\r') ? '\r' : '\n';
+  return i > 0 && text[i - 1] === '\r' ? '\r\n' : '\n';
+}
+
+function logicalLines(text: string, max: number): string[] {
+  const out: string[] = [];
+  let start = 0;
+  let inQuotes = false;
+  for (let i = 0; i < text.length && out.length < max; i++) {
+    const c = text[i];
+    if (c === '"') inQuotes = !inQuotes;
+    else if ((c === '\n' || c === '\r') && !inQuotes) {
+      if (i > start) out.push(text.slice(start, i));
+      start = i + 1;
+    }
+  }
+  // The tail may be a cut-off line; only use it when it is all we have.
+  if (out.length === 0 && start < text.length) out.push(text.slice(start));
+  return out.filter((l) => l.trim().length > 0);
+}
+
+function countOutsideQuotes(line: string, d: string): number {
+  let n = 0;
+  let q = false;
+  for (let i = 0; i < line.length; i++) {
+    const c = line[i];
+    if (c === '"') q = !q;
+    else if (c === d && !q) n++;
+  }
+  return n;
+}
+
+function modeOf(xs: number[]): number {
+  const m = new Map<number, number>();
+  for (const x of xs) m.set(x, (m.get(x) ?? 0) + 1);
+  let best = 0;
+  let bestN = -1;
+  for (const [x, n] of m) if (n > bestN || (n === bestN && x > best)) { best = x; bestN = n; }
+  return best;
+}
+
+export function describeDelimiter(d: string): string {
+  return d === ',' ? 'comma' : d === '\t' ? 'tab' : d === ';' ? 'semicolon' : d === '|' ? 'pipe' : JSON.stringify(d);
+}

@@ -1,0 +1,40 @@
+// The engine in a worker thread: Electron main (and the browser host) talk to it by messages, so long jobs never block them.
+import { parentPort, workerData } from 'node:worker_threads';
+import type { EventName } from '../api/contract';
+import type { FromWorker, ToWorker } from '../api/wire';
+import { createService, toWinnowError, type ServiceOptions } from '../service';
+
+const port = parentPort;
+if (!port) throw new Error('worker-entry must run in a worker thread');
+
+const service = createService(workerData as ServiceOptions);
+const post = (m: FromWorker) => port.postMessage(m);
+
+const EVENTS: EventName[] = ['job.progress', 'job.finished', 'project.changed'];
+for (const event of EVENTS) service.on(event, (payload) => post({ type: 'event', event, payload }));
+
+port.on('message', async (msg: ToWorker) => {
+  try {
+    let value: unknown;
+    switch (msg.type) {
+      case 'invoke':
+        value = await service.dispatch(msg.method, msg.input);
+        break;
+      case 'registerFile':
+        value = service.registerFile(msg.path, msg.mode);
+        break;
+      case 'filePath':
+        value = service.filePath({ fileId: msg.fileId });
+        break;
+      case 'shutdown':
+        await service.close();
+        value = true;
+        break;
+    }
+    post({ type: 'result', callId: msg.callId, outcome: { ok: true, value } });
+    if (msg.type === 'shutdown') port.close();
+  } catch (err) {
+    post({ type: 'result', callId: msg.callId, outcome: { ok: false, error: toWinnowError(err).toData() } });
+  }
+});
+post({ type: 'ready' });

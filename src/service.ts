@@ -1,0 +1,337 @@
+// createService: the engine behind the contract. Every host (worker for Electron, browser host, CLI, tests) serves this object.
+import crypto from 'node:crypto';
+import { EventEmitter } from 'node:events';
+import fs from 'node:fs';
+import path from 'node:path';
+import {
+  parseInput,
+  WinnowError,
+  type EventName,
+  type EventPayloads,
+  type ExportResult,
+  type FileRef,
+  type HostKind,
+  type ImportResult,
+  type JobKind,
+  type JobRecord,
+  type MethodName,
+  type MethodParsedInput,
+  type MethodResult,
+  type ProjectInfo,
+  type RecentProject,
+  type WinnowApi,
+  type WinnowErrorData,
+  type MethodInput,
+} from './api/contract';
+import { openProjectDb, openReadConnection, type Db } from './store/db';
+import { SCHEMA_VERSION } from './store/migrations';
+import { allLists, getList } from './store/lists';
+import { rowWindow } from './store/records';
+import { finishJob, getJob, insertJob, jobHistory, markInterruptedJobs } from './store/jobs';
+import { importDelimited, previewFile } from './jobs/import-delimited';
+import { exportDelimited } from './jobs/export-delimited';
+import { throttledProgress, type ProgressSink } from './jobs/progress';
+
+export const APP_NAME = 'Winnow';
+export const APP_VERSION = '0.1.0';
+export const PROJECT_EXTENSION = '.winnow';
+
+export interface ServiceOptions {
+  host: HostKind;
+  /** Where the service keeps its own small state (recent projects). Omit for none (CLI, tests). */
+  dataDir?: string;
+  /** Where the sample project is created. */
+  workspaceDir?: string;
+  /** The app's resources/ folder (sample lists, reference data). */
+  resourcesDir: string;
+}
+
+interface FileEntry {
+  path: string;
+  mode: 'read' | 'write';
+  name: string;
+}
+
+interface OpenProject {
+  id: string;
+  path: string;
+  db: Db;
+  readDb: Db;
+  /** The one write job running on this project, if any: jobs that write are serialized per project. */
+  writer: string | null;
+}
+
+interface RunningJob {
+  projectId: string;
+  kind: JobKind;
+  abort: AbortController;
+  done: Promise<void>;
+}
+
+export interface WinnowService extends WinnowApi {
+  /** Host-only: hands the engine a file the user chose (dialog, upload, CLI argument). Never exposed to the renderer. */
+  registerFile(filePath: string, mode: 'read' | 'write'): FileRef & { name: string };
+  /** Host-only: the path behind a file reference (for the browser host's download). */
+  filePath(ref: FileRef): string;
+  /** Calls a method with input that has not been validated yet (from a wire); returns the wire outcome. */
+  dispatch(method: string, input: unknown): Promise<unknown>;
+  close(): Promise<void>;
+}
+
+type Handlers = { [M in MethodName]: (input: MethodParsedInput<M>) => Promise<MethodResult<M>> | MethodResult<M> };
+
+export function createService(opts: ServiceOptions): WinnowService {
+  const events = new EventEmitter();
+  events.setMaxListeners(100);
+  const files = new Map<string, FileEntry>();
+  const projects = new Map<string, OpenProject>();
+  const jobs = new Map<string, RunningJob>();
+
+  const emit = <E extends EventName>(event: E, payload: EventPayloads[E]) => events.emit(event, payload);
+
+  function registerFile(filePath: string, mode: 'read' | 'write'): FileRef & { name: string } {
+    const fileId = crypto.randomUUID();
+    const entry: FileEntry = { path: path.resolve(filePath), mode, name: path.basename(filePath) };
+    files.set(fileId, entry);
+    return { fileId, name: entry.name };
+  }
+
+  function fileEntry(ref: FileRef, mode: 'read' | 'write'): FileEntry {
+    const f = files.get(ref.fileId);
+    if (!f) throw new WinnowError('NOT_FOUND', 'That file is no longer available; choose it again.', { fileId: ref.fileId });
+    if (mode === 'write' && f.mode !== 'write') throw new WinnowError('INVALID_INPUT', `${f.name} was chosen for reading, not for writing.`);
+    return f;
+  }
+
+  function project(projectId: string): OpenProject {
+    const p = projects.get(projectId);
+    if (!p) throw new WinnowError('PROJECT_NOT_OPEN', 'That project is not open (it may have been closed); open it again.', { projectId });
+    return p;
+  }
+
+  function projectInfo(p: OpenProject): ProjectInfo {
+    return {
+      projectId: p.id,
+      name: path.basename(p.path, PROJECT_EXTENSION),
+      location: p.path,
+      schemaVersion: SCHEMA_VERSION,
+      lists: allLists(p.readDb),
+    };
+  }
+
+  function openProject(filePath: string, create: boolean): ProjectInfo {
+    const resolved = path.resolve(filePath);
+    for (const p of projects.values()) if (p.path === resolved) return projectInfo(p);
+    if (create && fs.existsSync(resolved)) {
+      throw new WinnowError('INVALID_INPUT', `${path.basename(resolved)} already exists; open it instead, or choose another name.`, { path: resolved });
+    }
+    const db = openProjectDb(resolved, { create });
+    markInterruptedJobs(db);
+    const readDb = openReadConnection(resolved);
+    const p: OpenProject = { id: crypto.randomUUID(), path: resolved, db, readDb, writer: null };
+    projects.set(p.id, p);
+    rememberRecent(resolved);
+    return projectInfo(p);
+  }
+
+  // Recent projects: a small JSON file in the host's data folder.
+  const recentFile = opts.dataDir ? path.join(opts.dataDir, 'recent-projects.json') : null;
+  function readRecent(): { path: string; openedAt: string }[] {
+    if (!recentFile || !fs.existsSync(recentFile)) return [];
+    try {
+      const parsed = JSON.parse(fs.readFileSync(recentFile, 'utf8')) as unknown;
+      return Array.isArray(parsed) ? (parsed as { path: string; openedAt: string }[]).filter((r) => typeof r?.path === 'string') : [];
+    } catch {
+      return [];
+    }
+  }
+  function rememberRecent(filePath: string): void {
+    if (!recentFile || !opts.dataDir) return;
+    const items = [{ path: filePath, openedAt: new Date().toISOString() }, ...readRecent().filter((r) => r.path !== filePath)].slice(0, 12);
+    fs.mkdirSync(opts.dataDir, { recursive: true });
+    fs.writeFileSync(recentFile, JSON.stringify(items, null, 2));
+  }
+  const recentId = (p: string) => crypto.createHash('sha256').update(p).digest('hex').slice(0, 16);
+
+  /** Runs a job in the background: recorded in the project's job log, progress throttled, cancel through AbortSignal. */
+  function startJob<R extends ImportResult | ExportResult>(
+    p: OpenProject,
+    kind: JobKind,
+    label: string,
+    params: unknown,
+    writes: boolean,
+    work: (signal: AbortSignal, progress: ProgressSink) => Promise<R>,
+  ): string {
+    if (writes && p.writer) {
+      throw new WinnowError('BUSY', 'Another job is changing this project; wait for it to finish or cancel it first.', { jobId: p.writer });
+    }
+    const jobId = crypto.randomUUID();
+    insertJob(p.db, { id: jobId, kind, label, params });
+    if (writes) p.writer = jobId;
+    const abort = new AbortController();
+    const { sink, flush } = throttledProgress(jobId, kind, (prog) => emit('job.progress', prog));
+    const done = (async () => {
+      // Let the caller receive the job id before the first progress event.
+      await new Promise((r) => setImmediate(r));
+      let status: 'done' | 'cancelled' | 'failed' = 'done';
+      let result: R | null = null;
+      let error: WinnowErrorData | null = null;
+      try {
+        result = await work(abort.signal, sink);
+        flush();
+      } catch (err) {
+        const we = toWinnowError(err);
+        status = we.code === 'JOB_CANCELLED' ? 'cancelled' : 'failed';
+        error = we.toData();
+      } finally {
+        if (writes) p.writer = null;
+        jobs.delete(jobId);
+      }
+      if (projects.get(p.id) === p) finishJob(p.db, jobId, status, result, error);
+      emit('job.finished', { jobId, kind, projectId: p.id, status, result, error });
+      if (status === 'done' && kind === 'import') emit('project.changed', { projectId: p.id });
+    })();
+    jobs.set(jobId, { projectId: p.id, kind, abort, done });
+    return jobId;
+  }
+
+  async function runSample(): Promise<ProjectInfo> {
+    const workspace = opts.workspaceDir ?? opts.dataDir;
+    if (!workspace) throw new WinnowError('NOT_SUPPORTED', 'This host has no folder for the sample project.');
+    const sampleDir = path.join(opts.resourcesDir, 'sample');
+    const target = path.join(workspace, 'Samples', `Sample project${PROJECT_EXTENSION}`);
+    const existing = [...projects.values()].find((p) => p.path === target);
+    if (existing) return projectInfo(existing);
+    fs.mkdirSync(path.dirname(target), { recursive: true });
+    for (const suffix of ['', '-wal', '-shm']) fs.rmSync(target + suffix, { force: true });
+    const info = openProject(target, true);
+    const p = project(info.projectId);
+    const lists: { file: string; name: string; role: 'customers' | 'prospects' }[] = [
+      { file: 'house-file.csv', name: 'House file', role: 'customers' },
+      { file: 'bought-list.csv', name: 'Bought list (Acme Data, March)', role: 'prospects' },
+    ];
+    for (const l of lists) {
+      const jobId = startJob(p, 'import', `Import ${l.file}`, { file: l.file }, true, (signal, progress) =>
+        importDelimited(p.db, { filePath: path.join(sampleDir, l.file), displayName: l.file, listName: l.name, role: l.role, signal, progress }),
+      );
+      await jobs.get(jobId)?.done;
+    }
+    return projectInfo(p);
+  }
+
+  const handlers: Handlers = {
+    'app.info': () => ({ name: APP_NAME, version: APP_VERSION, host: opts.host }),
+    'project.create': (i) => openProject(ensureExtension(fileEntry(i.file, 'write').path), true),
+    'project.open': (i) => openProject(fileEntry(i.file, 'read').path, false),
+    'project.openRecent': (i) => {
+      const hit = readRecent().find((r) => recentId(r.path) === i.recentId);
+      if (!hit) throw new WinnowError('NOT_FOUND', 'That project is no longer in the recent list.');
+      return openProject(hit.path, false);
+    },
+    'project.openSample': () => runSample(),
+    'project.recent': () => ({
+      items: readRecent().map<RecentProject>((r) => ({
+        recentId: recentId(r.path),
+        name: path.basename(r.path, PROJECT_EXTENSION),
+        location: r.path,
+        openedAt: r.openedAt,
+        exists: fs.existsSync(r.path),
+      })),
+    }),
+    'project.info': (i) => projectInfo(project(i.projectId)),
+    'project.close': async (i) => {
+      const p = projects.get(i.projectId);
+      if (!p) return { closed: false };
+      await cancelProjectJobs(p.id);
+      projects.delete(p.id);
+      p.readDb.close();
+      p.db.close();
+      return { closed: true };
+    },
+    'lists.rows': (i) => {
+      const p = project(i.projectId);
+      const list = getList(p.readDb, i.listId);
+      if (!list) throw new WinnowError('NOT_FOUND', `There is no list ${i.listId} in this project.`, { listId: i.listId });
+      return { listId: list.id, total: list.rowCount, rows: rowWindow(p.readDb, list.id, i.fromRow, i.count) };
+    },
+    'import.preview': (i) => {
+      const f = fileEntry(i.file, 'read');
+      return previewFile(f.path, f.name);
+    },
+    'import.start': (i) => {
+      const p = project(i.projectId);
+      const f = fileEntry(i.file, 'read');
+      const listName = i.name ?? f.name.replace(/\.[^.]+$/, '');
+      const jobId = startJob(p, 'import', `Import ${f.name}`, { file: f.name, name: listName, role: i.role }, true, (signal, progress) =>
+        importDelimited(p.db, { filePath: f.path, displayName: f.name, listName, role: i.role, signal, progress }),
+      );
+      return { jobId };
+    },
+    'export.start': (i) => {
+      const p = project(i.projectId);
+      const list = getList(p.readDb, i.listId);
+      if (!list) throw new WinnowError('NOT_FOUND', `There is no list ${i.listId} in this project.`, { listId: i.listId });
+      const f = fileEntry(i.file, 'write');
+      const jobId = startJob(p, 'export', `Export ${list.name} to ${f.name}`, { listId: list.id, file: f.name }, false, async (signal, progress) => {
+        const r = await exportDelimited(p.readDb, { list, outPath: f.path, signal, progress });
+        return { ...r, file: { fileId: i.file.fileId }, fileName: f.name };
+      });
+      return { jobId };
+    },
+    'jobs.cancel': (i) => {
+      const j = jobs.get(i.jobId);
+      if (!j) return { cancelled: false };
+      j.abort.abort();
+      return { cancelled: true };
+    },
+    'jobs.wait': async (i) => {
+      const running = jobs.get(i.jobId);
+      const projectId = running?.projectId;
+      if (running) await running.done;
+      const candidates = projectId ? [project(projectId)] : [...projects.values()];
+      for (const p of candidates) {
+        const rec: JobRecord | undefined = getJob(p.db, i.jobId);
+        if (rec) return rec;
+      }
+      throw new WinnowError('NOT_FOUND', `There is no job ${i.jobId} in the open projects.`, { jobId: i.jobId });
+    },
+    'jobs.history': (i) => ({ jobs: jobHistory(project(i.projectId).db) }),
+  };
+
+  async function cancelProjectJobs(projectId: string): Promise<void> {
+    const mine = [...jobs.values()].filter((j) => j.projectId === projectId);
+    for (const j of mine) j.abort.abort();
+    await Promise.all(mine.map((j) => j.done));
+  }
+
+  async function invokeParsed(method: string, input: unknown): Promise<unknown> {
+    const parsed = parseInput(method, input);
+    const handler = handlers[parsed.method] as (i: unknown) => unknown;
+    return await handler(parsed.input);
+  }
+
+  return {
+    invoke: <M extends MethodName>(method: M, input: MethodInput<M>) => invokeParsed(method, input) as Promise<MethodResult<M>>,
+    on: (event, listener) => {
+      events.on(event, listener as (p: unknown) => void);
+      return () => events.off(event, listener as (p: unknown) => void);
+    },
+    dispatch: (method, input) => invokeParsed(method, input),
+    registerFile,
+    filePath: (ref) => fileEntry(ref, 'read').path,
+    async close() {
+      for (const id of [...projects.keys()]) await handlers['project.close']({ projectId: id });
+    },
+  };
+}
+
+function ensureExtension(p: string): string {
+  return p.toLowerCase().endsWith(PROJECT_EXTENSION) ? p : p + PROJECT_EXTENSION;
+}
+
+export function toWinnowError(err: unknown): WinnowError {
+  if (err instanceof WinnowError) return err;
+  const e = err as Error & { code?: string };
+  if (e && e.code === 'SQLITE_FULL') return new WinnowError('FILE_UNREADABLE', 'The disk is full: the project could not be written. Nothing was changed.');
+  return new WinnowError('INTERNAL', `Unexpected error: ${e?.message ?? String(err)}`);
+}

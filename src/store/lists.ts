@@ -1,0 +1,81 @@
+// Lists repository: the lists inside a project and their source details.
+import type { ColumnInfo, ListInfo, ListRole, SourceFormat } from '../api/contract';
+import type { Db } from './db';
+
+interface ListRow {
+  id: number;
+  name: string;
+  role: ListRole;
+  source_file: string | null;
+  source_size: number | null;
+  imported_at: string;
+  row_count: number;
+  columns: string;
+  format: string | null;
+}
+
+const LIST_COLUMNS = 'id, name, role, source_file, source_size, imported_at, row_count, columns, format';
+
+function toInfo(r: ListRow): ListInfo {
+  return {
+    id: r.id,
+    name: r.name,
+    role: r.role,
+    sourceFile: r.source_file,
+    sourceSize: r.source_size,
+    importedAt: r.imported_at,
+    rowCount: r.row_count,
+    columns: JSON.parse(r.columns) as ColumnInfo[],
+    format: r.format ? (JSON.parse(r.format) as SourceFormat) : null,
+  };
+}
+
+export function allLists(db: Db): ListInfo[] {
+  return (db.prepare(`SELECT ${LIST_COLUMNS} FROM lists ORDER BY id`).all() as ListRow[]).map(toInfo);
+}
+
+export function getList(db: Db, id: number): ListInfo | undefined {
+  const r = db.prepare(`SELECT ${LIST_COLUMNS} FROM lists WHERE id = ?`).get(id) as ListRow | undefined;
+  return r && toInfo(r);
+}
+
+export function findListByName(db: Db, name: string): ListInfo | undefined {
+  const r = db.prepare(`SELECT ${LIST_COLUMNS} FROM lists WHERE name = ?`).get(name) as ListRow | undefined;
+  return r && toInfo(r);
+}
+
+export interface NewList {
+  name: string;
+  role: ListRole;
+  sourceFile: string | null;
+  sourceSize: number | null;
+  columns: ColumnInfo[];
+  format: SourceFormat | null;
+}
+
+export function insertList(db: Db, l: NewList, importedAt = new Date().toISOString()): number {
+  const res = db
+    .prepare(
+      `INSERT INTO lists (name, role, source_file, source_size, imported_at, columns, format) VALUES (?, ?, ?, ?, ?, ?, ?)`,
+    )
+    .run(l.name, l.role, l.sourceFile, l.sourceSize, importedAt, JSON.stringify(l.columns), l.format && JSON.stringify(l.format));
+  return Number(res.lastInsertRowid);
+}
+
+export function finishListImport(db: Db, id: number, rowCount: number, sha256: string): void {
+  db.prepare(`UPDATE lists SET row_count = ?, source_sha256 = ? WHERE id = ?`).run(rowCount, sha256, id);
+}
+
+export function updateListColumns(db: Db, id: number, columns: ColumnInfo[]): void {
+  db.prepare(`UPDATE lists SET columns = ? WHERE id = ?`).run(JSON.stringify(columns), id);
+}
+
+/** A name not yet taken in this project: "Name", "Name (2)", "Name (3)"... */
+export function uniqueListName(db: Db, wanted: string): string {
+  const taken = db.prepare(`SELECT 1 FROM lists WHERE name = ?`);
+  if (!taken.get(wanted)) return wanted;
+  for (let i = 2; ; i++) {
+    const candidate = `${wanted} (${i})`;
+    if (!taken.get(candidate)) return candidate;
+  }
+}

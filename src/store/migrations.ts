@@ -1,0 +1,70 @@
+// Numbered, append-only schema migrations. Never edit a shipped entry: add a new one at the end.
+export interface Migration {
+  version: number;
+  name: string;
+  sql: string;
+}
+
+export const MIGRATIONS: readonly Migration[] = [
+  {
+    version: 1,
+    name: 'lists, records, jobs',
+    sql: `
+      CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+      CREATE TABLE lists (
+        id INTEGER PRIMARY KEY,
+        name TEXT NOT NULL UNIQUE COLLATE NOCASE,
+        role TEXT NOT NULL CHECK (role IN ('prospects','customers','suppression','responses')),
+        source_file TEXT,
+        source_size INTEGER,
+        source_sha256 TEXT,
+        imported_at TEXT NOT NULL,
+        row_count INTEGER NOT NULL DEFAULT 0,
+        columns TEXT NOT NULL,          -- JSON [{index, name}] in file order, exactly as in the header
+        mapping TEXT,                   -- JSON column index -> canonical field (filled by the mapping step)
+        format TEXT,                    -- JSON {encoding, bom, delimiter, newline, quoteChar}
+        details TEXT                    -- JSON role details (vendor, price, purchase date...)
+      );
+      -- One row per data row of a source file. raw is a JSON array of every cell exactly as decoded.
+      -- Canonical fields live in later tables/columns beside raw; raw is never rewritten.
+      CREATE TABLE records (
+        id INTEGER PRIMARY KEY,
+        list_id INTEGER NOT NULL REFERENCES lists(id) ON DELETE CASCADE,
+        row_no INTEGER NOT NULL,        -- 1-based data row number in the source file
+        line_no INTEGER NOT NULL,       -- 1-based physical line where the row starts
+        raw TEXT NOT NULL
+      );
+      CREATE UNIQUE INDEX records_by_list_row ON records(list_id, row_no);
+      CREATE TABLE jobs (
+        id TEXT PRIMARY KEY,
+        kind TEXT NOT NULL,
+        label TEXT NOT NULL,
+        status TEXT NOT NULL CHECK (status IN ('running','done','cancelled','failed','interrupted')),
+        params TEXT NOT NULL,
+        result TEXT,
+        error TEXT,
+        started_at TEXT NOT NULL,
+        finished_at TEXT
+      );
+      CREATE INDEX jobs_by_start ON jobs(started_at);
+    `,
+  },
+  {
+    version: 2,
+    name: 'import problems',
+    sql: `
+      -- Rows an import could not take as they were (wrong cell count, undecodable bytes): kept with their line and reason.
+      CREATE TABLE import_problems (
+        id INTEGER PRIMARY KEY,
+        list_id INTEGER NOT NULL REFERENCES lists(id) ON DELETE CASCADE,
+        line_no INTEGER NOT NULL,
+        row_no INTEGER,
+        reason TEXT NOT NULL,
+        raw TEXT NOT NULL
+      );
+      CREATE INDEX import_problems_by_list ON import_problems(list_id, line_no);
+    `,
+  },
+];
+
+export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

@@ -1,0 +1,23 @@
+// Import problems repository: rows an import kept but could not take as they were, with their line and reason.
+import type { Db } from './db';
+
+export interface ImportProblem {
+  lineNo: number;
+  rowNo: number | null;
+  reason: string;
+  raw: string[];
+}
+
+export function problemWriter(db: Db, listId: number): (p: ImportProblem) => void {
+  const stmt = db.prepare(`INSERT INTO import_problems (list_id, line_no, row_no, reason, raw) VALUES (?, ?, ?, ?, ?)`);
+  return (p) => {
+    stmt.run(listId, p.lineNo, p.rowNo, p.reason, JSON.stringify(p.raw));
+  };
+}
+
+export function listProblems(db: Db, listId: number, limit = 1000): ImportProblem[] {
+  const rows = db
+    .prepare(`SELECT line_no AS lineNo, row_no AS rowNo, reason, raw FROM import_problems WHERE list_id = ? ORDER BY line_no LIMIT ?`)
+    .all(listId, limit) as { lineNo: number; rowNo: number | null; reason: string; raw: string }[];
+  return rows.map((r) => ({ ...r, raw: JSON.parse(r.raw) as string[] }));
+}
