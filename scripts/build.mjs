@@ -26,6 +26,7 @@ async function engine() {
     entryPoints: existing({
       cli: 'src/cli/main.ts',
       worker: 'src/host/worker-entry.ts',
+      'parse-worker': 'src/jobs/parse-worker.ts',
       'browser-host': 'src/host/browser-host-main.ts',
       'bench/run': 'bench/run.ts',
     }),

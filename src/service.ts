@@ -28,7 +28,8 @@ import { SCHEMA_VERSION } from './store/migrations';
 import { allLists, getList } from './store/lists';
 import { rowWindow } from './store/records';
 import { finishJob, getJob, insertJob, jobHistory, markInterruptedJobs } from './store/jobs';
-import { importDelimited, previewFile } from './jobs/import-delimited';
+import { importDelimited } from './jobs/import-delimited';
+import { previewFile } from './jobs/source';
 import { exportDelimited } from './jobs/export-delimited';
 import { throttledProgress, type ProgressSink } from './jobs/progress';
 
@@ -44,6 +45,8 @@ export interface ServiceOptions {
   workspaceDir?: string;
   /** The app's resources/ folder (sample lists, reference data). */
   resourcesDir: string;
+  /** The bundled parse-worker.js, so imports parse on a second core; omit to parse on the engine's thread. */
+  parserWorkerFile?: string;
 }
 
 interface FileEntry {
@@ -151,6 +154,20 @@ export function createService(opts: ServiceOptions): WinnowService {
     fs.mkdirSync(opts.dataDir, { recursive: true });
     fs.writeFileSync(recentFile, JSON.stringify(items, null, 2));
   }
+  /** Recent projects, then project files sitting in the workspace folder that were never opened here (newest first). */
+  function recentAndWorkspace(): { path: string; openedAt: string }[] {
+    const recent = readRecent();
+    if (!opts.workspaceDir || !fs.existsSync(opts.workspaceDir)) return recent;
+    const known = new Set(recent.map((r) => r.path));
+    const found = fs
+      .readdirSync(opts.workspaceDir)
+      .filter((f) => f.toLowerCase().endsWith(PROJECT_EXTENSION))
+      .map((f) => path.join(opts.workspaceDir!, f))
+      .filter((p) => !known.has(p))
+      .map((p) => ({ path: p, openedAt: fs.statSync(p).mtime.toISOString() }))
+      .sort((a, b) => b.openedAt.localeCompare(a.openedAt));
+    return [...recent, ...found];
+  }
   const recentId = (p: string) => crypto.createHash('sha256').update(p).digest('hex').slice(0, 16);
 
   /** Runs a job in the background: recorded in the project's job log, progress throttled, cancel through AbortSignal. */
@@ -212,7 +229,7 @@ export function createService(opts: ServiceOptions): WinnowService {
     ];
     for (const l of lists) {
       const jobId = startJob(p, 'import', `Import ${l.file}`, { file: l.file }, true, (signal, progress) =>
-        importDelimited(p.db, { filePath: path.join(sampleDir, l.file), displayName: l.file, listName: l.name, role: l.role, signal, progress }),
+        importDelimited(p.db, { filePath: path.join(sampleDir, l.file), displayName: l.file, listName: l.name, role: l.role, signal, progress, parserWorkerFile: opts.parserWorkerFile }),
       );
       await jobs.get(jobId)?.done;
     }
@@ -224,13 +241,13 @@ export function createService(opts: ServiceOptions): WinnowService {
     'project.create': (i) => openProject(ensureExtension(fileEntry(i.file, 'write').path), true),
     'project.open': (i) => openProject(fileEntry(i.file, 'read').path, false),
     'project.openRecent': (i) => {
-      const hit = readRecent().find((r) => recentId(r.path) === i.recentId);
+      const hit = recentAndWorkspace().find((r) => recentId(r.path) === i.recentId);
       if (!hit) throw new WinnowError('NOT_FOUND', 'That project is no longer in the recent list.');
       return openProject(hit.path, false);
     },
     'project.openSample': () => runSample(),
     'project.recent': () => ({
-      items: readRecent().map<RecentProject>((r) => ({
+      items: recentAndWorkspace().map<RecentProject>((r) => ({
         recentId: recentId(r.path),
         name: path.basename(r.path, PROJECT_EXTENSION),
         location: r.path,
@@ -263,7 +280,7 @@ export function createService(opts: ServiceOptions): WinnowService {
       const f = fileEntry(i.file, 'read');
       const listName = i.name ?? f.name.replace(/\.[^.]+$/, '');
       const jobId = startJob(p, 'import', `Import ${f.name}`, { file: f.name, name: listName, role: i.role }, true, (signal, progress) =>
-        importDelimited(p.db, { filePath: f.path, displayName: f.name, listName, role: i.role, signal, progress }),
+        importDelimited(p.db, { filePath: f.path, displayName: f.name, listName, role: i.role, signal, progress, parserWorkerFile: opts.parserWorkerFile }),
       );
       return { jobId };
     },

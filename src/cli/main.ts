@@ -9,5 +9,6 @@ const code = await runCli(process.argv.slice(2), {
   err: (line) => process.stderr.write(line + '\n'),
   progress: tty ? (text) => process.stderr.write(`\r\x1b[2K${text}`) : undefined,
   resourcesDir,
+  parserWorkerFile: path.join(import.meta.dirname, 'parse-worker.js'),
 });
 process.exitCode = code;

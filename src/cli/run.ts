@@ -11,6 +11,8 @@ export interface CliIO {
   /** Transient progress (a terminal line rewritten in place); omitted when not a terminal. */
   progress?: (text: string) => void;
   resourcesDir: string;
+  /** The bundled parse-worker.js (see ServiceOptions). */
+  parserWorkerFile?: string;
 }
 
 const HELP = `winnow — clean, deduplicate and score mailing lists (offline)
@@ -83,7 +85,7 @@ export async function runCli(argv: string[], io: CliIO): Promise<number> {
     return 2;
   }
 
-  const service = createService({ host: 'direct', resourcesDir: io.resourcesDir });
+  const service = createService({ host: 'direct', resourcesDir: io.resourcesDir, ...(io.parserWorkerFile ? { parserWorkerFile: io.parserWorkerFile } : {}) });
   try {
     switch (command) {
       case 'import':

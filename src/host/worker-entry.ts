@@ -1,4 +1,5 @@
 // The engine in a worker thread: Electron main (and the browser host) talk to it by messages, so long jobs never block them.
+import path from 'node:path';
 import { parentPort, workerData } from 'node:worker_threads';
 import type { EventName } from '../api/contract';
 import type { FromWorker, ToWorker } from '../api/wire';
@@ -7,7 +8,8 @@ import { createService, toWinnowError, type ServiceOptions } from '../service';
 const port = parentPort;
 if (!port) throw new Error('worker-entry must run in a worker thread');
 
-const service = createService(workerData as ServiceOptions);
+const options = workerData as ServiceOptions;
+const service = createService({ parserWorkerFile: path.join(import.meta.dirname, 'parse-worker.js'), ...options });
 const post = (m: FromWorker) => port.postMessage(m);
 
 const EVENTS: EventName[] = ['job.progress', 'job.finished', 'project.changed'];

@@ -23,13 +23,13 @@ export async function exportDelimited(readDb: Db, job: ExportJobInput): Promise<
   const delimiter = job.list.format?.delimiter ?? ',';
   const newline = job.list.format?.newline ?? '\r\n';
   const out = fs.createWriteStream(tmpPath, { flags: 'wx' });
-  const write = (s: string) => new Promise<void>((resolve, reject) => {
-    if (out.write(s)) resolve();
-    else {
-      out.once('drain', resolve);
-      out.once('error', reject);
-    }
-  });
+  let writeError: Error | null = null;
+  out.on('error', (e) => (writeError = e));
+  const write = async (s: string) => {
+    if (writeError) throw writeError;
+    if (!out.write(s)) await new Promise<void>((resolve) => out.once('drain', resolve).once('close', resolve));
+    if (writeError) throw writeError;
+  };
   const unparse = (rows: string[][]) => Papa.unparse(rows, { delimiter, newline, header: false, quotes: false, escapeFormulae: false });
   let rowsWritten = 0;
   try {

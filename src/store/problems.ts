@@ -8,10 +8,11 @@ export interface ImportProblem {
   raw: string[];
 }
 
-export function problemWriter(db: Db, listId: number): (p: ImportProblem) => void {
+/** Writes problems whose cells are already serialized as a JSON array (as the parse stage hands them over). */
+export function problemWriter(db: Db, listId: number): (p: Omit<ImportProblem, 'raw'> & { json: string }) => void {
   const stmt = db.prepare(`INSERT INTO import_problems (list_id, line_no, row_no, reason, raw) VALUES (?, ?, ?, ?, ?)`);
   return (p) => {
-    stmt.run(listId, p.lineNo, p.rowNo, p.reason, JSON.stringify(p.raw));
+    stmt.run(listId, p.lineNo, p.rowNo, p.reason, p.json);
   };
 }
 
