@@ -1,5 +1,4 @@
 // Host side of the engine worker: the same WinnowApi as the service, plus the host-only file registration.
-import path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { WinnowError, type EventName, type EventPayloads, type FileRef, type MethodInput, type MethodName, type MethodResult, type WinnowApi } from '../api/contract';
 import type { FromWorker, ToWorker } from '../api/wire';
@@ -18,8 +17,8 @@ export interface EngineWorker extends WinnowApi {
 type Pending = { resolve: (v: unknown) => void; reject: (e: unknown) => void };
 type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
 
-/** Starts the engine in a worker thread. `workerFile` defaults to worker.js beside the bundled host. */
-export async function startEngineWorker(options: ServiceOptions, workerFile = path.join(import.meta.dirname, 'worker.js')): Promise<EngineWorker> {
+/** Starts the engine in a worker thread; `workerFile` is the bundled dist/worker.js (hosts know where they were built to). */
+export async function startEngineWorker(options: ServiceOptions, workerFile: string): Promise<EngineWorker> {
   const worker = new Worker(workerFile, { workerData: options });
   const pending = new Map<number, Pending>();
   const listeners = new Set<(event: EventName, payload: EventPayloads[EventName]) => void>();

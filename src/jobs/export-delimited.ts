@@ -27,7 +27,15 @@ export async function exportDelimited(readDb: Db, job: ExportJobInput): Promise<
   out.on('error', (e) => (writeError = e));
   const write = async (s: string) => {
     if (writeError) throw writeError;
-    if (!out.write(s)) await new Promise<void>((resolve) => out.once('drain', resolve).once('close', resolve));
+    if (!out.write(s)) {
+      await new Promise<void>((resolve) => {
+        const done = () => {
+          out.off('drain', done).off('close', done);
+          resolve();
+        };
+        out.on('drain', done).on('close', done);
+      });
+    }
     if (writeError) throw writeError;
   };
   const unparse = (rows: string[][]) => Papa.unparse(rows, { delimiter, newline, header: false, quotes: false, escapeFormulae: false });
