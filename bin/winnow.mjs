@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// The `winnow` command: runs the bundled CLI on Node 24 (the project's own), whatever Node started this file.
+// The `winnow` command: runs the bundled CLI on Node 24 (the project's own), building the engine first when dist/ is missing or stale.
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -16,9 +16,25 @@ if (major < 22) {
   const r = spawnSync(node24, [import.meta.filename, ...process.argv.slice(2)], { stdio: 'inherit' });
   process.exit(r.status ?? 1);
 }
+
 const cli = path.join(root, 'dist', 'cli.js');
-if (!fs.existsSync(cli)) {
-  console.error(`winnow: the engine is not built yet; run "npm run build" in ${root}.`);
-  process.exit(1);
+
+function newestMtime(dir) {
+  let newest = 0;
+  for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
+    const p = path.join(dir, entry.name);
+    newest = Math.max(newest, entry.isDirectory() ? newestMtime(p) : fs.statSync(p).mtimeMs);
+  }
+  return newest;
+}
+
+// In a source checkout, keep the bundle in step with src/ (esbuild takes a fraction of a second).
+const srcDir = path.join(root, 'src');
+if (fs.existsSync(srcDir) && (!fs.existsSync(cli) || fs.statSync(cli).mtimeMs < newestMtime(srcDir))) {
+  const r = spawnSync(process.execPath, [path.join(root, 'scripts', 'build.mjs'), 'engine'], { stdio: ['ignore', 'ignore', 'inherit'] });
+  if (r.status !== 0 || !fs.existsSync(cli)) {
+    console.error(`winnow: could not build the engine; run "npm run build" in ${root} to see why.`);
+    process.exit(1);
+  }
 }
 await import(cli);
