@@ -37,4 +37,9 @@ export default tseslint.config(
       'no-restricted-imports': ['error', { patterns: [{ group: ['electron', 'electron/*'], message: 'The renderer talks to the engine only through the API client, never electron.' }, { group: nodeBuiltins, message: 'No Node built-ins in the renderer: it runs in a sandboxed page.' }, { group: ['**/src/store/**', '**/src/jobs/**', '**/src/domain/**', '**/src/service*', '**/src/host/**'], message: 'The renderer reaches the engine only through the API contract (src/api).' }] }],
     },
   },
+  {
+    // Playwright reads a fixture's first parameter as a destructuring pattern; fixtures with no dependencies need `{}`.
+    files: ['test/e2e/**/*.ts'],
+    rules: { 'no-empty-pattern': 'off' },
+  },
 );

@@ -1,0 +1,28 @@
+// The renderer's view of its host: the contract's WinnowApi + HostFiles, plus upload progress and connection state.
+import type { FileRef, HostFiles, WinnowApi } from '../../../src/api/contract';
+
+export type PickedFile = FileRef & { name: string; size: number };
+export type SaveTarget = FileRef & { name: string };
+
+export interface UploadProgress {
+  name: string;
+  loaded: number;
+  total: number;
+}
+
+export interface PickOpenOptions {
+  purpose: 'import' | 'project';
+  title?: string;
+  /** Browser host only: bytes sent so far, while the chosen file travels to the host. */
+  onProgress?: (progress: UploadProgress) => void;
+}
+
+/** 'open' once events flow; 'reconnecting' while the browser host's event socket is down (Electron is always 'open'). */
+export type ConnectionState = 'connecting' | 'open' | 'reconnecting';
+
+export interface RendererClient extends WinnowApi, HostFiles {
+  readonly host: 'electron' | 'browser';
+  pickOpenFile(opts: PickOpenOptions): Promise<PickedFile | null>;
+  pickSaveFile(opts: { purpose: 'export' | 'project'; suggestedName: string }): Promise<SaveTarget | null>;
+  onConnection(listener: (state: ConnectionState) => void): () => void;
+}

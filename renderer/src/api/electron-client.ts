@@ -1,0 +1,38 @@
+// The client over the Electron preload bridge: window.winnow.invoke/on, with native dialogs behind host.* methods.
+import type { EventName, EventPayloads, MethodInput, MethodName, MethodResult, Outcome } from '../../../src/api/contract';
+import type { ConnectionState, PickedFile, PickOpenOptions, RendererClient, SaveTarget } from './client-types';
+import { toWinnowError, unwrapOutcome } from './outcome';
+
+/** Exactly what the preload exposes; nothing else crosses the bridge. */
+export interface PreloadBridge {
+  invoke(method: string, input: unknown): Promise<Outcome<unknown>>;
+  on(event: string, listener: (payload: unknown) => void): () => void;
+}
+
+export function createElectronClient(bridge: PreloadBridge): RendererClient {
+  async function call<T>(method: string, input: unknown): Promise<T> {
+    let outcome: unknown;
+    try {
+      outcome = await bridge.invoke(method, input);
+    } catch (err) {
+      throw toWinnowError(err);
+    }
+    return unwrapOutcome<T>(outcome);
+  }
+
+  return {
+    host: 'electron',
+    invoke: <M extends MethodName>(method: M, input: MethodInput<M>) => call<MethodResult<M>>(method, input),
+    on: <E extends EventName>(event: E, listener: (payload: EventPayloads[E]) => void) =>
+      bridge.on(event, (payload) => listener(payload as EventPayloads[E])),
+    pickOpenFile: ({ purpose, title }: PickOpenOptions) =>
+      call<PickedFile | null>('host.pickOpenFile', title === undefined ? { purpose } : { purpose, title }),
+    pickSaveFile: ({ purpose, suggestedName }) => call<SaveTarget | null>('host.pickSaveFile', { purpose, suggestedName }),
+    // The engine already wrote the file where the user chose in the native dialog.
+    deliverFile: async () => {},
+    onConnection: (listener: (state: ConnectionState) => void) => {
+      listener('open');
+      return () => {};
+    },
+  };
+}

@@ -1,0 +1,66 @@
+// The sidebar listing the project's lists; a listbox: ↑/↓ choose a list, Enter goes to its grid.
+import type { ListInfo } from '../../../src/api/contract';
+import { formatCount } from '../format';
+import { RoleBadge } from './role-badge';
+
+export function ListSidebar({ lists, selectedId, onSelect, onEnter }: { lists: ListInfo[]; selectedId: number | null; onSelect: (id: number) => void; onEnter: () => void }) {
+  const onKeyDown = (e: React.KeyboardEvent) => {
+    const i = lists.findIndex((l) => l.id === selectedId);
+    let next: ListInfo | undefined;
+    if (e.key === 'ArrowDown') next = lists[Math.min(lists.length - 1, i + 1)];
+    else if (e.key === 'ArrowUp') next = lists[Math.max(0, i - 1)];
+    else if (e.key === 'Home') next = lists[0];
+    else if (e.key === 'End') next = lists[lists.length - 1];
+    else if (e.key === 'Enter') {
+      e.preventDefault();
+      onEnter();
+      return;
+    } else return;
+    e.preventDefault();
+    if (next) onSelect(next.id);
+  };
+
+  return (
+    <nav className="sidebar" aria-label="Lists">
+      <div className="sidebar-heading">
+        <span>Lists</span>
+        <span className="sidebar-count">{lists.length}</span>
+      </div>
+      {lists.length === 0 ? (
+        <p className="sidebar-empty">No lists yet.</p>
+      ) : (
+        <div
+          className="list-items"
+          role="listbox"
+          aria-label="Lists in this project"
+          tabIndex={0}
+          aria-activedescendant={selectedId !== null ? `list-item-${selectedId}` : undefined}
+          onKeyDown={onKeyDown}
+          data-testid="list-sidebar"
+        >
+          {lists.map((l) => (
+            <div
+              key={l.id}
+              id={`list-item-${l.id}`}
+              role="option"
+              aria-selected={l.id === selectedId}
+              className={l.id === selectedId ? 'list-item is-selected' : 'list-item'}
+              data-testid="list-item"
+              data-list-id={l.id}
+              title={l.sourceFile ? `${l.name} — from ${l.sourceFile}` : l.name}
+              onClick={() => onSelect(l.id)}
+            >
+              <span className="list-item-name">{l.name}</span>
+              <span className="list-item-meta">
+                <RoleBadge role={l.role} />
+                <span className="list-item-rows" data-testid="list-item-rows">
+                  {formatCount(l.rowCount)}
+                </span>
+              </span>
+            </div>
+          ))}
+        </div>
+      )}
+    </nav>
+  );
+}

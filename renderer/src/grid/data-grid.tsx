@@ -1,0 +1,355 @@
+// The virtualized data grid: draws only the rows and columns in view, fetches them by page, scales scrolling past ~400k rows.
+import { memo, useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
+import type { ColumnInfo } from '../../../src/api/contract';
+import { clampWidth, columnLefts, estimateColumnWidths, gutterWidth, visibleColumns } from './column-widths';
+import { nextCursor, type Cursor } from './grid-keys';
+import { RowSource, type FetchRows, type GridRow } from './row-source';
+import {
+  MAX_SCROLL_PX,
+  maxOffset,
+  offsetFromScrollTop,
+  offsetToReveal,
+  rowsPerPage,
+  scrollGeometry,
+  scrollTopFromOffset,
+  visibleRows,
+} from './scroll-mapping';
+
+export interface DataGridProps {
+  columns: readonly ColumnInfo[];
+  totalRows: number;
+  /** Must be stable for one list; a new function means a new data set (the cache starts over). */
+  fetchRows: FetchRows;
+  rowHeight?: number;
+  headerHeight?: number;
+  /** Tallest the scroll spacer may be before scrolling is scaled (tests lower it). */
+  maxScrollPx?: number;
+  ariaLabel?: string;
+  onCursorChange?: (cursor: Cursor) => void;
+  onLoadError?: (err: unknown) => void;
+}
+
+/** Rows drawn beyond the viewport: the compositor scrolls into them before React has drawn the next ones. */
+const ROW_OVERSCAN = 10;
+/** Rows are placed relative to an anchor that moves in steps, so scrolling a few rows re-renders none of them. */
+const ANCHOR_STEP = 64;
+
+export function DataGrid(props: DataGridProps) {
+  const { columns, totalRows, fetchRows, onCursorChange, onLoadError } = props;
+  const rowHeight = props.rowHeight ?? 24;
+  const headerHeight = props.headerHeight ?? 28;
+
+  const rootRef = useRef<HTMLDivElement>(null);
+  const scrollerRef = useRef<HTMLDivElement>(null);
+  const [viewport, setViewport] = useState({ width: 0, height: 0 });
+  /** Where the viewport is: `offset` in virtual pixels over all rows, `scrollTop` the scroll bar's real position. */
+  const [pos, setPos] = useState({ offset: 0, scrollTop: 0 });
+  const [scrollLeft, setScrollLeft] = useState(0);
+  const [cursor, setCursor] = useState<Cursor>({ row: 0, col: 0 });
+  const headers = useMemo(() => columns.map((c) => c.name), [columns]);
+  const headersRef = useRef(headers);
+  useEffect(() => {
+    headersRef.current = headers;
+  }, [headers]);
+  const [widths, setWidths] = useState<number[]>(() => estimateColumnWidths(headers, []));
+  const widthsSettled = useRef(false);
+  /** The offset we scrolled to ourselves: scrollTop is rounded, so keep the exact offset while scrollTop still matches. */
+  const programmatic = useRef<{ scrollTop: number; offset: number } | null>(null);
+
+  const onLoadErrorRef = useRef(onLoadError);
+  useEffect(() => {
+    onLoadErrorRef.current = onLoadError;
+  }, [onLoadError]);
+
+  // One row source per data set; created in an effect so React's double-mount in development cannot use a disposed one.
+  const [source, setSource] = useState<RowSource | null>(null);
+  useEffect(() => {
+    const s = new RowSource(fetchRows, totalRows, { pageSize: 200, capacity: 40, onError: (e) => onLoadErrorRef.current?.(e) });
+    // Once the first rows arrive, size the columns to them (unless the user already resized one).
+    const unsubscribe = s.subscribe(() => {
+      if (widthsSettled.current) return;
+      widthsSettled.current = true;
+      setWidths(estimateColumnWidths(headersRef.current, s.sampleRows(200).map((r) => r.cells)));
+    });
+    setSource(s);
+    return () => {
+      unsubscribe();
+      s.dispose();
+    };
+  }, [fetchRows, totalRows]);
+  const subscribe = useCallback((cb: () => void) => (source ? source.subscribe(cb) : () => {}), [source]);
+  // Re-render when a page arrives.
+  useSyncExternalStore(subscribe, () => source?.version ?? -1);
+
+  // Measure the scroller (its client box excludes scroll bars).
+  useLayoutEffect(() => {
+    const el = scrollerRef.current;
+    if (!el) return;
+    const measure = () => setViewport((v) => (v.width === el.clientWidth && v.height === el.clientHeight ? v : { width: el.clientWidth, height: el.clientHeight }));
+    measure();
+    const ro = new ResizeObserver(measure);
+    ro.observe(el);
+    return () => ro.disconnect();
+  }, []);
+
+  const bodyViewport = Math.max(0, viewport.height - headerHeight);
+  const geo = useMemo(() => scrollGeometry(totalRows, rowHeight, bodyViewport, props.maxScrollPx ?? MAX_SCROLL_PX), [totalRows, rowHeight, bodyViewport, props.maxScrollPx]);
+  const off = Math.min(pos.offset, maxOffset(geo));
+  const range = visibleRows(off, geo, ROW_OVERSCAN);
+
+  const gutterW = gutterWidth(totalRows);
+  const lefts = useMemo(() => columnLefts(widths), [widths]);
+  const dataWidth = lefts[lefts.length - 1] ?? 0;
+  const cols = visibleColumns(lefts, scrollLeft, Math.max(0, viewport.width - gutterW), 2);
+
+  useEffect(() => {
+    if (range.last >= range.first) source?.want(range.first, range.last);
+  }, [source, range.first, range.last]);
+
+  useEffect(() => {
+    onCursorChange?.(cursor);
+  }, [cursor, onCursorChange]);
+
+  const onScroll = (e: React.UIEvent<HTMLDivElement>) => {
+    const el = e.currentTarget;
+    const st = el.scrollTop;
+    const p = programmatic.current;
+    if (p && Math.abs(p.scrollTop - st) <= 1) {
+      setPos({ offset: p.offset, scrollTop: st });
+    } else {
+      programmatic.current = null;
+      setPos({ offset: offsetFromScrollTop(st, geo), scrollTop: st });
+    }
+    setScrollLeft(el.scrollLeft);
+  };
+
+  /** Moves the cursor and scrolls just enough to show it. */
+  const moveCursor = (next: Cursor) => {
+    setCursor(next);
+    const el = scrollerRef.current;
+    if (!el) return;
+    const nextOffset = offsetToReveal(next.row, off, geo);
+    if (nextOffset !== off) {
+      const st = scrollTopFromOffset(nextOffset, geo);
+      programmatic.current = { scrollTop: st, offset: nextOffset };
+      el.scrollTop = st;
+      setPos({ offset: nextOffset, scrollTop: st });
+    }
+    const left = lefts[next.col] ?? 0;
+    const right = lefts[next.col + 1] ?? left;
+    const visibleWidth = el.clientWidth - gutterW;
+    if (left < el.scrollLeft) el.scrollLeft = left;
+    else if (right > el.scrollLeft + visibleWidth) el.scrollLeft = Math.min(left, right - visibleWidth);
+  };
+
+  const cellText = (c: Cursor) => source?.row(c.row)?.cells[c.col] ?? '';
+
+  const onKeyDown = (e: React.KeyboardEvent<HTMLDivElement>) => {
+    if ((e.ctrlKey || e.metaKey) && (e.key === 'c' || e.key === 'C') && !e.shiftKey) {
+      const text = cellText(cursor);
+      void navigator.clipboard?.writeText(text).catch(() => {});
+      e.preventDefault();
+      return;
+    }
+    const next = nextCursor(cursor, e, { rows: totalRows, cols: columns.length, pageRows: rowsPerPage(geo) });
+    if (!next) return;
+    e.preventDefault();
+    moveCursor(next);
+  };
+
+  const onBodyMouseDown = (e: React.MouseEvent<HTMLDivElement>) => {
+    if (e.button !== 0) return;
+    const target = e.target as HTMLElement;
+    const rowEl = target.closest<HTMLElement>('[data-row-no]');
+    if (!rowEl) return;
+    const row = Number(rowEl.dataset.rowNo) - 1;
+    const colAttr = target.closest<HTMLElement>('[data-col]')?.dataset.col;
+    e.preventDefault();
+    rootRef.current?.focus({ preventScroll: true });
+    moveCursor({ row, col: colAttr === undefined ? cursor.col : Number(colAttr) });
+  };
+
+  const startResize = (e: React.PointerEvent<HTMLElement>, col: number) => {
+    if (e.button !== 0) return;
+    e.preventDefault();
+    e.stopPropagation();
+    widthsSettled.current = true;
+    const handle = e.currentTarget;
+    const startX = e.clientX;
+    const startW = widths[col] ?? 100;
+    handle.setPointerCapture(e.pointerId);
+    const move = (ev: PointerEvent) => setWidths((ws) => ws.map((w, i) => (i === col ? clampWidth(startW + ev.clientX - startX) : w)));
+    const end = () => {
+      handle.removeEventListener('pointermove', move);
+      handle.removeEventListener('pointerup', end);
+      handle.removeEventListener('pointercancel', end);
+    };
+    handle.addEventListener('pointermove', move);
+    handle.addEventListener('pointerup', end);
+    handle.addEventListener('pointercancel', end);
+  };
+
+  /** Double-clicking a column edge fits the column to the rows in view. */
+  const autoFit = (col: number) => {
+    const sample: string[][] = [];
+    for (let i = range.first; i <= range.last; i++) {
+      const r = source?.row(i);
+      if (r) sample.push(r.cells);
+    }
+    const [w] = estimateColumnWidths([headers[col] ?? ''], sample.map((r) => [r[col] ?? '']));
+    widthsSettled.current = true;
+    setWidths((ws) => ws.map((x, i) => (i === col ? (w ?? x) : x)));
+  };
+
+  const anchor = Math.max(0, range.first - (range.first % ANCHOR_STEP));
+  // Rows live in the scrolled canvas, so the compositor moves them with the scroll bar. Unscaled, row i sits at i × rowHeight
+  // (this is constant while scrolling); scaled, the block is re-placed each frame so the rows in view are the mapped ones.
+  const rowsTop = headerHeight + Math.round(pos.scrollTop - off + anchor * rowHeight);
+  const hasCursor = totalRows > 0 && columns.length > 0;
+  const cursorRendered = hasCursor && cursor.row >= range.first && cursor.row <= range.last && cursor.col >= cols.first && cursor.col <= cols.last;
+
+  // Row elements are recycled by slot (index mod pool): a row scrolling in reuses the element of one that scrolled out, so
+  // React updates text instead of building and tearing down DOM. The pool is larger than any rendered range.
+  const pool = Math.ceil(bodyViewport / rowHeight) + 2 * ROW_OVERSCAN + 4;
+  const rowEls: React.ReactNode[] = [];
+  for (let i = range.first; i <= range.last; i++) {
+    rowEls.push(
+      <GridRowView
+        key={i % pool}
+        index={i}
+        top={(i - anchor) * rowHeight}
+        height={rowHeight}
+        width={gutterW + dataWidth}
+        gutterW={gutterW}
+        row={source?.row(i)}
+        colFirst={cols.first}
+        colLast={cols.last}
+        lefts={lefts}
+        widths={widths}
+        cursorCol={hasCursor && cursor.row === i ? cursor.col : -1}
+      />,
+    );
+  }
+
+  return (
+    <div
+      ref={rootRef}
+      className="grid"
+      role="grid"
+      aria-label={props.ariaLabel}
+      aria-rowcount={totalRows + 1}
+      aria-colcount={columns.length}
+      aria-activedescendant={cursorRendered ? cellId(cursor.row, cursor.col) : undefined}
+      tabIndex={0}
+      data-testid="grid"
+      data-total-rows={totalRows}
+      data-cursor-row={hasCursor ? cursor.row + 1 : undefined}
+      data-cursor-col={hasCursor ? cursor.col : undefined}
+      data-scaled={geo.scale > 1 ? 'true' : 'false'}
+      onKeyDown={onKeyDown}
+    >
+      <div ref={scrollerRef} className="grid-scroller" onScroll={onScroll}>
+        <div className="grid-canvas" style={{ height: headerHeight + geo.scrollHeight, width: gutterW + dataWidth }}>
+          <div className="grid-header" role="rowgroup" style={{ height: headerHeight }}>
+            <div className="grid-header-row" role="row" aria-rowindex={1} data-testid="grid-header" style={{ height: headerHeight, width: gutterW + dataWidth }}>
+              <div className="grid-corner" style={{ width: gutterW, height: headerHeight }} aria-hidden="true">
+                #
+              </div>
+              {range2(cols.first, cols.last).map((c) => (
+                <div
+                  key={c}
+                  className="grid-hcell"
+                  role="columnheader"
+                  aria-colindex={c + 1}
+                  data-col={c}
+                  title={headers[c]}
+                  style={{ left: gutterW + (lefts[c] ?? 0), width: widths[c] }}
+                >
+                  <span className="grid-hcell-text">{headers[c]}</span>
+                  <span
+                    className="grid-resize"
+                    data-testid="grid-resize"
+                    aria-hidden="true"
+                    onPointerDown={(e) => startResize(e, c)}
+                    onDoubleClick={() => autoFit(c)}
+                  />
+                </div>
+              ))}
+            </div>
+          </div>
+          <div className="grid-rows" role="rowgroup" style={{ transform: `translateY(${rowsTop}px)` }} onMouseDown={onBodyMouseDown}>
+            {rowEls}
+          </div>
+        </div>
+      </div>
+      {totalRows === 0 && (
+        <div className="grid-empty" data-testid="grid-empty">
+          This list has no rows.
+        </div>
+      )}
+    </div>
+  );
+}
+
+function range2(first: number, last: number): number[] {
+  const out: number[] = [];
+  for (let i = first; i <= last; i++) out.push(i);
+  return out;
+}
+
+const cellId = (row: number, col: number) => `grid-cell-${row}-${col}`;
+
+interface GridRowViewProps {
+  index: number;
+  top: number;
+  height: number;
+  width: number;
+  gutterW: number;
+  row: GridRow | undefined;
+  colFirst: number;
+  colLast: number;
+  lefts: readonly number[];
+  widths: readonly number[];
+  /** The cursor's column when the cursor is on this row, else -1. */
+  cursorCol: number;
+}
+
+const GridRowView = memo(function GridRowView(p: GridRowViewProps) {
+  const loading = p.row === undefined;
+  const cells: React.ReactNode[] = [];
+  for (let c = p.colFirst; c <= p.colLast; c++) {
+    const text = p.row?.cells[c] ?? '';
+    const isCursor = c === p.cursorCol;
+    cells.push(
+      <div
+        key={c}
+        id={isCursor ? cellId(p.index, c) : undefined}
+        className={isCursor ? 'grid-cell is-cursor' : 'grid-cell'}
+        role="gridcell"
+        aria-colindex={c + 1}
+        aria-selected={isCursor || undefined}
+        data-col={c}
+        title={text.length > 0 ? text : undefined}
+        style={{ left: p.gutterW + (p.lefts[c] ?? 0), width: p.widths[c] }}
+      >
+        {loading ? <span className="grid-skeleton" /> : text}
+      </div>,
+    );
+  }
+  return (
+    <div
+      className={loading ? 'grid-row is-loading' : p.index % 2 === 1 ? 'grid-row is-odd' : 'grid-row'}
+      role="row"
+      aria-rowindex={p.index + 2}
+      aria-busy={loading || undefined}
+      data-row-no={p.index + 1}
+      data-loading={loading ? 'true' : undefined}
+      style={{ top: p.top, height: p.height, width: p.width }}
+    >
+      <div className={p.cursorCol >= 0 ? 'grid-gutter is-cursor-row' : 'grid-gutter'} role="rowheader" style={{ width: p.gutterW }}>
+        {(p.index + 1).toLocaleString('en-US')}
+      </div>
+      {cells}
+    </div>
+  );
+});

@@ -1,0 +1,115 @@
+// UI state for the open project: which project, which list is selected, recent projects, what is being opened.
+import { create } from 'zustand';
+import type { ListInfo, ProjectInfo, RecentProject } from '../../../src/api/contract';
+import { api } from '../api/create-client';
+import type { ConnectionState } from '../api/client-types';
+import { reportError } from './toast-store';
+
+export type OpeningWhat = 'new' | 'open' | 'sample' | 'recent';
+
+interface AppState {
+  project: ProjectInfo | null;
+  selectedListId: number | null;
+  recent: RecentProject[] | null;
+  /** Set while a project is being opened (the sample takes a moment: it imports two lists). */
+  opening: OpeningWhat | null;
+  connection: ConnectionState;
+}
+
+export const useAppStore = create<AppState>()(() => ({
+  project: null,
+  selectedListId: null,
+  recent: null,
+  opening: null,
+  connection: 'connecting',
+}));
+
+export function selectedList(s: Pick<AppState, 'project' | 'selectedListId'>): ListInfo | null {
+  return s.project?.lists.find((l) => l.id === s.selectedListId) ?? null;
+}
+
+export function setConnection(connection: ConnectionState): void {
+  useAppStore.setState({ connection });
+}
+
+export async function loadRecent(): Promise<void> {
+  try {
+    const { items } = await api().invoke('project.recent', {});
+    useAppStore.setState({ recent: items });
+  } catch (err) {
+    useAppStore.setState({ recent: [] });
+    reportError('Could not read the recent projects', err);
+  }
+}
+
+function showProject(info: ProjectInfo): void {
+  useAppStore.setState({ project: info, selectedListId: info.lists[0]?.id ?? null });
+}
+
+/** Runs one way of opening a project. `open` is called synchronously, so a file picker it starts is inside the user's click. */
+function opening(what: OpeningWhat, title: string, open: () => Promise<ProjectInfo | null>): Promise<void> {
+  if (useAppStore.getState().opening) return Promise.resolve();
+  useAppStore.setState({ opening: what });
+  return open()
+    .then(
+      (info) => {
+        if (info) showProject(info);
+      },
+      (err: unknown) => reportError(title, err),
+    )
+    .finally(() => useAppStore.setState({ opening: null }));
+}
+
+export function openSample(): Promise<void> {
+  return opening('sample', 'Could not open the sample project', () => api().invoke('project.openSample', {}));
+}
+
+export function openRecent(recentId: string): Promise<void> {
+  return opening('recent', 'Could not open that project', () => api().invoke('project.openRecent', { recentId }));
+}
+
+export function openProjectFile(): Promise<void> {
+  return opening('open', 'Could not open the project', async () => {
+    const file = await api().pickOpenFile({ purpose: 'project', title: 'Open a Winnow project' });
+    return file ? api().invoke('project.open', { file: { fileId: file.fileId } }) : null;
+  });
+}
+
+/** Creates a project: `name` is asked for by the browser host (it has no save dialog); Electron's save dialog names it. */
+export function createProject(name?: string): Promise<void> {
+  const trimmed = name?.trim();
+  return opening('new', 'Could not create the project', async () => {
+    const file = await api().pickSaveFile({ purpose: 'project', suggestedName: `${trimmed || 'Untitled'}.winnow` });
+    if (!file) return null;
+    return api().invoke('project.create', trimmed ? { file: { fileId: file.fileId }, name: trimmed } : { file: { fileId: file.fileId } });
+  });
+}
+
+export async function closeProject(): Promise<void> {
+  const p = useAppStore.getState().project;
+  if (!p) return;
+  useAppStore.setState({ project: null, selectedListId: null });
+  try {
+    await api().invoke('project.close', { projectId: p.projectId });
+  } catch (err) {
+    reportError('The project did not close cleanly', err);
+  }
+  void loadRecent();
+}
+
+/** Re-reads the project (after an import); optionally selects a list. Ignored if another project is open by then. */
+export async function refreshProject(projectId: string, selectListId?: number): Promise<void> {
+  try {
+    const info = await api().invoke('project.info', { projectId });
+    const s = useAppStore.getState();
+    if (s.project?.projectId !== projectId) return;
+    const keep = selectListId ?? s.selectedListId;
+    useAppStore.setState({ project: info, selectedListId: info.lists.some((l) => l.id === keep) ? keep : (info.lists[0]?.id ?? null) });
+  } catch (err) {
+    reportError('Could not refresh the project', err);
+  }
+}
+
+export function selectList(listId: number): void {
+  useAppStore.setState({ selectedListId: listId });
+}

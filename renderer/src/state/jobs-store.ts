@@ -1,0 +1,161 @@
+// Running jobs and their progress, an upload in flight, and what happens when a job ends (refresh, select, download, tell).
+import { create } from 'zustand';
+import type { ExportResult, ImportResult, JobFinished, JobKind, JobProgress, JobRecord, ListInfo, ListRole } from '../../../src/api/contract';
+import { api } from '../api/create-client';
+import type { PickedFile, SaveTarget } from '../api/client-types';
+import { formatDuration, plural } from '../format';
+import { refreshProject } from './app-store';
+import { pushToast, reportError } from './toast-store';
+
+export interface JobView {
+  jobId: string;
+  kind: JobKind;
+  label: string;
+  projectId: string;
+  progress: JobProgress | null;
+  cancelling: boolean;
+}
+
+export interface UploadView {
+  name: string;
+  loaded: number;
+  total: number;
+}
+
+interface JobsState {
+  jobs: JobView[];
+  upload: UploadView | null;
+}
+
+export const useJobsStore = create<JobsState>()(() => ({ jobs: [], upload: null }));
+
+// Events can overtake the answer to import.start (they travel on another channel): keep them until the job is known.
+const early = new Map<string, { progress?: JobProgress; finished?: JobFinished }>();
+const finished = new Set<string>();
+const EARLY_LIMIT = 50;
+
+function remember(jobId: string, patch: { progress?: JobProgress; finished?: JobFinished }): void {
+  early.set(jobId, { ...early.get(jobId), ...patch });
+  while (early.size > EARLY_LIMIT) early.delete(early.keys().next().value as string);
+}
+
+const findJob = (jobId: string) => useJobsStore.getState().jobs.find((j) => j.jobId === jobId);
+
+export function handleProgress(p: JobProgress): void {
+  if (finished.has(p.jobId)) return;
+  if (!findJob(p.jobId)) {
+    remember(p.jobId, { progress: p });
+    return;
+  }
+  useJobsStore.setState((s) => ({ jobs: s.jobs.map((j) => (j.jobId === p.jobId ? { ...j, progress: p } : j)) }));
+}
+
+export function handleFinished(f: JobFinished): void {
+  if (finished.has(f.jobId)) return;
+  const job = findJob(f.jobId);
+  if (!job) {
+    remember(f.jobId, { finished: f });
+    return;
+  }
+  finished.add(f.jobId);
+  useJobsStore.setState((s) => ({ jobs: s.jobs.filter((j) => j.jobId !== f.jobId) }));
+  void afterJob(job, f);
+}
+
+async function afterJob(job: JobView, f: JobFinished): Promise<void> {
+  const noun = job.kind === 'import' ? 'Import' : 'Export';
+  if (f.status === 'cancelled') {
+    pushToast({ tone: 'info', title: `${noun} cancelled`, message: job.kind === 'import' ? 'The project is unchanged.' : 'No file was written.' });
+    return;
+  }
+  if (f.status !== 'done' || !f.result) {
+    pushToast({ tone: 'error', title: `${noun} failed`, message: f.error?.message ?? 'The job stopped before it finished.' });
+    return;
+  }
+  if (job.kind === 'import') {
+    const r = f.result as ImportResult;
+    const skipped = r.blankLines > 0 ? ` ${plural(r.blankLines, 'blank line')} skipped.` : '';
+    pushToast({ tone: 'success', title: `Imported ${plural(r.rowsImported, 'row')}`, message: `Into “${r.listName}” in ${formatDuration(r.seconds * 1000)}.${skipped}` });
+    await refreshProject(f.projectId, r.listId);
+  } else {
+    const r = f.result as ExportResult;
+    try {
+      await api().deliverFile({ fileId: r.file.fileId, name: r.fileName });
+      pushToast({ tone: 'success', title: `Exported ${plural(r.rowsWritten, 'row')}`, message: `To ${r.fileName} in ${formatDuration(r.seconds * 1000)}.` });
+    } catch (err) {
+      reportError(`Could not hand over ${r.fileName}`, err);
+    }
+  }
+}
+
+function fromRecord(rec: JobRecord, projectId: string): JobFinished {
+  return {
+    jobId: rec.jobId,
+    kind: rec.kind,
+    projectId,
+    status: rec.status === 'running' || rec.status === 'interrupted' ? 'failed' : rec.status,
+    result: rec.result,
+    error: rec.error ?? (rec.status === 'interrupted' ? { code: 'INTERNAL', message: 'The job was interrupted.' } : null),
+  };
+}
+
+function track(jobId: string, kind: JobKind, label: string, projectId: string): void {
+  useJobsStore.setState((s) => ({ jobs: [...s.jobs, { jobId, kind, label, projectId, progress: null, cancelling: false }] }));
+  const seen = early.get(jobId);
+  early.delete(jobId);
+  if (seen?.progress) handleProgress(seen.progress);
+  if (seen?.finished) {
+    handleFinished(seen.finished);
+    return;
+  }
+  // If the event channel drops while the job runs, jobs.wait still tells us how it ended.
+  api()
+    .invoke('jobs.wait', { jobId })
+    .then(
+      (rec) => {
+        if (rec.status !== 'running') handleFinished(fromRecord(rec, projectId));
+      },
+      () => {},
+    );
+}
+
+export function setUpload(upload: UploadView | null): void {
+  useJobsStore.setState({ upload });
+}
+
+/** Starts an import; throws (for the import dialog to show) when the engine refuses it. */
+export async function startImport(opts: { projectId: string; file: PickedFile; name: string; role: ListRole }): Promise<void> {
+  const { jobId } = await api().invoke('import.start', {
+    projectId: opts.projectId,
+    file: { fileId: opts.file.fileId },
+    name: opts.name,
+    role: opts.role,
+  });
+  track(jobId, 'import', `Importing ${opts.file.name}`, opts.projectId);
+}
+
+export async function startExport(opts: { projectId: string; list: ListInfo; target: SaveTarget }): Promise<void> {
+  try {
+    const { jobId } = await api().invoke('export.start', { projectId: opts.projectId, listId: opts.list.id, file: { fileId: opts.target.fileId } });
+    track(jobId, 'export', `Exporting “${opts.list.name}” to ${opts.target.name}`, opts.projectId);
+  } catch (err) {
+    reportError(`Could not export “${opts.list.name}”`, err);
+  }
+}
+
+export async function cancelJob(jobId: string): Promise<void> {
+  useJobsStore.setState((s) => ({ jobs: s.jobs.map((j) => (j.jobId === jobId ? { ...j, cancelling: true } : j)) }));
+  try {
+    await api().invoke('jobs.cancel', { jobId });
+  } catch (err) {
+    useJobsStore.setState((s) => ({ jobs: s.jobs.map((j) => (j.jobId === jobId ? { ...j, cancelling: false } : j)) }));
+    reportError('Could not cancel the job', err);
+  }
+}
+
+/** For tests: forget everything. */
+export function resetJobs(): void {
+  early.clear();
+  finished.clear();
+  useJobsStore.setState({ jobs: [], upload: null });
+}

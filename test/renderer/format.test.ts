@@ -1,0 +1,28 @@
+// Display formats: counts, sizes, durations, rates and safe export file names.
+import { describe, expect, it } from 'vitest';
+import { formatBytes, formatCount, formatDuration, formatRate, plural, safeFileName } from '../../renderer/src/format';
+import { describeFormat } from '../../renderer/src/components/import-dialog';
+
+describe('formats', () => {
+  it.each([
+    [formatCount(1_000_000), '1,000,000'],
+    [plural(1, 'row'), '1 row'],
+    [plural(2, 'row'), '2 rows'],
+    [formatBytes(512), '512 B'],
+    [formatBytes(171_029_973), '163 MB'],
+    [formatBytes(4096), '4.0 KB'],
+    [formatDuration(400), '0.4 s'],
+    [formatDuration(12_300), '12 s'],
+    [formatDuration(185_000), '3 min 05 s'],
+    [formatDuration(3_720_000), '1 h 02 min'],
+    [formatDuration(-1), '—'],
+    [formatRate(950), '950 rows/s'],
+    [formatRate(104_321), '104k rows/s'],
+    [safeFileName('Bought list (Acme: March) / v2'), 'Bought list (Acme March) v2'],
+    [safeFileName('???'), 'export'],
+    [describeFormat({ encoding: 'utf-8', bom: false, delimiter: ',', header: ['a', 'b'] }), 'UTF-8 · comma-separated · 2 columns'],
+    [describeFormat({ encoding: 'windows-1252', bom: false, delimiter: '\t', header: ['a'] }), 'Windows-1252 · tab-separated · 1 column'],
+  ])('%s', (actual, expected) => {
+    expect(actual).toBe(expected);
+  });
+});
