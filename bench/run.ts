@@ -1,0 +1,137 @@
+// `npm run bench`: benchmarks (each speed figure a ratio against a baseline measured in the same run) and the data generator.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { generateUsList, DEFAULT_DUP_RATE } from './generate/us-list';
+import { makeSample } from './generate/make-sample';
+import { ensureDataFile, importBench, summarizeImport } from './import-bench';
+import { pagingBench } from './paging-bench';
+import { count, mb, millis, ratio, seconds, table } from './report';
+
+const USAGE = `Usage:
+  node dist/bench/run.js [all] [--quick] [--seed S] [--runs N]
+      Benchmarks: import-1m (winnow import vs sqlite3 .import of the same CSV) and grid-paging.
+      --quick uses 100,000 rows instead of 1,000,000.
+  node dist/bench/run.js generate --rows N --seed S --out FILE.csv [--truth TRUTH.csv] [--dup-rate R]
+      Writes a messy US prospect list with known duplicates (and its row → entity truth file).
+  node dist/bench/run.js make-sample [--dir DIR]
+      Regenerates resources/sample/ (house-file.csv, bought-list.csv, truth.csv).`;
+
+/** dist/bench/run.js → the repository root (also right when run from source by a test runner). */
+const root = findRoot(import.meta.dirname);
+const log = (s: string) => console.log(s);
+
+const IMPORT_TARGET = 1.5;
+const PAGING_TARGET = 1.5;
+
+async function main(argv: string[]): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    options: {
+      rows: { type: 'string' },
+      seed: { type: 'string' },
+      out: { type: 'string' },
+      truth: { type: 'string' },
+      'dup-rate': { type: 'string' },
+      dir: { type: 'string' },
+      quick: { type: 'boolean' },
+      runs: { type: 'string' },
+      help: { type: 'boolean', short: 'h' },
+    },
+  });
+  const command = positionals[0] ?? 'all';
+  if (values.help) {
+    log(USAGE);
+    return 0;
+  }
+  switch (command) {
+    case 'generate':
+      return generate(values);
+    case 'make-sample': {
+      const s = makeSample(values.dir ? path.resolve(values.dir) : path.join(root, 'resources', 'sample'));
+      log(`wrote ${s.houseRows} house rows and ${s.boughtRows} bought rows (${s.overlapRows} of them house customers) to ${s.dir}`);
+      return 0;
+    }
+    case 'all':
+      return benchmarks({ quick: !!values.quick, seed: int(values.seed, 'seed', 1), runs: int(values.runs, 'runs', 2) });
+    default:
+      console.error(`unknown command "${command}"\n${USAGE}`);
+      return 2;
+  }
+}
+
+async function generate(values: Record<string, string | boolean | undefined>): Promise<number> {
+  if (typeof values.out !== 'string' || typeof values.rows !== 'string') {
+    console.error(`generate needs --rows and --out\n${USAGE}`);
+    return 2;
+  }
+  const rows = int(values.rows, 'rows', 0);
+  const seed = int(values.seed as string | undefined, 'seed', 1);
+  const dupRate = values['dup-rate'] === undefined ? DEFAULT_DUP_RATE : Number(values['dup-rate']);
+  const s = await generateUsList({ rows, seed, dupRate, out: values.out, truthOut: typeof values.truth === 'string' ? values.truth : undefined });
+  log(
+    `wrote ${count(s.rows)} rows (${count(s.entities)} entities, ${count(s.duplicatedEntities)} with duplicates) ` +
+      `to ${values.out}: ${mb(s.bytes)} in ${seconds(s.seconds)}`,
+  );
+  return 0;
+}
+
+async function benchmarks(opts: { quick: boolean; seed: number; runs: number }): Promise<number> {
+  const rows = opts.quick ? 100_000 : 1_000_000;
+  const cli = path.join(root, 'dist', 'cli.js');
+  if (!fs.existsSync(cli)) {
+    console.error(`${cli} is missing: run \`npm run build\` first.`);
+    return 1;
+  }
+  log(`Winnow benchmarks — ${count(rows)} rows, seed ${opts.seed}, best of ${opts.runs}; node ${process.version}, ${os.cpus().length} cores`);
+  const data = await ensureDataFile(path.join(root, 'bench', 'out'), rows, opts.seed, log);
+  log(`data: ${path.relative(process.cwd(), data.file)} (${mb(data.bytes)}, 12 columns${data.reused ? ', reused' : ''})`);
+  const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'winnow-bench-'));
+  try {
+    log(`\n== import: winnow import (CLI, child process) vs sqlite3 .import (same file, fresh db)`);
+    const imp = await importBench({ data, cli, tmp, runs: opts.runs, log });
+    (globalThis as { gc?: () => void }).gc?.();
+
+    log(`\n== grid-paging: lists.rows windows of 200 through the service, warm`);
+    const pg = await pagingBench({ project: imp.project, resourcesDir: path.join(root, 'resources'), reps: 200, log });
+    if (pg.total !== rows) throw new Error(`the imported list has ${pg.total} rows, expected ${rows}`);
+
+    log('\n== summary');
+    table(['import', 'winnow', 'sqlite3', 'ratio', 'target', 'winnow peak RSS', ''], [summarizeImport(imp, data, IMPORT_TARGET)], log);
+    log('');
+    const first = pg.positions[0]!;
+    const last = pg.positions[pg.positions.length - 1]!;
+    table(
+      ['grid-paging', 'first p50', 'last p50', 'last p95', 'ratio last/first', 'target', ''],
+      [['lists.rows ×200', millis(first.p50), millis(last.p50), millis(last.p95), ratio(pg.ratio), `≈ 1× (≤ ${PAGING_TARGET}×)`, pg.ratio <= PAGING_TARGET ? 'ok' : 'MISSED']],
+      log,
+    );
+    log(`\nwinnow: ${count(Math.round(rows / imp.winnow.seconds))} rows/s; sqlite3: ${count(Math.round(rows / imp.sqlite.seconds))} rows/s`);
+    return 0;
+  } finally {
+    fs.rmSync(tmp, { recursive: true, force: true });
+  }
+}
+
+function int(v: string | undefined, name: string, fallback: number): number {
+  if (v === undefined) return fallback;
+  const n = Number(v.replace(/_/g, ''));
+  if (!Number.isSafeInteger(n) || n < 0) throw new Error(`--${name} must be a whole number (got "${v}")`);
+  return n;
+}
+
+function findRoot(start: string): string {
+  let dir = start;
+  for (let i = 0; i < 5; i++) {
+    if (fs.existsSync(path.join(dir, 'package.json'))) return dir;
+    dir = path.dirname(dir);
+  }
+  return process.cwd();
+}
+
+process.exitCode = await main(process.argv.slice(2)).catch((err: unknown) => {
+  console.error(`bench: ${(err as Error).message}`);
+  return 1;
+});
