@@ -22,7 +22,7 @@ async function engine() {
     format: 'esm',
     packages: 'external',
     outdir: dist,
-    entryNames: '[name]',
+    entryNames: '[dir]/[name]',
     entryPoints: existing({
       cli: 'src/cli/main.ts',
       worker: 'src/host/worker-entry.ts',

@@ -67,7 +67,7 @@ export async function importDelimited(db: Db, job: ImportJobInput): Promise<Impo
         headerSeen = true;
         updateListColumns(db, listId, b.header.map((name, index) => ({ index, name })));
       }
-      writeRows(b.rows);
+      writeRows(b.firstRowNo, b.rows, b.lineNos);
       for (const p of b.problems) writeProblem({ lineNo: p.lineNo, rowNo: p.rowNo, reason: p.reason, json: p.json });
       rows += b.rows.length;
       blankLines += b.blankLines;

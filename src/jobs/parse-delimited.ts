@@ -6,13 +6,6 @@ import type { SourceCheck } from './source';
 
 const READ_CHUNK = 1024 * 1024;
 
-export interface ParsedRow {
-  rowNo: number;
-  lineNo: number;
-  /** The cells as a JSON array string: serialized here so the writer thread only binds it. */
-  json: string;
-}
-
 export interface ParsedProblem {
   lineNo: number;
   rowNo: number | null;
@@ -23,7 +16,12 @@ export interface ParsedProblem {
 export interface ParsedBatch {
   /** Set on the batch in which the header row was read. */
   header: string[] | null;
-  rows: ParsedRow[];
+  /** Row number of rows[0]; rows are numbered consecutively. */
+  firstRowNo: number;
+  /** Each row's cells as a JSON array string (serialized here so the writer thread only binds it). */
+  rows: string[];
+  /** The physical line where each row starts. */
+  lineNos: Int32Array<ArrayBuffer>;
   problems: ParsedProblem[];
   blankLines: number;
   /** Source bytes read so far (for progress). */
@@ -65,6 +63,9 @@ export async function* parseDelimitedFile(filePath: string, src: SourceCheck): A
   // Papaparse's fast path (no quote handling) is exact for text without any quote character.
   const fast = new Parser({ ...config, fastMode: true });
   const decoder = new TextDecoder(src.encoding.encoding);
+  // Windows-1252 decodes every byte; only the UTF decoders can meet bytes they must replace.
+  const flagReplacements = src.encoding.encoding !== 'windows-1252';
+  const encodingName = src.encoding.encoding.toUpperCase();
   const hash = crypto.createHash('sha256');
   let skipBom = src.encoding.bomLength;
   let bytesRead = 0;
@@ -77,7 +78,9 @@ export async function* parseDelimitedFile(filePath: string, src: SourceCheck): A
     const parser = text.indexOf('"') < 0 ? fast : quoted;
     const res = parser.parse(text, 0, !last);
     partial = last ? '' : text.slice(res.meta.cursor);
-    const batch: ParsedBatch = { header: null, rows: [], problems: [], blankLines: 0, bytesRead };
+    const rows: string[] = [];
+    const lines: number[] = [];
+    const batch: ParsedBatch = { header: null, firstRowNo: rowNo + 1, rows, lineNos: new Int32Array(new ArrayBuffer(0)), problems: [], blankLines: 0, bytesRead };
     for (const cells of res.data) {
       const startLine = lineNo;
       if (cells.length === 1 && cells[0] === '') {
@@ -89,15 +92,18 @@ export async function* parseDelimitedFile(filePath: string, src: SourceCheck): A
       if (header === null) {
         header = cells;
         batch.header = cells;
+        batch.firstRowNo = 1;
         continue;
       }
       rowNo++;
       const json = JSON.stringify(cells);
-      batch.rows.push({ rowNo, lineNo: startLine, json });
+      rows.push(json);
+      lines.push(startLine);
       if (cells.length !== header.length) {
         batch.problems.push({ lineNo: startLine, rowNo, reason: `row has ${cells.length} cells; the header has ${header.length} (all cells kept)`, json });
       }
     }
+    batch.lineNos = Int32Array.from(lines);
     return batch;
   };
 

@@ -38,7 +38,8 @@ export async function* parseInWorker(workerFile: string, filePath: string, src: 
       if (m.type === 'done') return m.summary;
       if (m.type === 'error') throw Object.assign(new Error(m.message), { code: m.code });
       worker.postMessage({ type: 'credit' });
-      yield m.batch;
+      const { joined, ...rest } = m.batch;
+      yield { ...rest, rows: joined.length === 0 ? [] : joined.split('\n') };
     }
   } finally {
     // Also reached when the consumer stops early (cancel): the worker must not outlive the import.

@@ -3,8 +3,11 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { parseDelimitedFile, type ParsedBatch, type ParseSummary } from './parse-delimited';
 import type { SourceCheck } from './source';
 
+/** A batch as it crosses threads: rows joined by newlines (JSON text has none) and line numbers in a transferred buffer. */
+export type WireBatch = Omit<ParsedBatch, 'rows'> & { joined: string };
+
 export type ParseWorkerMessage =
-  | { type: 'batch'; batch: ParsedBatch }
+  | { type: 'batch'; batch: WireBatch }
   | { type: 'done'; summary: ParseSummary }
   | { type: 'error'; message: string; code?: string };
 
@@ -32,7 +35,10 @@ try {
     }
     while (credits <= 0) await new Promise<void>((r) => (wake = r));
     credits--;
-    port.postMessage({ type: 'batch', batch: next.value } satisfies ParseWorkerMessage);
+    // One string and one buffer clone far faster than an array of many small strings.
+    const { rows, ...rest } = next.value;
+    const batch: WireBatch = { ...rest, joined: rows.join('\n') };
+    port.postMessage({ type: 'batch', batch } satisfies ParseWorkerMessage, [batch.lineNos.buffer]);
   }
 } catch (err) {
   port.postMessage({ type: 'error', message: (err as Error).message, code: (err as NodeJS.ErrnoException).code } satisfies ParseWorkerMessage);

@@ -9,18 +9,29 @@ export function recordId(listId: number, rowNo: number): number {
   return listId * ROWS_PER_LIST + rowNo;
 }
 
-export interface RawRow {
-  rowNo: number;
-  lineNo: number;
-  /** The row's cells as a JSON array string (serialized where the row was parsed). */
-  json: string;
-}
+/** Rows per INSERT statement: one statement step for 64 rows halves the per-row cost of a million-row import (measured). */
+const ROWS_PER_INSERT = 64;
 
-/** Returns a function that inserts one batch of rows; the caller owns the surrounding transaction. */
-export function recordWriter(db: Db, listId: number): (rows: readonly RawRow[]) => void {
-  const stmt = db.prepare(`INSERT INTO records (id, line_no, raw) VALUES (?, ?, ?)`);
-  return (rows) => {
-    for (const r of rows) stmt.run(recordId(listId, r.rowNo), r.lineNo, r.json);
+/**
+ * Returns a function that inserts a batch of consecutive rows (row numbers from firstRowNo, each row's cells as a
+ * JSON array string); the caller owns the surrounding transaction.
+ */
+export function recordWriter(db: Db, listId: number): (firstRowNo: number, rows: readonly string[], lineNos: ArrayLike<number>) => void {
+  const one = db.prepare(`INSERT INTO records (id, line_no, raw) VALUES (?, ?, ?)`);
+  const many = db.prepare(`INSERT INTO records (id, line_no, raw) VALUES ${Array(ROWS_PER_INSERT).fill('(?, ?, ?)').join(', ')}`);
+  const params: (number | string)[] = new Array(ROWS_PER_INSERT * 3);
+  return (firstRowNo, rows, lineNos) => {
+    const base = recordId(listId, firstRowNo);
+    let i = 0;
+    for (; i + ROWS_PER_INSERT <= rows.length; i += ROWS_PER_INSERT) {
+      for (let k = 0; k < ROWS_PER_INSERT; k++) {
+        params[3 * k] = base + i + k;
+        params[3 * k + 1] = lineNos[i + k]!;
+        params[3 * k + 2] = rows[i + k]!;
+      }
+      many.run(params);
+    }
+    for (; i < rows.length; i++) one.run(base + i, lineNos[i]!, rows[i]!);
   };
 }
 
