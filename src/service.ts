@@ -186,7 +186,7 @@ export function createService(opts: ServiceOptions): WinnowService {
     insertJob(p.db, { id: jobId, kind, label, params });
     if (writes) p.writer = jobId;
     const abort = new AbortController();
-    const { sink, flush } = throttledProgress(jobId, kind, (prog) => emit('job.progress', prog));
+    const { sink, flush } = throttledProgress(jobId, kind, p.id, (prog) => emit('job.progress', prog));
     const done = (async () => {
       // Let the caller receive the job id before the first progress event.
       await new Promise((r) => setImmediate(r));
@@ -232,6 +232,13 @@ export function createService(opts: ServiceOptions): WinnowService {
         importDelimited(p.db, { filePath: path.join(sampleDir, l.file), displayName: l.file, listName: l.name, role: l.role, signal, progress, parserWorkerFile: opts.parserWorkerFile }),
       );
       await jobs.get(jobId)?.done;
+      const rec = getJob(p.db, jobId);
+      if (rec?.status !== 'done') {
+        // Never leave a half-made sample open: close it, remove it, and say what went wrong.
+        await handlers['project.close']({ projectId: p.id });
+        for (const suffix of ['', '-wal', '-shm']) fs.rmSync(target + suffix, { force: true });
+        throw new WinnowError('INTERNAL', `The sample project could not be made: ${rec?.error?.message ?? 'its import did not finish'}`);
+      }
     }
     return projectInfo(p);
   }

@@ -205,6 +205,7 @@ export type HostKind = 'electron' | 'browser' | 'direct';
 export interface JobProgress {
   jobId: string;
   kind: JobKind;
+  projectId: string;
   phase: string;
   /** Rows handled so far. */
   rows: number;

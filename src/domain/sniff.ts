@@ -72,7 +72,7 @@ function utf16WithoutBom(s: Uint8Array): 'utf-16le' | 'utf-16be' | null {
 
 /** Index just past the last complete UTF-8 sequence start, so a sample cut mid-character is not called invalid. */
 function trimPartialUtf8(s: Uint8Array): Uint8Array {
-  let end = s.length;
+  const end = s.length;
   for (let back = 1; back <= 3 && end - back >= 0; back++) {
     const b = s[end - back]!;
     if ((b & 0xc0) === 0x80) continue;
@@ -129,6 +129,17 @@ export function detectDelimiter(text: string, maxLines = 50): string {
 }
 
 export function detectNewline(text: string): string {
+  // A line break inside a quoted cell says nothing about how rows end (the parser is given this newline).
+  let inQuotes = false;
+  let bareCr = false;
+  for (let j = 0; j < text.length; j++) {
+    const c = text[j];
+    if (c === '"') inQuotes = !inQuotes;
+    else if (c === '\n' && !inQuotes) return j > 0 && text[j - 1] === '\r' ? '\r\n' : '\n';
+    else if (c === '\r' && !inQuotes && j + 1 < text.length) bareCr = true;
+  }
+  if (bareCr && !inQuotes) return '\r';
+  // No unquoted line break (or quotes that never balance): fall back to the first line break anywhere.
   const i = text.indexOf('\n');
   if (i < 0) return text.includes('\r') ? '\r' : '\n';
   return i > 0 && text[i - 1] === '\r' ? '\r\n' : '\n';

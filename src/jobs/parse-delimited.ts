@@ -102,6 +102,10 @@ export async function* parseDelimitedFile(filePath: string, src: SourceCheck): A
       if (cells.length !== header.length) {
         batch.problems.push({ lineNo: startLine, rowNo, reason: `row has ${cells.length} cells; the header has ${header.length} (all cells kept)`, json });
       }
+      // The decoder turns bytes that are not valid in the sniffed encoding (only a 64 KB sample was checked) into U+FFFD.
+      if (flagReplacements && json.indexOf('\uFFFD') >= 0) {
+        batch.problems.push({ lineNo: startLine, rowNo, reason: `row holds bytes that are not valid ${encodingName} (shown as \uFFFD); the file may mix encodings`, json });
+      }
     }
     batch.lineNos = Int32Array.from(lines);
     return batch;

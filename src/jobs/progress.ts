@@ -13,6 +13,7 @@ export type ProgressSink = (u: ProgressUpdate) => void;
 export function throttledProgress(
   jobId: string,
   kind: JobKind,
+  projectId: string,
   emit: (p: JobProgress) => void,
   minIntervalMs = 100,
   now: () => number = () => performance.now(),
@@ -26,7 +27,7 @@ export function throttledProgress(
     const rate = elapsedMs > 0 ? Math.round((u.rows * 1000) / elapsedMs) : 0;
     const fraction = u.total ? u.done / u.total : 0;
     const etaMs = u.total && fraction > 0.01 ? Math.max(0, Math.round(elapsedMs / fraction - elapsedMs)) : null;
-    emit({ jobId, kind, phase: u.phase, rows: u.rows, done: u.done, total: u.total, rate, elapsedMs: Math.round(elapsedMs), etaMs });
+    emit({ jobId, kind, projectId, phase: u.phase, rows: u.rows, done: u.done, total: u.total, rate, elapsedMs: Math.round(elapsedMs), etaMs });
     lastEmit = t;
     pending = null;
   };

@@ -89,7 +89,7 @@ export function ImportDialog({ projectId, file, existingNames, onClose }: { proj
         </div>
       </div>
       {previewError && (
-        <p className="form-error" role="alert">
+        <p className="form-error" role="alert" data-testid="import-preview-error">
           {previewError}
         </p>
       )}

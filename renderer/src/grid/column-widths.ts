@@ -4,7 +4,8 @@ export const MIN_COLUMN_WIDTH = 48;
 export const MAX_AUTO_WIDTH = 320;
 export const MAX_COLUMN_WIDTH = 2000;
 
-const CHAR_PX = 7.2;
+// An average 13px glyph of the UI font is ~7px, but short values are often capitals and wide letters: err wide.
+const CHAR_PX = 8;
 const PADDING_PX = 20;
 
 /** Widths that show most values whole without letting one long value take the screen. */

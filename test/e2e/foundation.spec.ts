@@ -1,0 +1,148 @@
+// The first slice end to end in Chromium: create a project, import through the file picker, read the grid, reach the last row, export.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import Papa from 'papaparse';
+import { generateUsList } from '../../bench/generate/us-list';
+import { attachScreenshot, cli, expect, test } from './host-fixture';
+import type { Page } from '@playwright/test';
+
+function parseCsv(text: string): string[][] {
+  const res = Papa.parse<string[]>(text.replace(/^\uFEFF/, ''), { skipEmptyLines: true });
+  return res.data;
+}
+
+async function createProject(page: Page, name: string): Promise<void> {
+  await page.getByTestId('welcome-new').click();
+  await page.getByTestId('new-project-name').fill(name);
+  await page.getByTestId('new-project-create').click();
+  await expect(page.getByTestId('project-name')).toHaveText(name);
+}
+
+async function importThroughPicker(page: Page, file: string, listName: string): Promise<void> {
+  const chooser = page.waitForEvent('filechooser');
+  await page.getByTestId('import-button').click();
+  await (await chooser).setFiles(file);
+  await expect(page.getByTestId('import-dialog')).toBeVisible();
+  await expect(page.getByTestId('import-preview')).toBeVisible();
+  await page.getByTestId('import-name').fill(listName);
+  await page.getByTestId('import-submit').click();
+  await expect(page.getByTestId('current-list-name')).toHaveText(listName, { timeout: 60_000 });
+}
+
+/** The text of every cell of a rendered grid row, in column order. */
+async function rowCells(page: Page, rowNo: number): Promise<string[]> {
+  const row = page.locator(`[data-testid="grid"] [data-row-no="${rowNo}"]:not([data-loading="true"])`);
+  await expect(row).toBeVisible();
+  return row.locator('[data-col]').evaluateAll((cells) =>
+    cells
+      .map((c) => ({ col: Number(c.getAttribute('data-col')), text: c.getAttribute('title') ?? c.textContent ?? '' }))
+      .sort((a, b) => a.col - b.col)
+      .map((c) => c.text),
+  );
+}
+
+test('create a project, import a messy list through the picker, see its cells, reach the last row, export it back', async ({ page, host }) => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'winnow-e2e-data-'));
+  const source = path.join(dir, 'acme-prospects.csv');
+  await generateUsList({ rows: 3000, seed: 7, out: source });
+  const expected = parseCsv(fs.readFileSync(source, 'utf8'));
+  const header = expected[0]!;
+  const dataRows = expected.slice(1);
+  expect(dataRows).toHaveLength(3000);
+
+  await page.goto(host.url);
+  await expect(page.getByTestId('welcome')).toBeVisible();
+  await attachScreenshot(page, 'welcome');
+  await createProject(page, 'Spring mailing');
+  await importThroughPicker(page, source, 'Acme prospects');
+
+  const grid = page.getByTestId('grid');
+  await expect(grid).toHaveAttribute('data-total-rows', '3000');
+  // Columns are virtualized too: the header shows the columns in view, which must be the file's first ones, in order.
+  const headers = (await page.locator('[data-testid="grid-header"] .grid-hcell[data-col]').allTextContents()).map((h) => h.trim());
+  expect(headers.length).toBeGreaterThan(3);
+  expect(headers).toEqual(header.slice(0, headers.length));
+  // Every cell of the first rows, exactly as in the file (the grid may only draw the columns in view: compare those).
+  for (const n of [1, 2, 3]) {
+    const cells = await rowCells(page, n);
+    expect(cells.length).toBeGreaterThan(3);
+    expect(cells).toEqual(dataRows[n - 1]!.slice(0, cells.length));
+  }
+  await attachScreenshot(page, 'imported list in the grid');
+
+  // Scroll to the end with the keyboard and check the last row.
+  await grid.click({ position: { x: 120, y: 60 } });
+  await page.keyboard.press('Control+End');
+  await expect(grid).toHaveAttribute('data-cursor-row', '3000');
+  const last = await rowCells(page, 3000);
+  expect(last).toEqual(dataRows[2999]!.slice(0, last.length));
+  await attachScreenshot(page, 'last row');
+
+  // Export and compare the downloaded file with the source, cell for cell.
+  const download = page.waitForEvent('download');
+  await page.getByTestId('export-button').click();
+  const file = await (await download).path();
+  const exported = parseCsv(fs.readFileSync(file, 'utf8'));
+  expect(exported).toEqual(expected);
+});
+
+test('a million-row list: the grid scrolls to row 1,000,000 and shows its cells', async ({ page, host }) => {
+  const file = path.join(host.workspace, 'million.csv');
+  const out = fs.createWriteStream(file);
+  out.write('ID,First Name,Last Name,City,Zip\r\n');
+  const cities = ['Boston', 'Newark', 'Austin', 'Fresno'];
+  for (let start = 1; start <= 1_000_000; start += 10_000) {
+    let chunk = '';
+    for (let n = start; n < start + 10_000; n++) chunk += `ID-${n},First${n % 97},Last${n % 89},${cities[n % 4]},0${n % 9999}\r\n`;
+    if (!out.write(chunk)) await new Promise((r) => out.once('drain', r));
+  }
+  await new Promise((r) => out.end(r));
+  const imported = await cli(['import', file, '--project', path.join(host.workspace, 'Million.winnow'), '--name', 'Million']);
+  expect(imported.stderr).toBe('');
+  expect(imported.stdout).toMatch(/^Imported 1,000,000 rows/);
+
+  await page.goto(host.url);
+  await page.getByTestId('recent-item').filter({ hasText: 'Million' }).click();
+  const grid = page.getByTestId('grid');
+  await expect(grid).toHaveAttribute('data-total-rows', '1000000');
+  expect(await rowCells(page, 1)).toEqual(['ID-1', 'First1', 'Last1', 'Newark', '01']);
+
+  // Drag-free scroll to the very end: set the scroller to its maximum, as the scroll bar's end would.
+  await page.locator('.grid-scroller').evaluate((el) => {
+    el.scrollTop = el.scrollHeight;
+  });
+  expect(await rowCells(page, 1_000_000)).toEqual(['ID-1000000', `First${1_000_000 % 97}`, `Last${1_000_000 % 89}`, 'Boston', `0${1_000_000 % 9999}`]);
+  await attachScreenshot(page, 'row 1,000,000 after scrolling to the end');
+
+  // And back to the middle by keyboard paging from the top: the window request is the same cost anywhere.
+  await grid.click({ position: { x: 120, y: 60 } });
+  await page.keyboard.press('Control+Home');
+  await expect(page.locator('[data-testid="grid"] [data-row-no="1"]')).toBeVisible();
+});
+
+test('the sample project opens with its house file and bought list', async ({ page, host }) => {
+  await page.goto(host.url);
+  await page.getByTestId('welcome-sample').click();
+  await expect(page.getByTestId('list-item')).toHaveCount(2);
+  await expect(page.getByTestId('list-item').first()).toContainText('House file');
+  await expect(page.getByTestId('grid')).toHaveAttribute('data-total-rows', '300');
+  await attachScreenshot(page, 'sample project');
+});
+
+test('a file that is not a table is refused with a specific message and the project is unchanged', async ({ page, host }) => {
+  const bad = path.join(host.workspace, 'photo.csv');
+  fs.writeFileSync(bad, Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 0x49, 0x48, 0x44, 0x52]));
+  await page.goto(host.url);
+  await createProject(page, 'Refusals');
+  const chooser = page.waitForEvent('filechooser');
+  await page.getByTestId('import-button').click();
+  await (await chooser).setFiles(bad);
+  await expect(page.getByTestId('import-preview-error')).toContainText('photo.csv cannot be imported: it is a PNG image');
+  await expect(page.getByTestId('import-submit')).toBeDisabled();
+  await attachScreenshot(page, 'refused file');
+  await page.getByTestId('import-cancel').click();
+  await expect(page.getByTestId('list-item')).toHaveCount(0);
+  const lists = await cli(['lists', '--project', path.join(host.workspace, 'Refusals.winnow')]);
+  expect(lists.stdout.trim()).toBe('Refusals has no lists yet.');
+});
