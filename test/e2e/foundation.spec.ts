@@ -95,9 +95,9 @@ test('a million-row list: the grid scrolls to row 1,000,000 and shows its cells'
   for (let start = 1; start <= 1_000_000; start += 10_000) {
     let chunk = '';
     for (let n = start; n < start + 10_000; n++) chunk += `ID-${n},First${n % 97},Last${n % 89},${cities[n % 4]},0${n % 9999}\r\n`;
-    if (!out.write(chunk)) await new Promise((r) => out.once('drain', r));
+    if (!out.write(chunk)) await new Promise<void>((r) => out.once('drain', () => r()));
   }
-  await new Promise((r) => out.end(r));
+  await new Promise<void>((r) => out.end(() => r()));
   const imported = await cli(['import', file, '--project', path.join(host.workspace, 'Million.winnow'), '--name', 'Million']);
   expect(imported.stderr).toBe('');
   expect(imported.stdout).toMatch(/^Imported 1,000,000 rows/);

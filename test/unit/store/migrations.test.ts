@@ -1,0 +1,210 @@
+// Covers opening project files: schema versioning, upgrades from older schemas, refusing foreign/newer/missing files, WAL.
+import Database from 'better-sqlite3';
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { APPLICATION_ID, migrate, openProjectDb, type Db } from '../../../src/store/db';
+import { finishJob, insertJob } from '../../../src/store/jobs';
+import { finishListImport, insertList } from '../../../src/store/lists';
+import { MIGRATIONS, SCHEMA_VERSION } from '../../../src/store/migrations';
+import { recordWriter, rowWindow } from '../../../src/store/records';
+import { cleanupAfterEach, expectCode, openService, tempDir } from '../../fixtures/helpers';
+
+cleanupAfterEach();
+
+const tables = (db: Db) =>
+  (db.prepare(`SELECT name FROM sqlite_schema WHERE type = 'table' ORDER BY name`).all() as { name: string }[]).map((r) => r.name);
+const schemaSql = (db: Db) =>
+  (db.prepare(`SELECT type, name, sql FROM sqlite_schema WHERE name NOT LIKE 'sqlite_%' ORDER BY type, name`).all() as { sql: string }[]).map(
+    (r) => ({ ...r, sql: r.sql.replace(/\s+/g, ' ') }),
+  );
+
+function fresh(name = 'p.winnow'): string {
+  return path.join(tempDir(), name);
+}
+
+describe('migrations are append-only', () => {
+  it('numbers migrations 1, 2, 3... with no gaps, and SCHEMA_VERSION is the last', () => {
+    expect(MIGRATIONS.length).toBeGreaterThan(0);
+    MIGRATIONS.forEach((m, i) => expect(m.version).toBe(i + 1));
+    expect(SCHEMA_VERSION).toBe(MIGRATIONS.length);
+    for (const m of MIGRATIONS) expect(m.name.trim().length).toBeGreaterThan(0);
+  });
+
+  it('never changes a shipped migration (each one is frozen by its hash)', () => {
+    // Adding migration N: append its hash here. Changing an existing hash means an old project file no longer
+    // matches the schema its user_version claims; write a new migration instead. Comments and spacing may change.
+    const FROZEN: Record<number, string> = {
+      1: 'af6733fc5cc2555d7b3d17ff2270d2531f3946c8bcef340d252334dea03ec451',
+      2: 'fa9659c66c1fb39d39e3aa75b22205248684ad55d45bad7ccbcd6cb7145b60f0',
+    };
+    const normalized = (sql: string) => sql.replace(/--[^\n]*/g, '').replace(/\s+/g, ' ').trim();
+    const hashes = Object.fromEntries(MIGRATIONS.map((m) => [m.version, crypto.createHash('sha256').update(normalized(m.sql)).digest('hex')]));
+    for (const [version, hash] of Object.entries(FROZEN)) expect(hashes[version], `migration ${version}`).toBe(hash);
+  });
+
+  it('applies a failing migration not at all: user_version and schema stay at the previous version', () => {
+    const p = fresh();
+    const db = openProjectDb(p, { create: true });
+    try {
+      const broken = [...MIGRATIONS, { version: SCHEMA_VERSION + 1, name: 'broken', sql: 'CREATE TABLE half_done (a); SELECT * FROM no_such_table;' }];
+      expect(() => migrate(db, broken, SCHEMA_VERSION + 1)).toThrow(/no_such_table/);
+      expect(db.pragma('user_version', { simple: true })).toBe(SCHEMA_VERSION);
+      expect(tables(db)).not.toContain('half_done');
+    } finally {
+      db.close();
+    }
+  });
+});
+
+describe('a new project', () => {
+  it('gets user_version = SCHEMA_VERSION and the Winnow application_id', () => {
+    const db = openProjectDb(fresh(), { create: true });
+    try {
+      expect(db.pragma('user_version', { simple: true })).toBe(SCHEMA_VERSION);
+      expect(db.pragma('application_id', { simple: true })).toBe(APPLICATION_ID);
+      expect(tables(db)).toEqual(expect.arrayContaining(['lists', 'records', 'jobs', 'meta', 'import_problems']));
+    } finally {
+      db.close();
+    }
+  });
+
+  it('runs in WAL mode with foreign keys on', () => {
+    const p = fresh();
+    const db = openProjectDb(p, { create: true });
+    try {
+      expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
+      expect(db.pragma('foreign_keys', { simple: true })).toBe(1);
+    } finally {
+      db.close();
+    }
+    // WAL is persistent: a plain connection opened later still sees it.
+    const plain = new Database(p, { readonly: true });
+    expect(plain.pragma('journal_mode', { simple: true })).toBe('wal');
+    plain.close();
+  });
+});
+
+describe('upgrading a project made by an older version', () => {
+  /** A project as the version-1 code left it, written with the repository functions of that schema. */
+  function makeV1Project(p: string): void {
+    const db = openProjectDb(p, { create: true, migrateTo: 1 });
+    expect(db.pragma('user_version', { simple: true })).toBe(1);
+    expect(tables(db)).not.toContain('import_problems');
+    const listId = insertList(
+      db,
+      { name: 'Old list', role: 'customers', sourceFile: 'old.csv', sourceSize: 123, columns: [{ index: 0, name: 'Name' }, { index: 1, name: 'City' }], format: null },
+      '2024-01-02T03:04:05.000Z',
+    );
+    recordWriter(db, listId)(1, [JSON.stringify(['José Müller', 'Zürich']), JSON.stringify(['Smith, "Jr."', ''])], [2, 3]);
+    finishListImport(db, listId, 2, 'abc');
+    insertJob(db, { id: 'j1', kind: 'import', label: 'Import old.csv', params: {} });
+    finishJob(db, 'j1', 'done', null, null);
+    db.close();
+  }
+
+  it('upgrades a v1 database to the latest schema with its data intact', () => {
+    const p = fresh();
+    makeV1Project(p);
+    const db = openProjectDb(p);
+    try {
+      expect(db.pragma('user_version', { simple: true })).toBe(SCHEMA_VERSION);
+      expect(tables(db)).toContain('import_problems');
+      expect(db.prepare(`SELECT name, role, row_count AS rowCount FROM lists`).all()).toEqual([{ name: 'Old list', role: 'customers', rowCount: 2 }]);
+      expect(rowWindow(db, 1, 1, 10).map((r) => r.cells)).toEqual([
+        ['José Müller', 'Zürich'],
+        ['Smith, "Jr."', ''],
+      ]);
+      expect(db.prepare(`SELECT id, status FROM jobs`).all()).toEqual([{ id: 'j1', status: 'done' }]);
+      // The new table works against the old data (its foreign key points at the old list).
+      db.prepare(`INSERT INTO import_problems (list_id, line_no, row_no, reason, raw) SELECT id, 3, 2, 'test', '[]' FROM lists`).run();
+    } finally {
+      db.close();
+    }
+  });
+
+  it('leaves an upgraded v1 database with exactly the schema of a new one', () => {
+    const old = fresh('old.winnow');
+    makeV1Project(old);
+    const upgraded = openProjectDb(old);
+    const created = openProjectDb(fresh('new.winnow'), { create: true });
+    try {
+      expect(schemaSql(upgraded)).toEqual(schemaSql(created));
+    } finally {
+      upgraded.close();
+      created.close();
+    }
+  });
+
+  it('opens an old project through the service with its lists', async () => {
+    const p = fresh();
+    makeV1Project(p);
+    const service = openService();
+    const info = await service.invoke('project.open', { file: service.registerFile(p, 'read') });
+    expect(info.schemaVersion).toBe(SCHEMA_VERSION);
+    expect(info.lists.map((l) => [l.name, l.role, l.rowCount])).toEqual([['Old list', 'customers', 2]]);
+    const rows = await service.invoke('lists.rows', { projectId: info.projectId, listId: info.lists[0]!.id, fromRow: 1, count: 10 });
+    expect(rows.rows.map((r) => r.cells)).toEqual([
+      ['José Müller', 'Zürich'],
+      ['Smith, "Jr."', ''],
+    ]);
+  });
+});
+
+describe('files that are not (readable) projects', () => {
+  it('refuses a project saved by a newer version, in words, and leaves it untouched', async () => {
+    const p = fresh();
+    const db = openProjectDb(p, { create: true });
+    db.pragma(`user_version = ${SCHEMA_VERSION + 1}`);
+    db.close();
+    const before = fs.readFileSync(p);
+    const err = await expectCode(() => openProjectDb(p), 'PROJECT_TOO_NEW');
+    expect(err.message).toMatch(/newer version/);
+    expect(fs.readFileSync(p).equals(before)).toBe(true);
+    const check = new Database(p, { readonly: true });
+    expect(check.pragma('user_version', { simple: true })).toBe(SCHEMA_VERSION + 1);
+    check.close();
+  });
+
+  it('refuses a SQLite database of another application that has tables', async () => {
+    const p = fresh('other.winnow');
+    const other = new Database(p);
+    other.pragma('application_id = 1234');
+    other.exec(`CREATE TABLE contacts (name TEXT); INSERT INTO contacts VALUES ('x');`);
+    other.close();
+    const err = await expectCode(() => openProjectDb(p), 'PROJECT_UNREADABLE');
+    expect(err.message).toMatch(/not a Winnow project/);
+    // Nothing was added to it.
+    const check = new Database(p, { readonly: true });
+    expect(tables(check)).toEqual(['contacts']);
+    expect(check.pragma('user_version', { simple: true })).toBe(0);
+    check.close();
+  });
+
+  it('refuses a plain SQLite database (no application_id) that has tables', async () => {
+    const p = fresh('plain.sqlite');
+    const other = new Database(p);
+    other.exec(`CREATE TABLE t (a)`);
+    other.close();
+    await expectCode(() => openProjectDb(p), 'PROJECT_UNREADABLE');
+  });
+
+  it('refuses a text file renamed .winnow', async () => {
+    const p = fresh('notes.winnow');
+    fs.writeFileSync(p, 'name,email\nAnn,ann@example.com\n'.repeat(200));
+    const before = fs.readFileSync(p);
+    await expectCode(() => openProjectDb(p), 'PROJECT_UNREADABLE');
+    expect(fs.readFileSync(p).equals(before)).toBe(true);
+  });
+
+  it('refuses a folder', async () => {
+    await expectCode(() => openProjectDb(tempDir()), 'PROJECT_UNREADABLE');
+  });
+
+  it('reports a missing file as FILE_NOT_FOUND and does not create it', async () => {
+    const p = fresh('missing.winnow');
+    await expectCode(() => openProjectDb(p), 'FILE_NOT_FOUND');
+    expect(fs.existsSync(p)).toBe(false);
+  });
+});
