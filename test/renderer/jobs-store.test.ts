@@ -27,7 +27,7 @@ function deferred<T>() {
   return { promise, resolve };
 }
 
-const progress = (jobId: string, rows: number): JobProgress => ({ jobId, kind: 'import', phase: 'importing', rows, done: rows, total: 100, rate: 10, elapsedMs: 1, etaMs: 5 });
+const progress = (jobId: string, rows: number): JobProgress => ({ jobId, kind: 'import', projectId: 'p1', phase: 'importing', rows, done: rows, total: 100, rate: 10, elapsedMs: 1, etaMs: 5 });
 
 let invoke: ReturnType<typeof vi.fn>;
 let deliverFile: ReturnType<typeof vi.fn>;
