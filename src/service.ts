@@ -27,6 +27,7 @@ import { openProjectDb, openReadConnection, type Db } from './store/db';
 import { SCHEMA_VERSION } from './store/migrations';
 import { allLists, getList } from './store/lists';
 import { rowWindow } from './store/records';
+import { listProblems, problemCount } from './store/problems';
 import { finishJob, getJob, insertJob, jobHistory, markInterruptedJobs } from './store/jobs';
 import { importDelimited } from './jobs/import-delimited';
 import { previewFile } from './jobs/source';
@@ -278,6 +279,17 @@ export function createService(opts: ServiceOptions): WinnowService {
       if (!list) throw new WinnowError('NOT_FOUND', `There is no list ${i.listId} in this project.`, { listId: i.listId });
       return { listId: list.id, total: list.rowCount, rows: rowWindow(p.readDb, list.id, i.fromRow, i.count) };
     },
+    'lists.problems': (i) => {
+      const p = project(i.projectId);
+      if (!getList(p.readDb, i.listId)) throw new WinnowError('NOT_FOUND', `There is no list ${i.listId} in this project.`, { listId: i.listId });
+      return {
+        total: problemCount(p.readDb, i.listId),
+        problems: listProblems(p.readDb, i.listId, i.offset, i.count).map((r) => ({ lineNo: r.lineNo, rowNo: r.rowNo, reason: r.reason, cells: r.raw })),
+      };
+    },
+    // Presets arrive with the mapping step (issue 3); until then a project has none.
+    'mapping.presets': (i) => (project(i.projectId), { presets: [] }),
+    'mapping.deletePreset': (i) => (project(i.projectId), { deleted: false }),
     'import.preview': (i) => {
       const f = fileEntry(i.file, 'read');
       return previewFile(f.path, f.name);

@@ -12,19 +12,78 @@ export type FileRef = z.infer<typeof fileRefSchema>;
 const id = z.string().min(1).max(100);
 const projectInput = z.object({ projectId: id }).strict();
 
+/** The canonical fields a column can be mapped to; anything else is kept as a custom field under its own header. */
+export const CANONICAL_FIELDS = [
+  'prefix', 'first_name', 'middle_name', 'last_name', 'suffix', 'full_name',
+  'company', 'title', 'email', 'phone', 'mobile',
+  'address1', 'address2', 'city', 'state', 'zip', 'country',
+  'website', 'industry', 'employees', 'revenue', 'orders', 'first_order_date', 'last_order_date',
+  'customer_id', 'source', 'acquired_date',
+  'mailed_date', 'responded', 'converted', 'amount',
+] as const;
+export type CanonicalField = (typeof CANONICAL_FIELDS)[number];
+
+/** How to read a source file; every field is optional and overrides what Winnow detected. */
+export const readOptionsSchema = z
+  .object({
+    /** A WHATWG encoding label: utf-8, utf-16le, utf-16be, windows-1252, iso-8859-1, ... */
+    encoding: z.string().trim().min(1).max(40).optional(),
+    /** One of , \t ; | (or the words comma, tab, semicolon, pipe). */
+    delimiter: z.string().min(1).max(10).optional(),
+    /** Workbook sheet by name (xlsx only); default the first sheet with data. */
+    sheet: z.string().min(1).max(200).optional(),
+    /** 1-based row of the file that holds the header (title rows above it are kept aside); default detected. */
+    headerRow: z.number().int().min(1).max(1000).optional(),
+  })
+  .strict();
+export type ReadOptions = z.infer<typeof readOptionsSchema>;
+
+/** A column's mapping: the canonical field it feeds, or null for a custom field kept under its header. */
+export const columnMappingSchema = z.object({ index: z.number().int().min(0).max(100_000), field: z.enum(CANONICAL_FIELDS).nullable() }).strict();
+export type ColumnMapping = z.infer<typeof columnMappingSchema>;
+
+/** Details a user gives about a list when importing it (all optional). */
+export const listDetailsSchema = z
+  .object({
+    vendor: z.string().max(200).optional(),
+    /** What the list cost, in dollars. */
+    pricePaid: z.number().min(0).max(1e9).optional(),
+    /** ISO date (yyyy-mm-dd). */
+    purchaseDate: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional(),
+    /** For suppression lists: what kind of do-not-mail list this is. */
+    suppressionKind: z.enum(['do-not-mail', 'unsubscribes', 'deceased', 'competitors', 'other']).optional(),
+    /** For campaign responses: the campaign's name. */
+    campaign: z.string().max(200).optional(),
+    notes: z.string().max(2000).optional(),
+  })
+  .strict();
+export type ListDetails = z.infer<typeof listDetailsSchema>;
+
 export interface ColumnInfo {
   /** 0-based position in the source file. */
   index: number;
-  /** Header text exactly as it appears in the file. */
+  /** The column's name as shown: the header text, made unique ("Email (2)") and never empty ("Column 7"). */
   name: string;
+  /** The header cell exactly as it appears in the file, when it differs from `name`. */
+  original?: string;
+  /** The canonical field this column feeds, or null for a custom field. Absent on lists imported before mapping existed. */
+  field?: CanonicalField | null;
 }
 
 export interface SourceFormat {
+  /** 'delimited' text or an 'xlsx' workbook. Absent means delimited (lists imported before workbooks). */
+  kind?: 'delimited' | 'xlsx';
   encoding: string;
   bom: boolean;
   delimiter: string;
   newline: string;
   quoteChar: string;
+  /** xlsx: the sheet that was imported. */
+  sheet?: string;
+  /** 1-based row of the file holding the header. */
+  headerRow?: number;
+  /** Rows above the header (titles, notes), kept exactly as read. */
+  preamble?: string[][];
 }
 
 export interface ListInfo {
@@ -37,6 +96,9 @@ export interface ListInfo {
   rowCount: number;
   columns: ColumnInfo[];
   format: SourceFormat | null;
+  details: ListDetails;
+  /** Rows kept with a problem (wrong cell count, undecodable bytes), listed by lists.problems. */
+  problemCount: number;
 }
 
 export interface ProjectInfo {
@@ -65,14 +127,27 @@ export interface RowWindow {
 export type JobKind = 'import' | 'export';
 export type JobStatus = 'running' | 'done' | 'cancelled' | 'failed' | 'interrupted';
 
+/** The import report. */
 export interface ImportResult {
   listId: number;
   listName: string;
+  /** Data rows read from the file (after the header). */
   rowsRead: number;
   rowsImported: number;
+  /** Rows imported whole but listed as problems (wrong cell count, undecodable bytes). */
+  rowsWithProblems: number;
   blankLines: number;
+  /** Title or note rows above the header, kept in the list's format. */
+  skippedAboveHeader: number;
+  kind: 'delimited' | 'xlsx';
   encoding: string;
+  /** 'comma', 'tab', 'semicolon', 'pipe' — or 'xlsx' for a workbook. */
   delimiter: string;
+  sheet: string | null;
+  headerRow: number;
+  /** How many columns were mapped to canonical fields, and how many kept as custom fields. */
+  mappedColumns: number;
+  customColumns: number;
   seconds: number;
 }
 
@@ -94,15 +169,53 @@ export interface JobRecord {
   error: WinnowErrorData | null;
 }
 
+export interface PreviewColumn extends ColumnInfo {
+  field: CanonicalField | null;
+  /** How sure the automatic mapping is, 0-1 (1 for a preset or an exact header synonym). */
+  confidence: number;
+  /** Why, in words: 'header "Zip Code" is a name for ZIP', '96% of values look like email addresses'. */
+  reason: string;
+}
+
+/** What Winnow understood of a file before importing it: the user checks this, and may override any of it. */
 export interface FilePreview {
   fileName: string;
   size: number;
+  kind: 'delimited' | 'xlsx';
   encoding: string;
+  /** Why this encoding, in words (BOM, valid UTF-8, statistical guess...). */
+  encodingReason: string;
   bom: boolean;
   delimiter: string;
   newline: string;
-  header: string[];
+  /** xlsx: every sheet's name, and the one shown. */
+  sheets: string[];
+  sheet: string | null;
+  headerRow: number;
+  /** Rows above the header (titles, notes). */
+  preamble: string[][];
+  columns: PreviewColumn[];
+  /** The first data rows, decoded, so mojibake shows before anything is imported. */
   rows: string[][];
+  /** The saved mapping preset whose header matches this file, if any (its mapping is already applied). */
+  preset: string | null;
+  /** Lists in the project imported from a file with the same content. */
+  alreadyImported: { listId: number; listName: string; importedAt: string }[];
+}
+
+export interface ImportProblemRow {
+  lineNo: number;
+  rowNo: number | null;
+  reason: string;
+  cells: string[];
+}
+
+export interface MappingPreset {
+  name: string;
+  /** The header (column names in order) the preset was made for. */
+  header: string[];
+  mapping: ColumnMapping[];
+  createdAt: string;
 }
 
 export interface WinnowErrorData {
@@ -124,6 +237,7 @@ export const ERROR_CODES = [
   'PROJECT_TOO_NEW',
   'PROJECT_NOT_OPEN',
   'LIST_EXISTS',
+  'ALREADY_IMPORTED',
   'JOB_CANCELLED',
   'BUSY',
   'NOT_SUPPORTED',
@@ -162,15 +276,29 @@ export const methodInputs = {
   'lists.rows': z
     .object({ projectId: id, listId: z.number().int().positive(), fromRow: z.number().int().min(1), count: z.number().int().min(1).max(1000) })
     .strict(),
-  'import.preview': z.object({ file: fileRefSchema }).strict(),
+  'lists.problems': z
+    .object({ projectId: id, listId: z.number().int().positive(), offset: z.number().int().min(0).default(0), count: z.number().int().min(1).max(1000).default(200) })
+    .strict(),
+  /** Without a projectId the preview cannot match presets or earlier imports. */
+  'import.preview': z.object({ file: fileRefSchema, projectId: id.optional(), options: readOptionsSchema.optional() }).strict(),
   'import.start': z
     .object({
       projectId: id,
       file: fileRefSchema,
       name: z.string().trim().min(1).max(200).optional(),
       role: z.enum(LIST_ROLES).default('prospects'),
+      options: readOptionsSchema.optional(),
+      /** The confirmed mapping; omitted columns and an omitted mapping use the automatic one. */
+      mapping: z.array(columnMappingSchema).max(100_000).optional(),
+      /** Save the mapping as a preset under this name, recognized again for files with the same header. */
+      savePreset: z.string().trim().min(1).max(100).optional(),
+      details: listDetailsSchema.optional(),
+      /** The same file was imported before: 'refuse' (the default) fails with ALREADY_IMPORTED, 'import' imports it again. */
+      ifAlreadyImported: z.enum(['refuse', 'import']).default('refuse'),
     })
     .strict(),
+  'mapping.presets': projectInput,
+  'mapping.deletePreset': z.object({ projectId: id, name: z.string().min(1).max(100) }).strict(),
   'export.start': z.object({ projectId: id, listId: z.number().int().positive(), file: fileRefSchema }).strict(),
   'jobs.cancel': z.object({ jobId: id }).strict(),
   'jobs.wait': z.object({ jobId: id }).strict(),
@@ -187,7 +315,10 @@ export interface MethodResults {
   'project.info': ProjectInfo;
   'project.close': { closed: boolean };
   'lists.rows': RowWindow;
+  'lists.problems': { total: number; problems: ImportProblemRow[] };
   'import.preview': FilePreview;
+  'mapping.presets': { presets: MappingPreset[] };
+  'mapping.deletePreset': { deleted: boolean };
   'import.start': { jobId: string };
   'export.start': { jobId: string };
   'jobs.cancel': { cancelled: boolean };

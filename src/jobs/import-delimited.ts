@@ -47,6 +47,8 @@ export async function importDelimited(db: Db, job: ImportJobInput): Promise<Impo
     const writeRows = recordWriter(db, listId);
     const writeProblem = problemWriter(db, listId);
     let headerSeen = false;
+    let headerLength = 0;
+    let problems = 0;
     let rows = 0;
     let blankLines = 0;
     let summary: ParseSummary;
@@ -65,9 +67,11 @@ export async function importDelimited(db: Db, job: ImportJobInput): Promise<Impo
       const b = next.value;
       if (b.header) {
         headerSeen = true;
+        headerLength = b.header.length;
         updateListColumns(db, listId, b.header.map((name, index) => ({ index, name })));
       }
       writeRows(b.firstRowNo, b.rows, b.lineNos);
+      problems += b.problems.length;
       for (const p of b.problems) writeProblem({ lineNo: p.lineNo, rowNo: p.rowNo, reason: p.reason, json: p.json });
       rows += b.rows.length;
       blankLines += b.blankLines;
@@ -86,9 +90,16 @@ export async function importDelimited(db: Db, job: ImportJobInput): Promise<Impo
       listName,
       rowsRead: rows,
       rowsImported: rows,
+      rowsWithProblems: problems,
       blankLines,
+      skippedAboveHeader: 0,
+      kind: 'delimited',
       encoding: src.encoding.encoding,
       delimiter: describeDelimiter(src.delimiter),
+      sheet: null,
+      headerRow: 1,
+      mappedColumns: 0,
+      customColumns: headerLength,
       seconds: Math.round((performance.now() - started) / 10) / 100,
     };
   } finally {

@@ -61,12 +61,19 @@ export function previewFile(filePath: string, displayName: string, maxRows = 20)
   return {
     fileName: displayName,
     size: src.size,
+    kind: 'delimited',
     encoding: src.encoding.encoding,
+    encodingReason: src.encoding.reason,
     bom: src.encoding.bomLength > 0,
     delimiter: src.delimiter,
     newline: src.newline,
-    header,
+    sheets: [],
+    sheet: null,
+    headerRow: 1,
+    preamble: [],
+    columns: header.map((name, index) => ({ index, name, field: null, confidence: 0, reason: 'not mapped' })),
     rows,
+    preset: null,
+    alreadyImported: [],
   };
 }
-

@@ -1,5 +1,5 @@
 // Lists repository: the lists inside a project and their source details.
-import type { ColumnInfo, ListInfo, ListRole, SourceFormat } from '../api/contract';
+import type { ColumnInfo, ListDetails, ListInfo, ListRole, SourceFormat } from '../api/contract';
 import type { Db } from './db';
 
 interface ListRow {
@@ -12,9 +12,12 @@ interface ListRow {
   row_count: number;
   columns: string;
   format: string | null;
+  details: string | null;
+  problem_count: number;
 }
 
-const LIST_COLUMNS = 'id, name, role, source_file, source_size, imported_at, row_count, columns, format';
+const LIST_COLUMNS =
+  'id, name, role, source_file, source_size, imported_at, row_count, columns, format, details, (SELECT count(*) FROM import_problems p WHERE p.list_id = lists.id) AS problem_count';
 
 function toInfo(r: ListRow): ListInfo {
   return {
@@ -27,6 +30,8 @@ function toInfo(r: ListRow): ListInfo {
     rowCount: r.row_count,
     columns: JSON.parse(r.columns) as ColumnInfo[],
     format: r.format ? (JSON.parse(r.format) as SourceFormat) : null,
+    details: r.details ? (JSON.parse(r.details) as ListDetails) : {},
+    problemCount: r.problem_count,
   };
 }
 

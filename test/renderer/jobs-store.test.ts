@@ -18,6 +18,8 @@ const list = (id: number, name: string): ListInfo => ({
   rowCount: 3,
   columns: [{ index: 0, name: 'A' }],
   format: null,
+  details: {},
+  problemCount: 0,
 });
 const project = (lists: ListInfo[]): ProjectInfo => ({ projectId: 'p1', name: 'P', location: '/x/P.winnow', schemaVersion: 1, lists });
 
@@ -59,7 +61,23 @@ const importDone = (jobId: string): JobFinished => ({
   kind: 'import',
   projectId: 'p1',
   status: 'done',
-  result: { listId: 2, listName: 'new', rowsRead: 3, rowsImported: 3, blankLines: 0, encoding: 'utf-8', delimiter: ',', seconds: 0.2 },
+  result: {
+    listId: 2,
+    listName: 'new',
+    rowsRead: 3,
+    rowsImported: 3,
+    rowsWithProblems: 0,
+    blankLines: 0,
+    skippedAboveHeader: 0,
+    kind: 'delimited',
+    encoding: 'utf-8',
+    delimiter: 'comma',
+    sheet: null,
+    headerRow: 1,
+    mappedColumns: 0,
+    customColumns: 1,
+    seconds: 0.2,
+  },
   error: null,
 });
 

@@ -21,6 +21,9 @@ describe('input validation', () => {
     'project.info': [{ projectId: '' }, 'projectId'],
     'project.close': [{ projectId: ['x'] }, 'projectId'],
     'lists.rows': [{ projectId: 'p', listId: 1, fromRow: 0, count: 10 }, 'fromRow'],
+    'lists.problems': [{ projectId: 'p', listId: 1, count: 5000 }, 'count'],
+    'mapping.presets': [{ projectId: 7 }, 'projectId'],
+    'mapping.deletePreset': [{ projectId: 'p', name: '' }, 'name'],
     'import.preview': [{ file: '/etc/passwd' }, 'file'],
     'import.start': [{ projectId: 'p', file: { fileId: 'f' }, role: 'friends' }, 'role'],
     'export.start': [{ projectId: 'p', listId: -1, file: { fileId: 'f' } }, 'listId'],
@@ -67,7 +70,8 @@ describe('input validation', () => {
     const dir = tempDir();
     const ref = service.registerFile(writeFile(dir, 'a.csv', 'name,zip\nAnn,02134\n'), 'read');
     const preview = await service.invoke('import.preview', { file: { ...ref, size: 18 } as typeof ref });
-    expect(preview).toMatchObject({ fileName: 'a.csv', header: ['name', 'zip'], rows: [['Ann', '02134']], delimiter: ',', encoding: 'utf-8' });
+    expect(preview).toMatchObject({ fileName: 'a.csv', rows: [['Ann', '02134']], delimiter: ',', encoding: 'utf-8' });
+    expect(preview.columns.map((c) => c.name)).toEqual(['name', 'zip']);
   });
 
   it('answers a file reference it never handed out with NOT_FOUND', async () => {

@@ -16,10 +16,10 @@ const PREVIEW_COLS = 30;
 const ENCODINGS: Record<string, string> = { 'utf-8': 'UTF-8', utf8: 'UTF-8', 'utf-16le': 'UTF-16 LE', 'utf-16be': 'UTF-16 BE', 'windows-1252': 'Windows-1252', 'iso-8859-1': 'Latin-1' };
 
 /** "UTF-8 · comma-separated · 14 columns": what Winnow detected, in the words a user knows from Excel. */
-export function describeFormat(p: Pick<FilePreview, 'encoding' | 'delimiter' | 'header' | 'bom'>): string {
+export function describeFormat(p: Pick<FilePreview, 'encoding' | 'delimiter' | 'columns' | 'bom'>): string {
   const delim = DELIMITERS[p.delimiter] ?? `separated by “${p.delimiter}”`;
   const encoding = ENCODINGS[p.encoding.toLowerCase()] ?? p.encoding;
-  return `${encoding}${p.bom ? ' (with BOM)' : ''} · ${delim} · ${plural(p.header.length, 'column')}`;
+  return `${encoding}${p.bom ? ' (with BOM)' : ''} · ${delim} · ${plural(p.columns.length, 'column')}`;
 }
 
 export function ImportDialog({ projectId, file, existingNames, onClose }: { projectId: string; file: PickedFile; existingNames: string[]; onClose: () => void }) {
@@ -122,8 +122,8 @@ export function ImportDialog({ projectId, file, existingNames, onClose }: { proj
 }
 
 function PreviewTable({ preview }: { preview: FilePreview }) {
-  const cols = preview.header.slice(0, PREVIEW_COLS);
-  const more = preview.header.length - cols.length;
+  const cols = preview.columns.map((c) => c.name).slice(0, PREVIEW_COLS);
+  const more = preview.columns.map((c) => c.name).length - cols.length;
   return (
     <div className="preview" data-testid="import-preview">
       <table>

@@ -242,8 +242,8 @@ describe('the API over HTTP', () => {
       const upload = await post<FileRef & { name: string; size: number }>(`${ROUTES.upload}?name=${encodeURIComponent('March list.csv')}`, CSV);
       expect(upload).toMatchObject({ fileId: expect.any(String), name: 'March list.csv', size: Buffer.byteLength(CSV) });
 
-      const preview = await ok<{ header: string[] }>('import.preview', { file: upload });
-      expect(preview.header).toEqual(['Name', 'Address', 'Zip']);
+      const preview = await ok<{ columns: { name: string }[] }>('import.preview', { file: upload });
+      expect(preview.columns.map((c) => c.name)).toEqual(['Name', 'Address', 'Zip']);
 
       const projectRef = await post<FileRef & { name: string }>(ROUTES.saveTarget, JSON.stringify({ purpose: 'project', suggestedName: 'Spring' }));
       expect(projectRef.name).toBe('Spring.winnow');
