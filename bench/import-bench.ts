@@ -127,7 +127,7 @@ export async function importBench(opts: { data: DataFile; cli: string; tmp: stri
     removeDb(project);
     const w = await runMeasured(process.execPath, [cli, 'import', data.file, '--project', project]);
     if (w.code !== 0) throw new Error(`winnow import failed (exit ${w.code}): ${w.stderr.trim() || w.stdout.trim()}`);
-    rows.push([`winnow import #${i}`, seconds(w.seconds), w.peakRss ? mb(w.peakRss) : '?', w.stdout.trim().split('\n').pop() ?? '']);
+    rows.push([`winnow import #${i}`, seconds(w.seconds), w.peakRss ? mb(w.peakRss) : '?', w.stdout.trim().split('\n')[0] ?? '']);
     if (!best || w.seconds < best.run.seconds) {
       if (best) removeDb(best.project);
       best = { run: w, project };

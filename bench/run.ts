@@ -7,12 +7,18 @@ import { generateUsList, DEFAULT_DUP_RATE } from './generate/us-list';
 import { makeSample } from './generate/make-sample';
 import { ensureDataFile, importBench, summarizeImport } from './import-bench';
 import { pagingBench } from './paging-bench';
+import { readTableCommand, summarizeXlsx, xlsxBench } from './xlsx-bench';
 import { count, mb, millis, ratio, seconds, table } from './report';
 
 const USAGE = `Usage:
   node dist/bench/run.js [all] [--quick] [--seed S] [--runs N]
-      Benchmarks: import-1m (winnow import vs sqlite3 .import of the same CSV) and grid-paging.
-      --quick uses 100,000 rows instead of 1,000,000.
+      Benchmarks: import-1m (winnow import vs sqlite3 .import of the same CSV), grid-paging and xlsx-200k
+      (readTable over a 200,000-row workbook vs the same rows as CSV, peak RSS).
+      --quick uses 100,000 rows instead of 1,000,000 (and 50,000 for xlsx).
+  node dist/bench/run.js xlsx [--rows N] [--seed S] [--runs N]
+      Only the xlsx benchmark (default 200,000 rows).
+  node dist/bench/run.js read-table FILE
+      Reads FILE (CSV or .xlsx) as the import does, without SQLite, and prints rows and time (used by xlsx-200k).
   node dist/bench/run.js generate --rows N --seed S --out FILE.csv [--truth TRUTH.csv] [--dup-rate R]
       Writes a messy US prospect list with known duplicates (and its row → entity truth file).
   node dist/bench/run.js make-sample [--dir DIR]
@@ -54,6 +60,24 @@ async function main(argv: string[]): Promise<number> {
       log(`wrote ${s.houseRows} house rows and ${s.boughtRows} bought rows (${s.overlapRows} of them house customers) to ${s.dir}`);
       return 0;
     }
+    case 'xlsx': {
+      const rows = int(values.rows, 'rows', 200_000);
+      const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'winnow-bench-'));
+      try {
+        const xl = await xlsxBench({ root, runJs: path.join(root, 'dist', 'bench', 'run.js'), cli: path.join(root, 'dist', 'cli.js'), tmp, rows, seed: int(values.seed, 'seed', 1), runs: int(values.runs, 'runs', 2), log });
+        log('');
+        table(['xlsx', 'xlsx read', 'csv read', 'ratio xlsx/csv', 'peak RSS', ''], summarizeXlsx(xl, rows), log);
+      } finally {
+        fs.rmSync(tmp, { recursive: true, force: true });
+      }
+      return 0;
+    }
+    case 'read-table':
+      if (!positionals[1]) {
+        console.error(`read-table needs a FILE\n${USAGE}`);
+        return 2;
+      }
+      return readTableCommand(path.resolve(positionals[1]));
     case 'all':
       return benchmarks({ quick: !!values.quick, seed: int(values.seed, 'seed', 1), runs: int(values.runs, 'runs', 2) });
     default:
@@ -98,6 +122,10 @@ async function benchmarks(opts: { quick: boolean; seed: number; runs: number }):
     const pg = await pagingBench({ project: imp.project, resourcesDir: path.join(root, 'resources'), reps: 200, log });
     if (pg.total !== rows) throw new Error(`the imported list has ${pg.total} rows, expected ${rows}`);
 
+    const xlsxRows = opts.quick ? 50_000 : 200_000;
+    log(`\n== xlsx-${xlsxRows / 1000}k: readTable over a ${count(xlsxRows)}-row workbook vs the same rows as CSV (child process each)`);
+    const xl = await xlsxBench({ root, runJs: path.join(root, 'dist', 'bench', 'run.js'), cli, tmp, rows: xlsxRows, seed: opts.seed, runs: opts.runs, log });
+
     log('\n== summary');
     table(['import', 'winnow', 'sqlite3', 'ratio', 'target', 'winnow peak RSS', ''], [summarizeImport(imp, data, IMPORT_TARGET)], log);
     log('');
@@ -108,6 +136,8 @@ async function benchmarks(opts: { quick: boolean; seed: number; runs: number }):
       [['lists.rows ×200', millis(first.p50), millis(last.p50), millis(last.p95), ratio(pg.ratio), `≈ 1× (≤ ${PAGING_TARGET}×)`, pg.ratio <= PAGING_TARGET ? 'ok' : 'MISSED']],
       log,
     );
+    log('');
+    table(['xlsx', 'xlsx read', 'csv read', 'ratio xlsx/csv', 'peak RSS', ''], summarizeXlsx(xl, xlsxRows), log);
     log(`\nwinnow: ${count(Math.round(rows / imp.winnow.seconds))} rows/s; sqlite3: ${count(Math.round(rows / imp.sqlite.seconds))} rows/s`);
     return 0;
   } finally {

@@ -9,6 +9,7 @@ import {
   type EventName,
   type EventPayloads,
   type ExportResult,
+  type FilePreview,
   type FileRef,
   type HostKind,
   type ImportResult,
@@ -29,8 +30,9 @@ import { allLists, getList } from './store/lists';
 import { rowWindow } from './store/records';
 import { listProblems, problemCount } from './store/problems';
 import { finishJob, getJob, insertJob, jobHistory, markInterruptedJobs } from './store/jobs';
-import { importDelimited } from './jobs/import-delimited';
-import { previewFile } from './jobs/source';
+import { checkNoSharedField } from './domain/mapping';
+import { earlierImports, importList, mappingFor, readSetup } from './jobs/import-list';
+import { allPresets, deletePreset } from './store/presets';
 import { exportDelimited } from './jobs/export-delimited';
 import { throttledProgress, type ProgressSink } from './jobs/progress';
 
@@ -230,7 +232,7 @@ export function createService(opts: ServiceOptions): WinnowService {
     ];
     for (const l of lists) {
       const jobId = startJob(p, 'import', `Import ${l.file}`, { file: l.file }, true, (signal, progress) =>
-        importDelimited(p.db, { filePath: path.join(sampleDir, l.file), displayName: l.file, listName: l.name, role: l.role, signal, progress, parserWorkerFile: opts.parserWorkerFile }),
+        importList(p.db, { filePath: path.join(sampleDir, l.file), displayName: l.file, listName: l.name, role: l.role, signal, progress, parserWorkerFile: opts.parserWorkerFile }),
       );
       await jobs.get(jobId)?.done;
       const rec = getJob(p.db, jobId);
@@ -287,19 +289,35 @@ export function createService(opts: ServiceOptions): WinnowService {
         problems: listProblems(p.readDb, i.listId, i.offset, i.count).map((r) => ({ lineNo: r.lineNo, rowNo: r.rowNo, reason: r.reason, cells: r.raw })),
       };
     },
-    // Presets arrive with the mapping step (issue 3); until then a project has none.
-    'mapping.presets': (i) => (project(i.projectId), { presets: [] }),
-    'mapping.deletePreset': (i) => (project(i.projectId), { deleted: false }),
-    'import.preview': (i) => {
-      const f = fileEntry(i.file, 'read');
-      return previewFile(f.path, f.name);
+    'mapping.presets': (i) => ({ presets: allPresets(project(i.projectId).readDb) }),
+    'mapping.deletePreset': (i) => {
+      const p = project(i.projectId);
+      if (p.writer) throw new WinnowError('BUSY', 'Another job is changing this project; wait for it to finish or cancel it first.', { jobId: p.writer });
+      return { deleted: deletePreset(p.db, i.name) };
     },
+    'import.preview': (i) => preview(fileEntry(i.file, 'read'), i.projectId === undefined ? null : project(i.projectId), i.options ?? {}),
     'import.start': (i) => {
       const p = project(i.projectId);
       const f = fileEntry(i.file, 'read');
+      // Two columns on one field is refused before any job starts; column numbers past the file's are checked once it is read.
+      if (i.mapping) checkNoSharedField(i.mapping);
       const listName = i.name ?? f.name.replace(/\.[^.]+$/, '');
-      const jobId = startJob(p, 'import', `Import ${f.name}`, { file: f.name, name: listName, role: i.role }, true, (signal, progress) =>
-        importDelimited(p.db, { filePath: f.path, displayName: f.name, listName, role: i.role, signal, progress, parserWorkerFile: opts.parserWorkerFile }),
+      const params = { file: f.name, name: listName, role: i.role, options: i.options ?? {}, ...(i.savePreset ? { savePreset: i.savePreset } : {}), ifAlreadyImported: i.ifAlreadyImported };
+      const jobId = startJob(p, 'import', `Import ${f.name}`, params, true, (signal, progress) =>
+        importList(p.db, {
+          filePath: f.path,
+          displayName: f.name,
+          listName,
+          role: i.role,
+          signal,
+          progress,
+          parserWorkerFile: opts.parserWorkerFile,
+          options: i.options,
+          mapping: i.mapping,
+          savePreset: i.savePreset,
+          details: i.details,
+          ifAlreadyImported: i.ifAlreadyImported,
+        }),
       );
       return { jobId };
     },
@@ -333,6 +351,35 @@ export function createService(opts: ServiceOptions): WinnowService {
     },
     'jobs.history': (i) => ({ jobs: jobHistory(project(i.projectId).db) }),
   };
+
+  /** What Winnow understood of a file, with the mapping it would use; with a project, also its presets and earlier imports. */
+  async function preview(f: FileEntry, p: OpenProject | null, options: MethodParsedInput<'import.preview'>['options'] & object): Promise<FilePreview> {
+    const setup = await readSetup(f.path, f.name, options);
+    if (setup.header.length === 0) throw new WinnowError('FILE_EMPTY', `${f.name} holds only blank lines: there is nothing to import.`, { file: f.name });
+    const { mapped, preset } = mappingFor(p?.readDb ?? null, setup);
+    const { info } = setup;
+    return {
+      fileName: f.name,
+      size: info.size,
+      kind: info.kind,
+      encoding: info.encoding.encoding,
+      encodingReason: info.encoding.reason,
+      bom: info.encoding.bomLength > 0,
+      delimiter: info.delimiter,
+      newline: info.newline,
+      sheets: info.sheets,
+      sheet: info.sheet,
+      headerRow: setup.headerRow,
+      preamble: setup.preamble,
+      columns: setup.columns.map((c) => {
+        const m = mapped[c.index]!;
+        return { ...c, field: m.field, confidence: m.confidence, reason: m.reason };
+      }),
+      rows: setup.rows.slice(0, 20),
+      preset,
+      alreadyImported: p ? await earlierImports(p.readDb, f.path, info.size) : [],
+    };
+  }
 
   async function cancelProjectJobs(projectId: string): Promise<void> {
     const mine = [...jobs.values()].filter((j) => j.projectId === projectId);

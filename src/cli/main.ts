@@ -4,6 +4,11 @@ import { runCli } from './run';
 
 const resourcesDir = path.resolve(import.meta.dirname, '..', 'resources');
 const tty = process.stderr.isTTY;
+// `winnow problems ... | head`: a reader that stops early is not an error.
+process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+  if (e.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+  throw e;
+});
 const code = await runCli(process.argv.slice(2), {
   out: (line) => process.stdout.write(line + '\n'),
   err: (line) => process.stderr.write(line + '\n'),

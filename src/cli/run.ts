@@ -2,7 +2,24 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
-import { LIST_ROLES, WinnowError, type ImportResult, type ExportResult, type ListRole, type ProjectInfo, type JobProgress } from '../api/contract';
+import Papa from 'papaparse';
+import {
+  CANONICAL_FIELDS,
+  columnMappingSchema,
+  LIST_ROLES,
+  WinnowError,
+  type CanonicalField,
+  type ColumnMapping,
+  type ExportResult,
+  type FilePreview,
+  type ImportResult,
+  type JobProgress,
+  type ListInfo,
+  type ListRole,
+  type ProjectInfo,
+  type ReadOptions,
+} from '../api/contract';
+import { checkNoSharedField } from '../domain/mapping';
 import { createService, toWinnowError, type WinnowService } from '../service';
 
 export interface CliIO {
@@ -18,12 +35,22 @@ export interface CliIO {
 const HELP = `winnow — clean, deduplicate and score mailing lists (offline)
 
 Usage:
-  winnow import FILE --project P.winnow [--name NAME] [--role ROLE]
-      Import a CSV/TSV list into a project (created if missing). ROLE: ${LIST_ROLES.join('|')} (default prospects).
+  winnow preview FILE [--encoding E] [--delimiter D] [--sheet S] [--header-row N] [--project P.winnow]
+      Show how Winnow reads a file: encoding, delimiter, sheets, header row, each column's field and why, first rows.
+      With --project, also the project's mapping preset for this header and earlier imports of the same file.
+  winnow import FILE --project P.winnow [--name NAME] [--role ROLE] [--encoding E] [--delimiter D] [--sheet S]
+                [--header-row N] [--mapping auto|PRESET|FILE.json] [--save-preset NAME] [--again]
+      Import a list (CSV/TSV/text or Excel) into a project (created if missing) and print the import report.
+      ROLE: ${LIST_ROLES.join('|')} (default prospects). --mapping FILE.json holds {"columns": {"Header": "field" or null}}
+      or a list of {"index", "field"}; a file imported before is refused unless --again is given.
   winnow export --project P.winnow --list NAME --out OUT.csv
       Write a list back out with its original header and every raw value, in the original row order.
   winnow lists --project P.winnow
       Show each list in a project with its role and row count.
+  winnow problems --project P.winnow --list NAME [--out PROBLEMS.csv]
+      The rows an import kept but flagged, as CSV: line, row, reason, then the row's cells.
+
+Fields: ${CANONICAL_FIELDS.join(', ')}.
 
 Options:
   -h, --help     Show this help (also: winnow COMMAND --help)
@@ -33,11 +60,33 @@ Exit status: 0 on success, 1 on an error (one line on stderr says what), 2 on a 
 
 class UsageError extends Error {}
 
+const READ_OPTIONS = { encoding: { type: 'string' }, delimiter: { type: 'string' }, sheet: { type: 'string' }, 'header-row': { type: 'string' } } as const;
+
 const COMMANDS: Record<string, { options: NonNullable<ParseArgsConfig['options']>; positionals: number; help: string }> = {
   import: {
-    options: { project: { type: 'string' }, name: { type: 'string' }, role: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
+    options: {
+      project: { type: 'string' },
+      name: { type: 'string' },
+      role: { type: 'string' },
+      ...READ_OPTIONS,
+      mapping: { type: 'string' },
+      'save-preset': { type: 'string' },
+      again: { type: 'boolean' },
+      help: { type: 'boolean', short: 'h' },
+    },
     positionals: 1,
-    help: 'winnow import FILE --project P.winnow [--name NAME] [--role prospects|customers|suppression|responses]',
+    help:
+      'winnow import FILE --project P.winnow [--name NAME] [--role prospects|customers|suppression|responses] [--encoding E] [--delimiter D] [--sheet S] [--header-row N] [--mapping auto|PRESET|FILE.json] [--save-preset NAME] [--again]',
+  },
+  preview: {
+    options: { ...READ_OPTIONS, project: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
+    positionals: 1,
+    help: 'winnow preview FILE [--encoding E] [--delimiter D] [--sheet S] [--header-row N] [--project P.winnow]',
+  },
+  problems: {
+    options: { project: { type: 'string' }, list: { type: 'string' }, out: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
+    positionals: 0,
+    help: 'winnow problems --project P.winnow --list NAME [--out PROBLEMS.csv]',
   },
   export: {
     options: { project: { type: 'string' }, list: { type: 'string' }, out: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
@@ -94,6 +143,10 @@ export async function runCli(argv: string[], io: CliIO): Promise<number> {
         return await cmdExport(service, values, io);
       case 'lists':
         return await cmdLists(service, values, io);
+      case 'preview':
+        return await cmdPreview(service, positionals[0]!, values, io);
+      case 'problems':
+        return await cmdProblems(service, values, io);
     }
     return 2;
   } catch (e) {
@@ -128,43 +181,249 @@ function showProgress(service: WinnowService, io: CliIO): () => void {
   });
 }
 
+/** --encoding, --delimiter, --sheet, --header-row as read options. */
+function readOptions(values: Record<string, string | boolean | undefined>): ReadOptions {
+  const o: ReadOptions = {};
+  if (typeof values.encoding === 'string') o.encoding = values.encoding;
+  if (typeof values.delimiter === 'string') o.delimiter = values.delimiter;
+  if (typeof values.sheet === 'string') o.sheet = values.sheet;
+  if (typeof values['header-row'] === 'string') {
+    const n = Number(values['header-row']);
+    if (!Number.isInteger(n) || n < 1 || n > 1000) throw new UsageError(`--header-row must be a whole number from 1 to 1000 (got "${values['header-row']}")`);
+    o.headerRow = n;
+  }
+  return o;
+}
+
+const IS_FIELD = (f: unknown): f is CanonicalField => typeof f === 'string' && (CANONICAL_FIELDS as readonly string[]).includes(f);
+
+/** Reads a --mapping FILE.json against the previewed columns: {"columns": {"Header": field|null}} or [{index, field}]. */
+export function readMappingFile(file: string, preview: FilePreview): ColumnMapping[] {
+  const shown = path.basename(file);
+  let text: string;
+  try {
+    text = fs.readFileSync(file, 'utf8');
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT') throw new WinnowError('FILE_NOT_FOUND', `mapping file ${shown}: no such file.`, { file: shown });
+    throw new WinnowError('FILE_UNREADABLE', `mapping file ${shown}: cannot read it (${code ?? (e as Error).message}).`, { file: shown });
+  }
+  let data: unknown;
+  try {
+    data = JSON.parse(text.replace(/^\uFEFF/, ''));
+  } catch (e) {
+    throw new WinnowError('INVALID_INPUT', `mapping file ${shown} is not valid JSON (${(e as Error).message}).`, { file: shown });
+  }
+  const shape = `it must hold {"columns": {"Header name": "field" or null, ...}} or a list of {"index": N, "field": "field" or null}`;
+  const fields = `fields: ${CANONICAL_FIELDS.join(', ')}`;
+  if (Array.isArray(data)) {
+    return data.map((entry, i) => {
+      const parsed = columnMappingSchema.safeParse(entry);
+      if (!parsed.success) {
+        const bad = entry && typeof entry === 'object' && 'field' in entry && !IS_FIELD((entry as { field: unknown }).field) && (entry as { field: unknown }).field !== null;
+        throw new WinnowError('INVALID_INPUT', `mapping file ${shown}, entry ${i + 1}: ${bad ? `"${String((entry as { field: unknown }).field)}" is not a field Winnow knows (${fields})` : shape}.`, { file: shown });
+      }
+      return parsed.data;
+    });
+  }
+  const columns = data && typeof data === 'object' ? (data as { columns?: unknown }).columns : undefined;
+  if (!columns || typeof columns !== 'object' || Array.isArray(columns)) throw new WinnowError('INVALID_INPUT', `mapping file ${shown}: ${shape}.`, { file: shown });
+  const out: ColumnMapping[] = [];
+  for (const [header, field] of Object.entries(columns as Record<string, unknown>)) {
+    const want = header.trim().toLowerCase();
+    const col =
+      preview.columns.find((c) => c.name === header || c.original === header) ??
+      preview.columns.find((c) => c.name.toLowerCase() === want || (c.original ?? '').trim().toLowerCase() === want);
+    if (!col) {
+      throw new WinnowError('INVALID_INPUT', `mapping file ${shown} names column "${header}", which ${preview.fileName} does not have (columns: ${preview.columns.map((c) => `"${c.name}"`).join(', ')}).`, {
+        file: shown,
+        column: header,
+      });
+    }
+    if (field !== null && !IS_FIELD(field)) {
+      throw new WinnowError('INVALID_INPUT', `mapping file ${shown} maps "${header}" to ${JSON.stringify(field)}, which is not a field Winnow knows (${fields}; or null for a custom field).`, {
+        file: shown,
+        column: header,
+      });
+    }
+    out.push({ index: col.index, field });
+  }
+  checkNoSharedField(out, preview.columns.map((c) => c.name));
+  return out;
+}
+
 async function cmdImport(service: WinnowService, file: string, values: Record<string, string | boolean | undefined>, io: CliIO): Promise<number> {
   const projectPath = path.resolve(need(values, 'project'));
   const role = (values.role as string | undefined) ?? 'prospects';
   if (!(LIST_ROLES as readonly string[]).includes(role)) throw new UsageError(`--role must be one of ${LIST_ROLES.join(', ')} (got "${role}")`);
+  const options = readOptions(values);
   const source = path.resolve(file);
-  // Check the source before touching the project, so a bad file never creates or changes one.
-  await service.invoke('import.preview', { file: service.registerFile(source, 'read') });
+  // Check the source (and a mapping file) before touching the project, so a bad file never creates or changes one.
+  const preview = await service.invoke('import.preview', { file: service.registerFile(source, 'read'), options });
+  const mappingArg = typeof values.mapping === 'string' ? values.mapping : 'auto';
+  const mappingIsFile = mappingArg !== 'auto' && (/\.json$/i.test(mappingArg) || fs.existsSync(mappingArg));
+  const mapping: ColumnMapping[] | undefined = mappingIsFile ? readMappingFile(path.resolve(mappingArg), preview) : undefined;
   const created = !fs.existsSync(projectPath);
+  if (created && mappingArg !== 'auto' && !mappingIsFile) {
+    throw new WinnowError('NOT_FOUND', `no mapping preset named "${mappingArg}": ${path.basename(projectPath)} does not exist yet, so it has no presets.`);
+  }
   const info = created
     ? await service.invoke('project.create', { file: service.registerFile(projectPath, 'write') })
     : await service.invoke('project.open', { file: service.registerFile(projectPath, 'read') });
+  try {
+    return await importInto(service, info, { source, projectPath, role: role as ListRole, options, mappingArg, mapping, values, preview }, io);
+  } catch (e) {
+    // A project this command created for an import that did not happen is removed again.
+    if (created) {
+      await service.invoke('project.close', { projectId: info.projectId });
+      for (const suffix of ['', '-wal', '-shm']) fs.rmSync(projectPath + suffix, { force: true });
+    }
+    throw e;
+  }
+}
+
+async function importInto(
+  service: WinnowService,
+  info: ProjectInfo,
+  a: { source: string; projectPath: string; role: ListRole; options: ReadOptions; mappingArg: string; mapping: ColumnMapping[] | undefined; values: Record<string, string | boolean | undefined>; preview: FilePreview },
+  io: CliIO,
+): Promise<number> {
+  const { source, projectPath, role, options, mappingArg, values, preview } = a;
+  let mapping = a.mapping;
+  if (mappingArg !== 'auto' && !mapping) {
+    const { presets } = await service.invoke('mapping.presets', { projectId: info.projectId });
+    const preset = presets.find((p) => p.name.toLowerCase() === mappingArg.toLowerCase());
+    if (!preset) {
+      throw new WinnowError('NOT_FOUND', `no mapping preset named "${mappingArg}" in ${path.basename(projectPath)} (presets: ${presets.map((p) => `"${p.name}"`).join(', ') || 'none'}).`);
+    }
+    if (preset.header.length !== preview.columns.length) {
+      throw new WinnowError('INVALID_INPUT', `mapping preset "${preset.name}" was made for ${preset.header.length} columns; ${path.basename(source)} has ${preview.columns.length}.`);
+    }
+    mapping = preset.mapping;
+  }
   const stop = showProgress(service, io);
   try {
     const { jobId } = await service.invoke('import.start', {
       projectId: info.projectId,
       file: service.registerFile(source, 'read'),
-      role: role as ListRole,
+      role,
+      options,
       ...(typeof values.name === 'string' ? { name: values.name } : {}),
+      ...(mapping ? { mapping } : {}),
+      ...(typeof values['save-preset'] === 'string' ? { savePreset: values['save-preset'] } : {}),
+      ifAlreadyImported: values.again ? 'import' : 'refuse',
     });
     const job = await service.invoke('jobs.wait', { jobId });
     if (job.status !== 'done' || !job.result) {
-      if (created) {
-        await service.invoke('project.close', { projectId: info.projectId });
-        for (const suffix of ['', '-wal', '-shm']) fs.rmSync(projectPath + suffix, { force: true });
-      }
-      throw new WinnowError(job.error?.code ?? 'INTERNAL', job.error?.message ?? `import ${job.status}`);
+      const again = job.error?.code === 'ALREADY_IMPORTED' ? ' Pass --again to import it once more.' : '';
+      throw new WinnowError(job.error?.code ?? 'INTERNAL', (job.error?.message ?? `import ${job.status}`) + again);
     }
     const r = job.result as ImportResult;
     io.progress?.('');
     io.out(
       `Imported ${r.rowsImported.toLocaleString('en-US')} rows from ${path.basename(source)} into list "${r.listName}" (${role}) of ${path.basename(projectPath)} in ${r.seconds.toFixed(2)} s` +
-        ` [${r.encoding}, ${r.delimiter}${r.blankLines ? `, ${r.blankLines} blank lines skipped` : ''}].`,
+        ` [${r.kind === 'xlsx' ? `xlsx, sheet "${r.sheet ?? ''}"` : `${r.encoding}, ${r.delimiter}`}${r.blankLines ? `, ${r.blankLines} blank lines skipped` : ''}].`,
     );
+    const list = (await service.invoke('project.info', { projectId: info.projectId })).lists.find((l) => l.id === r.listId);
+    for (const line of importReport(r, list, path.basename(projectPath), preview)) io.out(line);
     return 0;
   } finally {
     stop();
   }
+}
+
+/** The lines of the import report after the summary line. */
+function importReport(r: ImportResult, list: ListInfo | undefined, projectFile: string, preview: FilePreview): string[] {
+  const lines: string[] = [];
+  const read = r.kind === 'xlsx' ? `Excel workbook, sheet "${r.sheet ?? ''}"` : `${r.encoding} (${preview.encodingReason}), ${r.delimiter}-separated`;
+  lines.push(`  read as:            ${read}; header on row ${r.headerRow}${r.skippedAboveHeader ? ` (${r.skippedAboveHeader} row${r.skippedAboveHeader === 1 ? '' : 's'} above it kept aside)` : ''}`);
+  lines.push(
+    `  rows with problems: ${r.rowsWithProblems.toLocaleString('en-US')}${r.rowsWithProblems ? ` (kept whole; list them with: winnow problems --project ${projectFile} --list "${r.listName}")` : ''}`,
+  );
+  lines.push(`  blank lines:        ${r.blankLines.toLocaleString('en-US')} skipped`);
+  lines.push(`  columns:            ${r.mappedColumns} mapped to fields, ${r.customColumns} kept as custom fields`);
+  const mapped = (list?.columns ?? []).filter((c) => c.field);
+  if (mapped.length > 0) lines.push(`  mapped:             ${mapped.map((c) => `${c.name} → ${c.field}`).join(', ')}`);
+  const custom = (list?.columns ?? []).filter((c) => !c.field);
+  if (custom.length > 0) lines.push(`  custom:             ${custom.map((c) => c.name).join(', ')}`);
+  return lines;
+}
+
+async function cmdPreview(service: WinnowService, file: string, values: Record<string, string | boolean | undefined>, io: CliIO): Promise<number> {
+  const options = readOptions(values);
+  const source = service.registerFile(path.resolve(file), 'read');
+  const project = typeof values.project === 'string' ? await openExisting(service, path.resolve(values.project)) : null;
+  const p = await service.invoke('import.preview', { file: source, options, ...(project ? { projectId: project.projectId } : {}) });
+  io.out(`${p.fileName}: ${formatSize(p.size)}, ${p.kind === 'xlsx' ? 'Excel workbook' : 'delimited text'}`);
+  for (const a of p.alreadyImported) io.out(`  already imported as list "${a.listName}" on ${a.importedAt.slice(0, 10)}`);
+  if (p.kind === 'xlsx') {
+    io.out(`  sheets:     ${p.sheets.map((s) => `"${s}"`).join(', ')}; showing "${p.sheet ?? ''}"`);
+  } else {
+    io.out(`  encoding:   ${p.encoding} (${p.encodingReason})${p.bom ? ', with a byte-order mark' : ''}`);
+    io.out(`  delimiter:  ${delimiterWord(p.delimiter)}`);
+  }
+  io.out(`  header row: ${p.headerRow}${p.preamble.length ? ` (${p.preamble.length} row${p.preamble.length === 1 ? '' : 's'} above it kept aside)` : ''}`);
+  io.out(`  columns:    ${p.columns.length} (${p.columns.filter((c) => c.field).length} mapped to fields)${p.preset ? ` from preset "${p.preset}"` : ''}`);
+  const width = Math.min(40, Math.max(...p.columns.map((c) => c.name.length), 4));
+  const numWidth = String(p.columns.length).length;
+  for (const c of p.columns) {
+    const name = c.name.replace(/[\r\n]+/g, ' ');
+    io.out(`  ${String(c.index + 1).padStart(numWidth + 1)}  ${name.padEnd(width)}  → ${c.field ?? '(custom)'}  (${c.confidence.toFixed(2)}: ${c.reason})`);
+  }
+  const rows = p.rows.slice(0, 5);
+  io.out(rows.length ? `  first ${rows.length} row${rows.length === 1 ? '' : 's'}:` : '  no data rows in the first part of the file');
+  for (const r of rows) io.out(`    ${Papa.unparse([r], { newline: '\n', escapeFormulae: false }).replace(/[\r\n]+/g, ' ')}`);
+  return 0;
+}
+
+function delimiterWord(d: string): string {
+  return d === ',' ? 'comma' : d === '\t' ? 'tab' : d === ';' ? 'semicolon' : d === '|' ? 'pipe' : JSON.stringify(d);
+}
+
+function formatSize(bytes: number): string {
+  if (bytes < 1024) return `${bytes} bytes`;
+  if (bytes < 1024 * 1024) return `${(bytes / 1024).toFixed(1)} KB`;
+  return `${(bytes / (1024 * 1024)).toFixed(1)} MB`;
+}
+
+async function findList(info: ProjectInfo, listName: string, projectPath: string): Promise<ListInfo> {
+  const list = info.lists.find((l) => l.name === listName) ?? info.lists.find((l) => l.name.toLowerCase() === listName.toLowerCase());
+  if (!list) {
+    const names = info.lists.map((l) => `"${l.name}"`).join(', ') || 'none';
+    throw new WinnowError('NOT_FOUND', `no list named "${listName}" in ${path.basename(projectPath)} (lists: ${names}).`);
+  }
+  return list;
+}
+
+async function cmdProblems(service: WinnowService, values: Record<string, string | boolean | undefined>, io: CliIO): Promise<number> {
+  const projectPath = path.resolve(need(values, 'project'));
+  const listName = need(values, 'list');
+  const outPath = typeof values.out === 'string' ? path.resolve(values.out) : null;
+  const info = await openExisting(service, projectPath);
+  const list = await findList(info, listName, projectPath);
+  const table: string[][] = [['line', 'row', 'reason', ...list.columns.map((c) => c.original ?? c.name)]];
+  for (let offset = 0; ; offset += 1000) {
+    const page = await service.invoke('lists.problems', { projectId: info.projectId, listId: list.id, offset, count: 1000 });
+    for (const p of page.problems) table.push([String(p.lineNo), p.rowNo === null ? '' : String(p.rowNo), p.reason, ...p.cells]);
+    if (page.problems.length < 1000) break;
+  }
+  const csv = Papa.unparse(table, { newline: '\r\n', escapeFormulae: false }) + '\r\n';
+  if (!outPath) {
+    for (const line of csv.replace(/\r\n$/, '').split('\r\n')) io.out(line);
+    return 0;
+  }
+  if (!fs.existsSync(path.dirname(outPath))) throw new WinnowError('FILE_NOT_FOUND', `Cannot write ${outPath}: the folder ${path.dirname(outPath)} does not exist.`);
+  const tmp = `${outPath}.${process.pid}.partial`;
+  try {
+    fs.writeFileSync(tmp, csv);
+    fs.renameSync(tmp, outPath);
+  } catch (e) {
+    fs.rmSync(tmp, { force: true });
+    throw new WinnowError('FILE_UNREADABLE', `Cannot write ${path.basename(outPath)}: ${(e as Error).message}`);
+  }
+  const n = table.length - 1;
+  io.out(`Wrote ${n.toLocaleString('en-US')} problem${n === 1 ? '' : 's'} of list "${list.name}" to ${path.basename(outPath)}.`);
+  return 0;
 }
 
 async function cmdExport(service: WinnowService, values: Record<string, string | boolean | undefined>, io: CliIO): Promise<number> {
@@ -172,11 +431,7 @@ async function cmdExport(service: WinnowService, values: Record<string, string |
   const listName = need(values, 'list');
   const out = path.resolve(need(values, 'out'));
   const info = await openExisting(service, projectPath);
-  const list = info.lists.find((l) => l.name === listName) ?? info.lists.find((l) => l.name.toLowerCase() === listName.toLowerCase());
-  if (!list) {
-    const names = info.lists.map((l) => `"${l.name}"`).join(', ') || 'none';
-    throw new WinnowError('NOT_FOUND', `no list named "${listName}" in ${path.basename(projectPath)} (lists: ${names}).`);
-  }
+  const list = await findList(info, listName, projectPath);
   const stop = showProgress(service, io);
   try {
     const { jobId } = await service.invoke('export.start', { projectId: info.projectId, listId: list.id, file: service.registerFile(out, 'write') });

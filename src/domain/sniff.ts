@@ -1,6 +1,7 @@
 // Pure detection of a text table's encoding, delimiter and line ending from its first bytes.
 
-export type TextEncodingName = 'utf-8' | 'utf-16le' | 'utf-16be' | 'windows-1252';
+/** A WHATWG encoding name as TextDecoder reports it: utf-8, utf-16le, utf-16be, windows-1252, iso-8859-15, macintosh... */
+export type TextEncodingName = string;
 
 export interface EncodingGuess {
   encoding: TextEncodingName;
@@ -15,6 +16,7 @@ export type BinaryVerdict = { binary: false } | { binary: true; offset: number; 
 /** Signatures of common non-text files, so the user hears "this is a ZIP/PDF" rather than a parse error. */
 const SIGNATURES: { bytes: number[]; what: string }[] = [
   { bytes: [0x50, 0x4b, 0x03, 0x04], what: 'a ZIP archive (an .xlsx workbook is one)' },
+  { bytes: [0x50, 0x4b, 0x05, 0x06], what: 'an empty ZIP archive' },
   { bytes: [0x25, 0x50, 0x44, 0x46], what: 'a PDF document' },
   { bytes: [0xd0, 0xcf, 0x11, 0xe0], what: 'an old-style Office file (.xls/.doc)' },
   { bytes: [0x89, 0x50, 0x4e, 0x47], what: 'a PNG image' },
@@ -35,6 +37,13 @@ export function detectBom(bytes: Uint8Array): EncodingGuess | null {
  * Decides whether a sample is a binary file rather than text. Single-byte text never holds NUL or many C0 control
  * bytes; UTF-16 without a BOM is recognized by its alternating NULs before calling anything binary.
  */
+/** Containers a table can come in besides text: a ZIP (an .xlsx workbook, whatever its name) or an OLE compound file (.xls, or an encrypted .xlsx). */
+export function detectContainer(sample: Uint8Array): 'zip' | 'ole' | null {
+  if (sample[0] === 0x50 && sample[1] === 0x4b && (sample[2] === 0x03 || sample[2] === 0x05) && (sample[3] === 0x04 || sample[3] === 0x06)) return 'zip';
+  if (sample[0] === 0xd0 && sample[1] === 0xcf && sample[2] === 0x11 && sample[3] === 0xe0) return 'ole';
+  return null;
+}
+
 export function detectBinary(sample: Uint8Array): BinaryVerdict {
   for (const sig of SIGNATURES) {
     if (sig.bytes.every((b, i) => sample[i] === b)) return { binary: true, offset: 0, byte: sample[0]!, reason: `it is ${sig.what}, not a text table` };
@@ -87,7 +96,7 @@ function trimPartialUtf8(s: Uint8Array): Uint8Array {
 
 /**
  * Guesses the encoding of a sample: BOM first; then UTF-16 by NUL pattern; then strict UTF-8;
- * otherwise Windows-1252 (the superset of Latin-1 that Windows Excel writes).
+ * otherwise the single-byte encoding that reads most plausibly (Windows-1252 unless the bytes say ISO-8859-15 or Mac Roman).
  * `complete` says the sample is the whole file (no partial character to forgive at the end).
  */
 export function detectEncoding(sample: Uint8Array, complete = false): EncodingGuess {
@@ -102,7 +111,7 @@ export function detectEncoding(sample: Uint8Array, complete = false): EncodingGu
     for (let i = 0; i < body.length; i++) if (body[i]! > 0x7f) { ascii = false; break; }
     return { encoding: 'utf-8', bomLength: 0, reason: ascii ? 'plain ASCII (read as UTF-8)' : 'valid UTF-8' };
   } catch {
-    return { encoding: 'windows-1252', bomLength: 0, reason: 'not valid UTF-8; read as Windows-1252 (Western European, as Excel on Windows saves)' };
+    return guessSingleByte(body);
   }
 }
 
@@ -184,4 +193,135 @@ function modeOf(xs: number[]): number {
 
 export function describeDelimiter(d: string): string {
   return d === ',' ? 'comma' : d === '\t' ? 'tab' : d === ';' ? 'semicolon' : d === '|' ? 'pipe' : JSON.stringify(d);
+}
+
+// ---- Whole-file UTF-8 check and single-byte encodings ---------------------------------------------------------------
+
+/** What a scan of bytes found: multi-byte UTF-8 characters, invalid bytes and where the first one is. */
+export interface Utf8Scan {
+  multibyte: number;
+  invalid: number;
+  firstInvalid: number;
+}
+
+/**
+ * Counts valid multi-byte UTF-8 sequences and invalid bytes (a plain loop: used only on the rare file that is not
+ * all valid UTF-8, to tell a UTF-8 file with a few stray bytes from a Windows-1252 file).
+ */
+export function scanUtf8(b: Uint8Array, start = 0, end = b.length): Utf8Scan {
+  let multibyte = 0;
+  let invalid = 0;
+  let firstInvalid = -1;
+  let i = start;
+  while (i < end) {
+    const c = b[i]!;
+    if (c < 0x80) {
+      i++;
+      continue;
+    }
+    const need = c >= 0xc2 && c <= 0xdf ? 1 : c >= 0xe0 && c <= 0xef ? 2 : c >= 0xf0 && c <= 0xf4 ? 3 : 0;
+    const min = need === 1 ? 0x80 : need === 2 ? 0x800 : 0x10000;
+    let ok = need > 0 && i + need < end;
+    let cp = need === 1 ? c & 0x1f : need === 2 ? c & 0x0f : c & 0x07;
+    for (let k = 1; ok && k <= need; k++) {
+      const d = b[i + k]!;
+      if ((d & 0xc0) !== 0x80) ok = false;
+      else cp = (cp << 6) | (d & 0x3f);
+    }
+    if (ok && (cp < min || cp > 0x10ffff || (cp >= 0xd800 && cp <= 0xdfff))) ok = false;
+    if (ok) {
+      multibyte++;
+      i += need + 1;
+    } else {
+      invalid++;
+      if (firstInvalid < 0) firstInvalid = i;
+      i++;
+    }
+  }
+  return { multibyte, invalid, firstInvalid };
+}
+
+/** Single-byte encodings Winnow tells apart when a file is not UTF-8 (ISO-8859-1 is Windows-1252 in every decoder). */
+export const SINGLE_BYTE_CANDIDATES = [
+  { encoding: 'windows-1252', label: 'Windows-1252 (Western European, as Excel on Windows saves)' },
+  { encoding: 'iso-8859-15', label: 'ISO-8859-15 (Latin-9, Western European with €)' },
+  { encoding: 'macintosh', label: 'Mac Roman (older Mac Excel and FileMaker exports)' },
+] as const;
+
+const TYPOGRAPHIC = new Set([...'“”‘’–—…€•™°«»£¥§©®±×÷¿¡·']);
+/** Accented letters that Western European names and words use all the time. */
+const COMMON_ACCENTED = new Set([...'éèêëáàâäãåçíìîïñóòôöõøúùûüßÿæœÉÈÊËÁÀÂÄÃÅÇÍÌÎÏÑÓÒÔÖÕØÚÙÛÜÆŒ']);
+const isLetter = (c: string | undefined) => c !== undefined && /\p{L}/u.test(c);
+const isLower = (c: string | undefined) => c !== undefined && c !== c.toUpperCase() && c === c.toLowerCase();
+const isUpper = (c: string | undefined) => c !== undefined && c !== c.toLowerCase() && c === c.toUpperCase();
+
+/**
+ * Scores how plausibly a single-byte decoding reads as text: common accented letters inside words score, typographic
+ * punctuation scores a little; control characters, an uppercase letter inside a lowercase word and odd symbols
+ * between letters cost.
+ */
+function plausibility(text: string, highPositions: readonly number[]): number {
+  let score = 0;
+  for (const i of highPositions) {
+    const c = text[i]!;
+    const prev = text[i - 1];
+    const next = text[i + 1];
+    const code = c.charCodeAt(0);
+    const inWord = isLetter(prev) || isLetter(next);
+    if ((code >= 0x80 && code <= 0x9f) || c === '\uFFFD') score -= 6;
+    else if (isLetter(c)) {
+      if (isUpper(c) && isLower(prev)) score -= 3;
+      else if (isUpper(c) && isLower(next) && isLetter(prev)) score -= 2;
+      else if (COMMON_ACCENTED.has(c)) score += inWord ? 2 : 1;
+      else score += inWord ? 0 : -1;
+    } else if (TYPOGRAPHIC.has(c)) score += 1;
+    else score -= isLetter(prev) && isLetter(next) ? 3 : 1;
+  }
+  return score;
+}
+
+/**
+ * Chooses among Windows-1252, ISO-8859-15 and Mac Roman for bytes that are not UTF-8, by how plausibly each reads,
+ * and says why with a word from the file. Windows-1252 is by far the most common, so another encoding must read
+ * clearly better (a positive score, ahead by a margin) to be chosen.
+ */
+export function guessSingleByte(sample: Uint8Array, why = 'not valid UTF-8'): EncodingGuess {
+  const high: number[] = [];
+  for (let i = 0; i < sample.length && high.length < 20_000; i++) if (sample[i]! >= 0x80) high.push(i);
+  const scored = SINGLE_BYTE_CANDIDATES.map((cand) => {
+    const text = new TextDecoder(cand.encoding).decode(sample);
+    return { ...cand, text, score: plausibility(text, high) };
+  });
+  const base = scored[0]!;
+  let best = base;
+  for (const c of scored.slice(1)) {
+    if (c.score > 0 && c.score > best.score + Math.max(3, Math.abs(base.score) * 0.1)) best = c;
+  }
+  const example = high.length > 0 ? exampleWord(best.text, high[0]!) : '';
+  const because = example ? ` ("${example}" reads right)` : '';
+  return { encoding: best.encoding, bomLength: 0, reason: `${why}; read as ${best.label}${because}` };
+}
+
+function exampleWord(text: string, at: number): string {
+  let s = at;
+  let e = at + 1;
+  while (s > 0 && at - s < 20 && /[\p{L}\p{N}'’-]/u.test(text[s - 1]!)) s--;
+  while (e < text.length && e - at < 20 && /[\p{L}\p{N}'’-]/u.test(text[e]!)) e++;
+  return text.slice(s, e);
+}
+
+/** The WHATWG name for an encoding label, or null when no decoder knows it ("latin1" → "windows-1252"). */
+export function canonicalEncoding(label: string): string | null {
+  try {
+    return new TextDecoder(label.trim()).encoding;
+  } catch {
+    return null;
+  }
+}
+
+const DELIMITER_WORDS: Record<string, string> = { ',': ',', comma: ',', '\t': '\t', '\\t': '\t', tab: '\t', ';': ';', semicolon: ';', '|': '|', pipe: '|' };
+
+/** The delimiter a user asked for (`,` `\t` `;` `|` or comma/tab/semicolon/pipe), or null when it is none of them. */
+export function parseDelimiterOption(d: string): string | null {
+  return DELIMITER_WORDS[d] ?? DELIMITER_WORDS[d.trim().toLowerCase()] ?? null;
 }

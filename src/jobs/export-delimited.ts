@@ -42,7 +42,8 @@ export async function exportDelimited(readDb: Db, job: ExportJobInput): Promise<
   let rowsWritten = 0;
   try {
     if (job.list.format?.bom) await write('\uFEFF');
-    await write(unparse([job.list.columns.map((c) => c.name)]));
+    // The header as it was in the file (names shown in the app are trimmed and made unique).
+    await write(unparse([job.list.columns.map((c) => c.original ?? c.name)]));
     for (const batch of iterateRows(readDb, job.list.id)) {
       if (job.signal.aborted) throw new WinnowError('JOB_CANCELLED', 'The export was cancelled; no file was written.');
       await write(newline + unparse(batch.map((r) => r.cells)));

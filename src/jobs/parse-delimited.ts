@@ -2,6 +2,7 @@
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import Papa from 'papaparse';
+import { WinnowError } from '../api/contract';
 import type { SourceCheck } from './source';
 
 const READ_CHUNK = 1024 * 1024;
@@ -16,6 +17,8 @@ export interface ParsedProblem {
 export interface ParsedBatch {
   /** Set on the batch in which the header row was read. */
   header: string[] | null;
+  /** Set with the header: the non-blank records above it (titles, notes), exactly as read. */
+  preamble: string[][] | null;
   /** Row number of rows[0]; rows are numbered consecutively. */
   firstRowNo: number;
   /** Each row's cells as a JSON array string (serialized here so the writer thread only binds it). */
@@ -47,40 +50,136 @@ export function linesSpanned(cells: readonly string[]): number {
   return n;
 }
 
+const isBlankish = (c: string) => c === ' ' || c === '\t' || c === '\r' || c === '\f' || c === '\v' || c === '\u00a0' || c.trim() === '';
+
+/**
+ * Turns every CRLF row ending into LF, outside quoted cells only, so a file that mixes CRLF and bare LF rows splits
+ * on both while a CR inside a quoted cell is kept byte for byte. It follows papaparse's own quote rules (a quote opens
+ * a quoted cell only at the start of a cell; `""` is a quote; a quote closes the cell only when followed, after
+ * optional spaces, by the delimiter or a line break), and carries an undecided tail to the next chunk.
+ */
+export class RowEndNormalizer {
+  private carry = '';
+  private quoted = false;
+  /** The character before the carry (a line break at the start of the file, where a cell starts). */
+  private prev = '\n';
+  constructor(private readonly delimiter: string) {}
+
+  /** Text held back for the next chunk. */
+  get pending(): boolean {
+    return this.carry.length > 0;
+  }
+
+  push(chunk: string, final: boolean): string {
+    const s = this.carry + chunk;
+    this.carry = '';
+    const d = this.delimiter;
+    const n = s.length;
+    const parts: string[] = [];
+    let i = 0;
+    let stop = n;
+    // Unquoted stretches get a native replaceAll; quoted cells are copied verbatim.
+    const plain = (to: number) => {
+      if (to > i) parts.push(s.slice(i, to).replaceAll('\r\n', '\n'));
+    };
+    while (i < n) {
+      if (this.quoted) {
+        let q = s.indexOf('"', i);
+        let close = -1;
+        while (q >= 0) {
+          let j = q + 1;
+          if (j < n && s[j] === '"') {
+            q = s.indexOf('"', j + 1);
+            continue;
+          }
+          while (j < n && s[j] !== d && s[j] !== '\n' && isBlankish(s[j]!)) j++;
+          if (j >= n && !final) break;
+          if (j >= n || s[j] === d || s[j] === '\n') {
+            close = q;
+            break;
+          }
+          q = s.indexOf('"', q + 1);
+        }
+        if (close < 0) {
+          // The cell goes on past this chunk (or the file ends inside it): keep the undecided tail for the next chunk.
+          if (q >= 0 && !final) {
+            parts.push(s.slice(i, q));
+            stop = q;
+          } else parts.push(s.slice(i));
+          i = n;
+          break;
+        }
+        parts.push(s.slice(i, close + 1));
+        this.quoted = false;
+        i = close + 1;
+        continue;
+      }
+      // Only a quote at the start of a cell opens a quoted cell.
+      let q = s.indexOf('"', i);
+      while (q >= 0) {
+        const before = q > 0 ? s[q - 1] : this.prev;
+        if (before === d || before === '\n') break;
+        q = s.indexOf('"', q + 1);
+      }
+      if (q < 0) {
+        if (!final && s.charCodeAt(n - 1) === 13) {
+          plain(n - 1);
+          stop = n - 1;
+        } else plain(n);
+        i = n;
+        break;
+      }
+      plain(q + 1);
+      this.quoted = true;
+      i = q + 1;
+    }
+    if (stop < n) this.carry = s.slice(stop);
+    const out = parts.length === 1 ? parts[0]! : parts.join('');
+    if (out.length > 0) this.prev = out[out.length - 1]!;
+    return out;
+  }
+}
+
 interface RawParser {
   parse(input: string, baseIndex: number, ignoreLastRow: boolean): { data: string[][]; meta: { cursor: number } };
 }
 type ParserCtor = new (config: { delimiter: string; newline: string; quoteChar: string; fastMode?: boolean }) => RawParser;
 
 /**
- * Yields batches of rows as the file is read, one batch per 1 MB chunk. The header is the first non-blank row.
- * A row whose cell count differs from the header's is kept whole and also reported as a problem.
+ * Yields batches of rows as the file is read, one batch per 1 MB chunk. Records that start before `headerRow` (a
+ * 1-based physical line; default: the first non-blank record is the header) are the preamble; the first non-blank
+ * record from `headerRow` on is the header. A row whose cell count differs from the header's is kept whole and also
+ * reported as a problem.
  */
-export async function* parseDelimitedFile(filePath: string, src: SourceCheck): AsyncGenerator<ParsedBatch, ParseSummary> {
+export async function* parseDelimitedFile(filePath: string, src: SourceCheck, headerRow?: number): AsyncGenerator<ParsedBatch, ParseSummary> {
   const Parser = (Papa as unknown as { Parser: ParserCtor }).Parser;
-  const config = { delimiter: src.delimiter, newline: src.newline, quoteChar: '"' };
+  // CRLF, LF or a mix of both: rows split on LF after CRLF row endings are normalized (see RowEndNormalizer).
+  const normalizer = src.newline === '\r' ? null : new RowEndNormalizer(src.delimiter);
+  const config = { delimiter: src.delimiter, newline: normalizer ? '\n' : src.newline, quoteChar: '"' };
   const quoted = new Parser(config);
   // Papaparse's fast path (no quote handling) is exact for text without any quote character.
   const fast = new Parser({ ...config, fastMode: true });
   const decoder = new TextDecoder(src.encoding.encoding);
-  // Windows-1252 decodes every byte; only the UTF decoders can meet bytes they must replace.
-  const flagReplacements = src.encoding.encoding !== 'windows-1252';
+  // Single-byte decoders map every byte; only the UTF decoders can meet bytes they must replace.
+  const flagReplacements = src.encoding.encoding.startsWith('utf-');
   const encodingName = src.encoding.encoding.toUpperCase();
   const hash = crypto.createHash('sha256');
   let skipBom = src.encoding.bomLength;
   let bytesRead = 0;
   let partial = '';
   let header: string[] | null = null;
+  let preamble: string[][] = [];
   let rowNo = 0;
   let lineNo = 1;
 
-  const take = (text: string, last: boolean): ParsedBatch => {
+  const take = (decoded: string, last: boolean): ParsedBatch => {
+    const text = partial + (normalizer ? normalizer.push(decoded, last) : decoded);
     const parser = text.indexOf('"') < 0 ? fast : quoted;
     const res = parser.parse(text, 0, !last);
     partial = last ? '' : text.slice(res.meta.cursor);
     const rows: string[] = [];
     const lines: number[] = [];
-    const batch: ParsedBatch = { header: null, firstRowNo: rowNo + 1, rows, lineNos: new Int32Array(new ArrayBuffer(0)), problems: [], blankLines: 0, bytesRead };
+    const batch: ParsedBatch = { header: null, preamble: null, firstRowNo: rowNo + 1, rows, lineNos: new Int32Array(new ArrayBuffer(0)), problems: [], blankLines: 0, bytesRead };
     for (const cells of res.data) {
       const startLine = lineNo;
       if (cells.length === 1 && cells[0] === '') {
@@ -90,8 +189,14 @@ export async function* parseDelimitedFile(filePath: string, src: SourceCheck): A
       }
       lineNo += linesSpanned(cells);
       if (header === null) {
+        if (headerRow !== undefined && startLine < headerRow) {
+          preamble.push(cells);
+          continue;
+        }
         header = cells;
         batch.header = cells;
+        batch.preamble = preamble;
+        preamble = [];
         batch.firstRowNo = 1;
         continue;
       }
@@ -102,7 +207,7 @@ export async function* parseDelimitedFile(filePath: string, src: SourceCheck): A
       if (cells.length !== header.length) {
         batch.problems.push({ lineNo: startLine, rowNo, reason: `row has ${cells.length} cells; the header has ${header.length} (all cells kept)`, json });
       }
-      // The decoder turns bytes that are not valid in the sniffed encoding (only a 64 KB sample was checked) into U+FFFD.
+      // The decoder turns bytes that are not valid in the chosen encoding into U+FFFD.
       if (flagReplacements && json.indexOf('\uFFFD') >= 0) {
         batch.problems.push({ lineNo: startLine, rowNo, reason: `row holds bytes that are not valid ${encodingName} (shown as \uFFFD); the file may mix encodings`, json });
       }
@@ -121,12 +226,14 @@ export async function* parseDelimitedFile(filePath: string, src: SourceCheck): A
         bytes = chunk.subarray(skipBom);
         skipBom = 0;
       }
-      const text = partial + decoder.decode(bytes, { stream: true });
-      yield take(text, false);
+      yield take(decoder.decode(bytes, { stream: true }), false);
     }
-    const tail = partial + decoder.decode();
+    const tail = decoder.decode();
     // A final newline leaves nothing to parse; papaparse would report it as one empty row.
-    if (tail.length > 0) yield take(tail, true);
+    if (partial.length > 0 || tail.length > 0 || normalizer?.pending) yield take(tail, true);
+    if (header === null && preamble.length > 0) {
+      throw new WinnowError('INVALID_INPUT', `the file has no row at or after line ${headerRow} to use as the header.`, { headerRow });
+    }
   } finally {
     stream.destroy();
   }

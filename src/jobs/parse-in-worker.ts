@@ -1,11 +1,23 @@
-// Drives parse-worker.ts from the importing thread as the same async generator parseDelimitedFile returns.
+// Drives parse-worker.ts from the importing thread as the same async generator readTable / parseDelimitedFile return.
 import { Worker } from 'node:worker_threads';
+import { WinnowError } from '../api/contract';
 import type { ParsedBatch, ParseSummary } from './parse-delimited';
-import type { ParseWorkerMessage } from './parse-worker';
+import type { ParseWorkerData, ParseWorkerMessage } from './parse-worker';
+import type { TableInfo } from './read-table';
 import type { SourceCheck } from './source';
 
-export async function* parseInWorker(workerFile: string, filePath: string, src: SourceCheck): AsyncGenerator<ParsedBatch, ParseSummary> {
-  const worker = new Worker(workerFile, { workerData: { filePath, src } });
+/** A delimited file from its SourceCheck (the header is the first non-blank record at or after `headerRow`). */
+export function parseInWorker(workerFile: string, filePath: string, src: SourceCheck, headerRow?: number): AsyncGenerator<ParsedBatch, ParseSummary> {
+  return runWorker(workerFile, headerRow === undefined ? { filePath, src } : { filePath, src, headerRow });
+}
+
+/** readTable on the parse worker. */
+export function readInWorker(workerFile: string, job: { filePath: string; displayName: string; info: TableInfo; headerRow: number }): AsyncGenerator<ParsedBatch, ParseSummary> {
+  return runWorker(workerFile, { job });
+}
+
+async function* runWorker(workerFile: string, workerData: ParseWorkerData): AsyncGenerator<ParsedBatch, ParseSummary> {
+  const worker = new Worker(workerFile, { workerData });
   const queue: ParseWorkerMessage[] = [];
   let wake: (() => void) | null = null;
   let exitError: Error | null = null;
@@ -36,7 +48,7 @@ export async function* parseInWorker(workerFile: string, filePath: string, src: 
       }
       const m = queue.shift()!;
       if (m.type === 'done') return m.summary;
-      if (m.type === 'error') throw Object.assign(new Error(m.message), { code: m.code });
+      if (m.type === 'error') throw m.winnow ? WinnowError.from(m.winnow) : Object.assign(new Error(m.message), { code: m.code });
       worker.postMessage({ type: 'credit' });
       const { joined, ...rest } = m.batch;
       yield { ...rest, rows: joined.length === 0 ? [] : joined.split('\n') };

@@ -1,6 +1,8 @@
-// Worker thread that parses a delimited file and hands batches to the importing thread, so parsing and SQLite writes use both cores.
+// Worker thread that reads a table (delimited or xlsx) and hands batches to the importing thread, so parsing and SQLite writes use both cores.
 import { parentPort, workerData } from 'node:worker_threads';
+import { WinnowError, type WinnowErrorData } from '../api/contract';
 import { parseDelimitedFile, type ParsedBatch, type ParseSummary } from './parse-delimited';
+import { readTableHere, type TableInfo } from './read-table';
 import type { SourceCheck } from './source';
 
 /** A batch as it crosses threads: rows joined by newlines (JSON text has none) and line numbers in a transferred buffer. */
@@ -9,10 +11,15 @@ export type WireBatch = Omit<ParsedBatch, 'rows'> & { joined: string };
 export type ParseWorkerMessage =
   | { type: 'batch'; batch: WireBatch }
   | { type: 'done'; summary: ParseSummary }
-  | { type: 'error'; message: string; code?: string };
+  | { type: 'error'; message: string; code?: string; winnow?: WinnowErrorData };
+
+/** What the worker is asked to read: a whole table (readTable) or, as before, a delimited file from its SourceCheck. */
+export type ParseWorkerData =
+  | { job: { filePath: string; displayName: string; info: TableInfo; headerRow: number } }
+  | { filePath: string; src: SourceCheck; headerRow?: number };
 
 const port = parentPort!;
-const { filePath, src } = workerData as { filePath: string; src: SourceCheck };
+const data = workerData as ParseWorkerData;
 
 // Credits bound memory: the worker may run at most this many batches ahead of the writer.
 let credits = 4;
@@ -26,7 +33,10 @@ port.on('message', (m: { type: 'credit' }) => {
 });
 
 try {
-  const gen = parseDelimitedFile(filePath, src);
+  const gen =
+    'job' in data
+      ? readTableHere(data.job.filePath, data.job.displayName, data.job.info, data.job.headerRow)
+      : parseDelimitedFile(data.filePath, data.src, data.headerRow);
   for (;;) {
     const next = await gen.next();
     if (next.done) {
@@ -41,6 +51,7 @@ try {
     port.postMessage({ type: 'batch', batch } satisfies ParseWorkerMessage, [batch.lineNos.buffer]);
   }
 } catch (err) {
-  port.postMessage({ type: 'error', message: (err as Error).message, code: (err as NodeJS.ErrnoException).code } satisfies ParseWorkerMessage);
+  const winnow = err instanceof WinnowError ? err.toData() : undefined;
+  port.postMessage({ type: 'error', message: (err as Error).message, code: (err as NodeJS.ErrnoException).code, ...(winnow ? { winnow } : {}) } satisfies ParseWorkerMessage);
 }
 port.close();

@@ -1,5 +1,5 @@
 // Lists repository: the lists inside a project and their source details.
-import type { ColumnInfo, ListDetails, ListInfo, ListRole, SourceFormat } from '../api/contract';
+import type { ColumnInfo, ColumnMapping, ListDetails, ListInfo, ListRole, SourceFormat } from '../api/contract';
 import type { Db } from './db';
 
 interface ListRow {
@@ -56,24 +56,45 @@ export interface NewList {
   sourceSize: number | null;
   columns: ColumnInfo[];
   format: SourceFormat | null;
+  /** What the user said about the list (vendor, price...); stored as given. */
+  details?: ListDetails;
 }
 
 export function insertList(db: Db, l: NewList, importedAt = new Date().toISOString()): number {
+  const details = l.details && Object.keys(l.details).length > 0 ? JSON.stringify(l.details) : null;
   const res = db
     .prepare(
-      `INSERT INTO lists (name, role, source_file, source_size, imported_at, columns, format) VALUES (?, ?, ?, ?, ?, ?, ?)`,
+      `INSERT INTO lists (name, role, source_file, source_size, imported_at, columns, format, details) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
     )
-    .run(l.name, l.role, l.sourceFile, l.sourceSize, importedAt, JSON.stringify(l.columns), l.format && JSON.stringify(l.format));
+    .run(l.name, l.role, l.sourceFile, l.sourceSize, importedAt, JSON.stringify(l.columns), l.format && JSON.stringify(l.format), details);
   return Number(res.lastInsertRowid);
+}
+
+/** Lists imported from a file with this content (same SHA-256), oldest first. */
+export function listsWithSource(db: Db, sha256: string): { listId: number; listName: string; importedAt: string }[] {
+  return db
+    .prepare(`SELECT id AS listId, name AS listName, imported_at AS importedAt FROM lists WHERE source_sha256 = ? ORDER BY id`)
+    .all(sha256) as { listId: number; listName: string; importedAt: string }[];
+}
+
+/** Whether any list came from a file of this size: only then is hashing a new file worth its time. */
+export function anyListWithSourceSize(db: Db, size: number): boolean {
+  return db.prepare(`SELECT 1 FROM lists WHERE source_size = ? AND source_sha256 IS NOT NULL LIMIT 1`).get(size) !== undefined;
+}
+
+/** Records a list's columns (with their fields) and the mapping by column index. */
+export function setListColumns(db: Db, id: number, columns: ColumnInfo[], mapping: ColumnMapping[]): void {
+  db.prepare(`UPDATE lists SET columns = ?, mapping = ? WHERE id = ?`).run(JSON.stringify(columns), JSON.stringify(mapping), id);
+}
+
+export function updateListFormat(db: Db, id: number, format: SourceFormat): void {
+  db.prepare(`UPDATE lists SET format = ? WHERE id = ?`).run(JSON.stringify(format), id);
 }
 
 export function finishListImport(db: Db, id: number, rowCount: number, sha256: string): void {
   db.prepare(`UPDATE lists SET row_count = ?, source_sha256 = ? WHERE id = ?`).run(rowCount, sha256, id);
 }
 
-export function updateListColumns(db: Db, id: number, columns: ColumnInfo[]): void {
-  db.prepare(`UPDATE lists SET columns = ? WHERE id = ?`).run(JSON.stringify(columns), id);
-}
 
 /** A name not yet taken in this project: "Name", "Name (2)", "Name (3)"... */
 export function uniqueListName(db: Db, wanted: string): string {

@@ -66,6 +66,23 @@ export const MIGRATIONS: readonly Migration[] = [
       CREATE INDEX import_problems_by_list ON import_problems(list_id, line_no);
     `,
   },
+  {
+    version: 3,
+    name: 'mapping presets, duplicate-file lookup',
+    sql: `
+      -- Column mappings saved by name, recognized again for a file whose header has the same signature (header_key).
+      CREATE TABLE mapping_presets (
+        name TEXT PRIMARY KEY COLLATE NOCASE,
+        header_key TEXT NOT NULL,
+        header TEXT NOT NULL,           -- JSON [column name, ...] the preset was made for
+        mapping TEXT NOT NULL,          -- JSON [{index, field}]
+        created_at TEXT NOT NULL
+      );
+      CREATE INDEX mapping_presets_by_header ON mapping_presets(header_key);
+      -- "Was this file imported before?" looks lists up by the source file's hash.
+      CREATE INDEX lists_by_source_sha256 ON lists(source_sha256);
+    `,
+  },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

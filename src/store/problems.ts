@@ -18,7 +18,7 @@ export function problemWriter(db: Db, listId: number): (p: Omit<ImportProblem, '
 
 export function listProblems(db: Db, listId: number, offset = 0, limit = 1000): ImportProblem[] {
   const rows = db
-    .prepare(`SELECT line_no AS lineNo, row_no AS rowNo, reason, raw FROM import_problems WHERE list_id = ? ORDER BY line_no LIMIT ? OFFSET ?`)
+    .prepare(`SELECT line_no AS lineNo, row_no AS rowNo, reason, raw FROM import_problems WHERE list_id = ? ORDER BY line_no, id LIMIT ? OFFSET ?`)
     .all(listId, limit, offset) as { lineNo: number; rowNo: number | null; reason: string; raw: string }[];
   return rows.map((r) => ({ ...r, raw: JSON.parse(r.raw) as string[] }));
 }

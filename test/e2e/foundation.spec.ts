@@ -25,6 +25,10 @@ async function importThroughPicker(page: Page, file: string, listName: string): 
   await (await chooser).setFiles(file);
   await expect(page.getByTestId('import-dialog')).toBeVisible();
   await expect(page.getByTestId('import-preview')).toBeVisible();
+  // The wizard: how the file reads → what each column is → the list.
+  await page.getByTestId('import-next').click();
+  await expect(page.getByTestId('import-mapping')).toBeVisible();
+  await page.getByTestId('import-next').click();
   await page.getByTestId('import-name').fill(listName);
   await page.getByTestId('import-submit').click();
   await expect(page.getByTestId('current-list-name')).toHaveText(listName, { timeout: 60_000 });
@@ -60,7 +64,7 @@ test('create a project, import a messy list through the picker, see its cells, r
   const grid = page.getByTestId('grid');
   await expect(grid).toHaveAttribute('data-total-rows', '3000');
   // Columns are virtualized too: the header shows the columns in view, which must be the file's first ones, in order.
-  const headers = (await page.locator('[data-testid="grid-header"] .grid-hcell[data-col]').allTextContents()).map((h) => h.trim());
+  const headers = (await page.locator('[data-testid="grid-header"] .grid-hcell[data-col] .grid-hcell-text').allTextContents()).map((h) => h.trim());
   expect(headers.length).toBeGreaterThan(3);
   expect(headers).toEqual(header.slice(0, headers.length));
   // Every cell of the first rows, exactly as in the file (the grid may only draw the columns in view: compare those).
@@ -139,7 +143,7 @@ test('a file that is not a table is refused with a specific message and the proj
   await page.getByTestId('import-button').click();
   await (await chooser).setFiles(bad);
   await expect(page.getByTestId('import-preview-error')).toContainText('photo.csv cannot be imported: it is a PNG image');
-  await expect(page.getByTestId('import-submit')).toBeDisabled();
+  await expect(page.getByTestId('import-next')).toBeDisabled();
   await attachScreenshot(page, 'refused file');
   await page.getByTestId('import-cancel').click();
   await expect(page.getByTestId('list-item')).toHaveCount(0);

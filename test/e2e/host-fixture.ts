@@ -56,8 +56,15 @@ export function cli(args: string[]): Promise<{ code: number; stdout: string; std
   });
 }
 
+/** Attaches a screenshot to the report; with WINNOW_SHOTS=DIR set, also writes it there as NAME.png (to look at without the report). */
 export async function attachScreenshot(page: Page, name: string): Promise<void> {
-  await test.info().attach(name, { body: await page.screenshot(), contentType: 'image/png' });
+  const body = await page.screenshot();
+  await test.info().attach(name, { body, contentType: 'image/png' });
+  const dir = process.env.WINNOW_SHOTS;
+  if (dir) {
+    fs.mkdirSync(dir, { recursive: true });
+    fs.writeFileSync(path.join(dir, `${name.replace(/[^\w.-]+/g, '-')}.png`), body);
+  }
 }
 
 export const test = base.extend<{ host: Host }>({

@@ -79,6 +79,14 @@ describe('electron client', () => {
     ]);
   });
 
+  it('refuses a dropped file in words that point to Import list…, without calling main', async () => {
+    const { b, calls } = bridge(() => ({ ok: true, value: null }));
+    const c = createElectronClient(b);
+    expect(c.acceptsDroppedFiles).toBe(false);
+    await expect(c.openDroppedFile({ name: 'a.csv' } as File)).rejects.toMatchObject({ code: 'NOT_SUPPORTED', message: expect.stringContaining('Import list…') });
+    expect(calls).toEqual([]);
+  });
+
   it('passes events through and unsubscribes', () => {
     const { b, listeners } = bridge(() => null);
     const c = createElectronClient(b);

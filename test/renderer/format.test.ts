@@ -1,9 +1,6 @@
 // Display formats: counts, sizes, durations, rates and safe export file names.
 import { describe, expect, it } from 'vitest';
 import { formatBytes, formatCount, formatDuration, formatRate, plural, safeFileName } from '../../renderer/src/format';
-import { describeFormat } from '../../renderer/src/components/import-dialog';
-
-const cols = (...names: string[]) => names.map((name, index) => ({ index, name, field: null, confidence: 0, reason: '' }));
 
 describe('formats', () => {
   it.each([
@@ -22,8 +19,6 @@ describe('formats', () => {
     [formatRate(104_321), '104k rows/s'],
     [safeFileName('Bought list (Acme: March) / v2'), 'Bought list (Acme March) v2'],
     [safeFileName('???'), 'export'],
-    [describeFormat({ encoding: 'utf-8', bom: false, delimiter: ',', columns: cols('a', 'b') }), 'UTF-8 · comma-separated · 2 columns'],
-    [describeFormat({ encoding: 'windows-1252', bom: false, delimiter: '\t', columns: cols('a') }), 'Windows-1252 · tab-separated · 1 column'],
   ])('%s', (actual, expected) => {
     expect(actual).toBe(expected);
   });

@@ -102,7 +102,9 @@ describe('jobs store', () => {
     expect(useJobsStore.getState().jobs).toEqual([]);
     expect(useAppStore.getState().project?.lists.map((l) => l.name)).toEqual(['old', 'new']);
     expect(useAppStore.getState().selectedListId).toBe(2);
-    expect(useToastStore.getState().toasts.map((t) => t.title)).toEqual(['Imported 3 rows']);
+    // The report replaces a toast: it stays until dismissed, with the numbers the user checks.
+    expect(useToastStore.getState().toasts).toEqual([]);
+    expect(useJobsStore.getState().report).toMatchObject({ jobId: 'j1', projectId: 'p1', fileName: 'new.csv', result: { listName: 'new', rowsImported: 3 } });
   });
 
   it('finishes a job once when both the event and jobs.wait report it', async () => {
@@ -114,7 +116,7 @@ describe('jobs store', () => {
     await flush();
     await flush();
     expect(invoke.mock.calls.filter(([m]) => m === 'project.info')).toHaveLength(1);
-    expect(useToastStore.getState().toasts).toHaveLength(1);
+    expect(useJobsStore.getState().report?.jobId).toBe('j1');
   });
 
   it('falls back to jobs.wait when the finished event is lost', async () => {
@@ -152,5 +154,33 @@ describe('jobs store', () => {
     await flush();
     expect(useJobsStore.getState().jobs).toEqual([]);
     expect(useToastStore.getState().toasts).toEqual([]);
+    expect(useJobsStore.getState().report).toBeNull();
+  });
+
+  it('passes the wizard’s read options, mapping, details and already-imported choice to import.start', async () => {
+    const started = startImport({
+      projectId: 'p1',
+      file,
+      name: 'new',
+      role: 'suppression',
+      options: { encoding: 'windows-1252', headerRow: 2 },
+      mapping: [{ index: 0, field: 'zip' }],
+      savePreset: 'Vendor X',
+      details: { suppressionKind: 'deceased' },
+      ifAlreadyImported: 'import',
+    });
+    start.resolve({ jobId: 'j1' });
+    await started;
+    expect(invoke.mock.calls.find(([m]) => m === 'import.start')?.[1]).toEqual({
+      projectId: 'p1',
+      file: { fileId: 'f' },
+      name: 'new',
+      role: 'suppression',
+      options: { encoding: 'windows-1252', headerRow: 2 },
+      mapping: [{ index: 0, field: 'zip' }],
+      savePreset: 'Vendor X',
+      details: { suppressionKind: 'deceased' },
+      ifAlreadyImported: 'import',
+    });
   });
 });

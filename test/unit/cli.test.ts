@@ -6,6 +6,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from '../../src/cli/run';
 import { messyTable, parseCsv, plainCsv, toCsv } from '../fixtures/csv';
 import { ensureEngineBuilt, ROOT } from '../fixtures/engine-build';
+import { prospectWorkbook } from '../fixtures/formats/xlsx';
 import { cleanupAfterEach, openService, tempDir, writeFile } from '../fixtures/helpers';
 
 cleanupAfterEach();
@@ -41,6 +42,15 @@ const runners: { how: string; run: (argv: string[], cwd: string) => Promise<Run>
 
 const IMPORTED = /^Imported \d[\d,]* rows .* in \d+\.\d\d s/;
 
+/** A small vendor file with typical headers (and one custom column). */
+const VENDOR = [
+  'Cust #,First,LName,Addr1,Town,ST,Zip Code,E-mail,Notes',
+  '1001,Ann,Lee,1 Main St,Boston,MA,02134,ann@example.com,vip',
+  '1002,Bob,Roe,2 Elm St,Austin,TX,73301,bob@example.com,',
+  '1003,Cy,Dee,3 Oak Ave,Miami,FL,33101,cy@example.com,call',
+  '1004,Di,Fox,4 Pine Rd,Denver,CO,80201,di@example.com,',
+].join('\r\n') + '\r\n';
+
 describe.each(runners)('winnow via $how', ({ run }) => {
   it('imports a file into a new project and prints one summary line', async () => {
     const dir = tempDir();
@@ -49,10 +59,128 @@ describe.each(runners)('winnow via $how', ({ run }) => {
     const r = await run(['import', file, '--project', project], dir);
     expect(r.err).toEqual([]);
     expect(r.code).toBe(0);
-    expect(r.out).toHaveLength(1);
     expect(r.out[0]).toMatch(IMPORTED);
-    expect(r.out[0]).toMatch(/^Imported 1,500 rows from acme\.csv into list "acme" \(prospects\) of spring\.winnow/);
+    expect(r.out[0]).toMatch(/^Imported 1,500 rows from acme\.csv into list "acme" \(prospects\) of spring\.winnow in \d+\.\d\d s \[utf-8, comma\]\.$/);
+    // Then the report: how it was read, problems, blank lines, mapped and custom columns.
+    expect(r.out.slice(1, 5)).toEqual([
+      expect.stringMatching(/^ {2}read as: +utf-8 \(.+\), comma-separated; header on row 1$/),
+      expect.stringMatching(/^ {2}rows with problems: +0$/),
+      expect.stringMatching(/^ {2}blank lines: +0 skipped$/),
+      expect.stringMatching(/^ {2}columns: +\d+ mapped to fields, \d+ kept as custom fields$/),
+    ]);
     expect(fs.existsSync(project)).toBe(true);
+  });
+
+  it('reports mapped columns, problems and blank lines of a vendor file', async () => {
+    const dir = tempDir();
+    const file = writeFile(dir, 'vendor.csv', VENDOR + 'only,two\r\n\r\n');
+    const project = path.join(dir, 'p.winnow');
+    const r = await run(['import', file, '--project', project, '--name', 'Acme'], dir);
+    expect(r.err).toEqual([]);
+    expect(r.code).toBe(0);
+    expect(r.out[0]).toMatch(/^Imported 5 rows from vendor\.csv into list "Acme" \(prospects\) of p\.winnow in \d+\.\d\d s \[utf-8, comma, 1 blank lines skipped\]\.$/);
+    expect(r.out).toContain('  rows with problems: 1 (kept whole; list them with: winnow problems --project p.winnow --list "Acme")');
+    expect(r.out).toContain('  blank lines:        1 skipped');
+    expect(r.out).toContain('  columns:            8 mapped to fields, 1 kept as custom fields');
+    expect(r.out).toContain('  mapped:             Cust # → customer_id, First → first_name, LName → last_name, Addr1 → address1, Town → city, ST → state, Zip Code → zip, E-mail → email');
+    expect(r.out).toContain('  custom:             Notes');
+  });
+
+  it('refuses a file imported before, telling to pass --again, and imports it with --again', async () => {
+    const dir = tempDir();
+    const file = writeFile(dir, 'march.csv', plainCsv(50));
+    const project = path.join(dir, 'p.winnow');
+    expect((await run(['import', file, '--project', project], dir)).code).toBe(0);
+    const r = await run(['import', file, '--project', project, '--name', 'Again'], dir);
+    expect(r.code).toBe(1);
+    expect(r.out).toEqual([]);
+    expect(r.err).toEqual([expect.stringMatching(/^winnow: march\.csv was already imported as list "march" on \d{4}-\d\d-\d\d.*Pass --again to import it once more\.$/)]);
+    const again = await run(['import', file, '--project', project, '--name', 'Again', '--again'], dir);
+    expect(again.code).toBe(0);
+    expect(again.out[0]).toMatch(/^Imported 50 rows from march\.csv into list "Again"/);
+    const lists = await run(['lists', '--project', project], dir);
+    expect(lists.out.slice(1).map((l) => l.trim().split(/\s{2,}/)[0])).toEqual(['march', 'Again']);
+  });
+
+  it('imports with --mapping FILE.json (header names or column indexes) and saves and reuses a preset', async () => {
+    const dir = tempDir();
+    const file = writeFile(dir, 'vendor.csv', VENDOR);
+    const project = path.join(dir, 'p.winnow');
+    const byName = writeFile(dir, 'map.json', JSON.stringify({ columns: { Notes: 'source', 'cust #': null } }));
+    const r = await run(['import', file, '--project', project, '--mapping', byName, '--save-preset', 'Acme layout'], dir);
+    expect(r.err).toEqual([]);
+    expect(r.out).toContain('  columns:            8 mapped to fields, 1 kept as custom fields');
+    expect(r.out).toContain('  custom:             Cust #');
+    expect(r.out.find((l) => l.startsWith('  mapped:'))).toMatch(/Notes → source$/);
+    // The preview of the same layout in this project shows the preset.
+    const p = await run(['preview', file, '--project', project], dir);
+    expect(p.out).toContain('  already imported as list "vendor" on ' + new Date().toISOString().slice(0, 10));
+    expect(p.out.find((l) => l.startsWith('  columns:'))).toMatch(/from preset "Acme layout"/);
+    // --mapping PRESET by name; an array of {index, field} works too.
+    const again = await run(['import', file, '--project', project, '--again', '--name', 'B', '--mapping', 'acme LAYOUT'], dir);
+    expect(again.out).toContain('  custom:             Cust #');
+    const byIndex = writeFile(dir, 'idx.json', JSON.stringify([{ index: 0, field: 'customer_id' }, { index: 8, field: null }]));
+    const third = await run(['import', file, '--project', project, '--again', '--name', 'C', '--mapping', byIndex], dir);
+    expect(third.out).toContain('  custom:             Notes');
+  });
+
+  it('previews and imports an Excel workbook: sheets, header row below a title, mapped columns', async () => {
+    const dir = tempDir();
+    const file = path.join(dir, 'prospects.xlsx');
+    await prospectWorkbook(file);
+    const p = await run(['preview', file], dir);
+    expect(p.err).toEqual([]);
+    expect(p.out.slice(0, 3)).toEqual([expect.stringMatching(/^prospects\.xlsx: [\d.]+ KB, Excel workbook$/), '  sheets:     "Notes", "Prospects"; showing "Prospects"', '  header row: 3 (1 row above it kept aside)']);
+    expect(p.out).toContain('    3  Zip     → zip  (0.99: header "Zip" is a name for ZIP, and 100% of values look like ZIP codes)');
+    const r = await run(['import', file, '--project', path.join(dir, 'p.winnow'), '--sheet', 'Prospects'], dir);
+    expect(r.err).toEqual([]);
+    expect(r.out[0]).toMatch(/^Imported \d+ rows from prospects\.xlsx into list "prospects" \(prospects\) of p\.winnow in \d+\.\d\d s \[xlsx, sheet "Prospects"/);
+    expect(r.out[1]).toBe('  read as:            Excel workbook, sheet "Prospects"; header on row 3 (1 row above it kept aside)');
+  });
+
+  it('reads with --encoding, --delimiter and --header-row', async () => {
+    const dir = tempDir();
+    const file = writeFile(dir, 'semi.txt', Buffer.from('Name;City\r\nJos\xe9;Z\xfcrich\r\n', 'latin1'));
+    const r = await run(['import', file, '--project', path.join(dir, 'p.winnow'), '--encoding', 'windows-1252', '--delimiter', 'semicolon', '--header-row', '1'], dir);
+    expect(r.err).toEqual([]);
+    expect(r.out[0]).toMatch(/\[windows-1252, semicolon\]\.$/);
+  });
+
+  it('preview prints encoding, delimiter, header row, one line per column with its field and reason, and the first 5 rows', async () => {
+    const dir = tempDir();
+    const file = writeFile(dir, 'vendor.csv', VENDOR + '1005,E,F,5 St,X,NY,10001,e@f.com,n5\r\n1006,G,H,6 St,Y,NJ,07001,g@h.com,n6\r\n');
+    const r = await run(['preview', file], dir);
+    expect(r.err).toEqual([]);
+    expect(r.code).toBe(0);
+    expect(r.out.slice(0, 5)).toEqual([
+      expect.stringMatching(/^vendor\.csv: \d+ bytes, delimited text$/),
+      expect.stringMatching(/^ {2}encoding: +utf-8 \(.+\)$/),
+      '  delimiter:  comma',
+      '  header row: 1',
+      '  columns:    9 (8 mapped to fields)',
+    ]);
+    expect(r.out).toContain('   7  Zip Code  → zip  (0.99: header "Zip Code" is a name for ZIP, and 100% of values look like ZIP codes)');
+    expect(r.out).toContain('   9  Notes     → (custom)  (0.00: header "Notes" is not a known field; kept as a custom field)');
+    const at = r.out.indexOf('  first 5 rows:');
+    expect(at).toBeGreaterThan(0);
+    expect(r.out.slice(at + 1)).toEqual(['    1001,Ann,Lee,1 Main St,Boston,MA,02134,ann@example.com,vip', expect.any(String), expect.any(String), expect.any(String), expect.stringMatching(/^ {4}1005,E,F/)]);
+  });
+
+  it('problems prints line, row, reason and cells as CSV, or writes them with --out', async () => {
+    const dir = tempDir();
+    const project = path.join(dir, 'p.winnow');
+    expect((await run(['import', writeFile(dir, 'r.csv', 'a,b,c\n1,2,3\n4,5\n6,7,8,9\n'), '--project', project], dir)).code).toBe(0);
+    const r = await run(['problems', '--project', project, '--list', 'R'], dir);
+    expect(r.err).toEqual([]);
+    expect(r.out).toEqual(['line,row,reason,a,b,c', '3,2,row has 2 cells; the header has 3 (all cells kept),4,5', '4,3,row has 4 cells; the header has 3 (all cells kept),6,7,8,9']);
+    const out = path.join(dir, 'problems.csv');
+    const w = await run(['problems', '--project', project, '--list', 'r', '--out', out], dir);
+    expect(w.out).toEqual(['Wrote 2 problems of list "r" to problems.csv.']);
+    expect(parseCsv(fs.readFileSync(out, 'utf8'), ',')).toEqual([
+      ['line', 'row', 'reason', 'a', 'b', 'c'],
+      ['3', '2', 'row has 2 cells; the header has 3 (all cells kept)', '4', '5'],
+      ['4', '3', 'row has 4 cells; the header has 3 (all cells kept)', '6', '7', '8', '9'],
+    ]);
   });
 
   it('exports a list that reproduces every cell of the imported file', async () => {
@@ -99,7 +227,7 @@ describe.each(runners)('winnow via $how', ({ run }) => {
     const dir = tempDir();
     const project = path.join(dir, 'p.winnow');
     const r = await run(['import', writeFile(dir, 'h.csv', 'name,zip\n'), '--project', project], dir);
-    expect(r.out).toEqual([expect.stringMatching(/^Imported 0 rows from h\.csv/)]);
+    expect(r.out[0]).toMatch(/^Imported 0 rows from h\.csv/);
     const lists = await run(['lists', '--project', project], dir);
     expect(lists.out[1]!.trim().split(/\s{2,}/)).toEqual(['h', 'prospects', '0']);
   });
@@ -124,14 +252,61 @@ describe.each(runners)('winnow via $how', ({ run }) => {
       expect(fs.readdirSync(dir)).toEqual(['book.xlsx']);
     });
 
-    it('an import that fails after the project was created removes the new project file', async () => {
+    it('a file of empty quoted cells (no header), and no project is created', async () => {
       const dir = tempDir();
       const project = path.join(dir, 'p.winnow');
-      // `""` passes the first look (it is text) but holds no header once parsed, so the job itself fails.
       const r = await run(['import', writeFile(dir, 'quotes.csv', '""\n""\n'), '--project', project], dir);
       expect(r.code).toBe(1);
       expect(r.err).toEqual([expect.stringMatching(/only blank lines/)]);
       expect(fs.readdirSync(dir)).toEqual(['quotes.csv']);
+    });
+
+    it('an import that fails after the project was created removes the new project file', async () => {
+      const dir = tempDir();
+      const project = path.join(dir, 'p.winnow');
+      // A mapping by column number is only checked against the file by the job itself.
+      const map = writeFile(dir, 'm.json', JSON.stringify([{ index: 5, field: 'zip' }]));
+      const r = await run(['import', writeFile(dir, 'a.csv', 'name\nAnn\n'), '--project', project, '--mapping', map], dir);
+      expect(r.code).toBe(1);
+      expect(r.err).toEqual([expect.stringMatching(/column 6, but the file has 1 column/)]);
+      expect(fs.readdirSync(dir).sort()).toEqual(['a.csv', 'm.json']);
+    });
+
+    it.each([
+      ['a missing mapping file', (dir: string) => path.join(dir, 'nope.json'), /^winnow: mapping file nope\.json: no such file\.$/],
+      ['a mapping file that is not JSON', (dir: string) => writeFile(dir, 'bad.json', '{columns:'), /^winnow: mapping file bad\.json is not valid JSON/],
+      ['a mapping file of the wrong shape', (dir: string) => writeFile(dir, 'shape.json', '{"Zip": "zip"}'), /^winnow: mapping file shape\.json: it must hold \{"columns"/],
+      ['a mapping file naming a column the file lacks', (dir: string) => writeFile(dir, 'col.json', '{"columns": {"Fax": "phone"}}'), /names column "Fax", which vendor\.csv does not have \(columns: "Cust #", /],
+      ['a mapping file naming an unknown field', (dir: string) => writeFile(dir, 'fld.json', '{"columns": {"Notes": "favourite_colour"}}'), /maps "Notes" to "favourite_colour", which is not a field Winnow knows/],
+      ['a mapping file mapping two columns to one field', (dir: string) => writeFile(dir, 'two.json', '{"columns": {"Notes": "city", "Town": "city"}}'), /Two columns are mapped to city \(city\): column 9 "Notes" and column 5 "Town"/],
+      ['an unknown preset in a new project', () => 'Acme', /no mapping preset named "Acme": p\.winnow does not exist yet/],
+    ])('%s, and no project is created', async (_what, make, message) => {
+      const dir = tempDir();
+      const file = writeFile(dir, 'vendor.csv', VENDOR);
+      const mapping = make(dir);
+      const before = fs.readdirSync(dir).sort();
+      const r = await run(['import', file, '--project', path.join(dir, 'p.winnow'), '--mapping', mapping], dir);
+      expect(r.code).toBe(1);
+      expect(r.err).toEqual([expect.stringMatching(message)]);
+      expect(fs.readdirSync(dir).sort()).toEqual(before);
+    });
+
+    it('an unknown preset in an existing project, naming the presets there are', async () => {
+      const dir = tempDir();
+      const file = writeFile(dir, 'vendor.csv', VENDOR);
+      const project = path.join(dir, 'p.winnow');
+      expect((await run(['import', file, '--project', project, '--save-preset', 'Acme'], dir)).code).toBe(0);
+      const r = await run(['import', file, '--project', project, '--again', '--mapping', 'Zenith'], dir);
+      expect(r.code).toBe(1);
+      expect(r.err).toEqual(['winnow: no mapping preset named "Zenith" in p.winnow (presets: "Acme").']);
+    });
+
+    it('preview of a missing or binary file', async () => {
+      const dir = tempDir();
+      const missing = await run(['preview', path.join(dir, 'nope.csv')], dir);
+      expect(missing).toMatchObject({ code: 1, out: [], err: [expect.stringMatching(/^winnow: nope\.csv: no such file/)] });
+      const pdf = await run(['preview', writeFile(dir, 'x.csv', Buffer.from('%PDF-1.4\n\0\0\0'))], dir);
+      expect(pdf).toMatchObject({ code: 1, out: [], err: [expect.stringMatching(/^winnow: x\.csv cannot be imported: it is a PDF document/)] });
     });
 
     it('a failed import into an existing project keeps the project and its lists', async () => {
@@ -177,6 +352,8 @@ describe.each(runners)('winnow via $how', ({ run }) => {
       ['a missing file argument', ['import', '--project', 'p.winnow'], /expected 1 file argument/],
       ['an unknown option', ['lists', '--project', 'p.winnow', '--colour'], /colour/],
       ['a bad role', ['import', 'a.csv', '--project', 'p.winnow', '--role', 'friends'], /--role must be one of/],
+      ['a bad header row', ['preview', 'a.csv', '--header-row', 'two'], /--header-row must be a whole number/],
+      ['problems without --list', ['problems', '--project', 'p.winnow'], /--list is required/],
       ['no command at all', [], null],
     ])('%s', async (_what, argv, message) => {
       const dir = tempDir();
@@ -194,7 +371,7 @@ describe.each(runners)('winnow via $how', ({ run }) => {
     const dir = tempDir();
     const help = await run(['--help'], dir);
     expect(help.code).toBe(0);
-    expect(help.out.join('\n')).toMatch(/Usage:[\s\S]*winnow import[\s\S]*winnow export[\s\S]*winnow lists/);
+    expect(help.out.join('\n')).toMatch(/Usage:[\s\S]*winnow preview[\s\S]*winnow import[\s\S]*--mapping auto\|PRESET\|FILE\.json[\s\S]*--again[\s\S]*winnow export[\s\S]*winnow lists[\s\S]*winnow problems/);
     const sub = await run(['export', '--help'], dir);
     expect(sub.code).toBe(0);
     expect(sub.out.join('\n')).toMatch(/winnow export --project/);

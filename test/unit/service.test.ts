@@ -2,10 +2,10 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { methodInputs, type JobProgress, type MethodName } from '../../src/api/contract';
+import { methodInputs, type ImportResult, type JobProgress, type MethodName } from '../../src/api/contract';
 import { throttledProgress } from '../../src/jobs/progress';
 import { plainCsv } from '../fixtures/csv';
-import { cleanupAfterEach, expectCode, importFile, newProject, openService, tempDir, winnowError, writeFile } from '../fixtures/helpers';
+import { cleanupAfterEach, expectCode, importFile, newProject, openService, projectSnapshot, tempDir, winnowError, writeFile } from '../fixtures/helpers';
 
 cleanupAfterEach();
 
@@ -311,5 +311,193 @@ describe('errors travel as data', () => {
   it('gives every refusal a code and a message in words', async () => {
     const err = await winnowError(openService().invoke('project.info', { projectId: 'nope' }));
     expect(err.toData()).toEqual({ code: 'PROJECT_NOT_OPEN', message: expect.stringMatching(/not open/), details: { projectId: 'nope' } });
+  });
+});
+
+describe('import preview and mapping', () => {
+  const HEADER = 'Cust #,First,LName,Addr1,Town,ST,Zip Code,E-mail,Notes';
+  const row = (i: number) => `${1000 + i},Ann,Lee${i},${i} Main St,Boston,MA,0213${i % 10},ann${i}@example.com,note ${i}`;
+  const listFile = (dir: string, name: string, rows = 3, extra = '') => writeFile(dir, name, [HEADER, ...Array.from({ length: rows }, (_, i) => row(i + 1))].join('\r\n') + '\r\n' + extra);
+
+  it('previews a file: encoding and why, delimiter, header row, each column mapped with a reason, the first 20 rows', async () => {
+    const t = await newProject();
+    const p = await t.service.invoke('import.preview', { file: t.service.registerFile(listFile(t.dir, 'acme.csv', 30), 'read') });
+    expect(p).toMatchObject({ fileName: 'acme.csv', kind: 'delimited', encoding: 'utf-8', delimiter: ',', newline: '\r\n', headerRow: 1, preamble: [], sheets: [], sheet: null, preset: null, alreadyImported: [] });
+    expect(p.encodingReason).toMatch(/ASCII|UTF-8/);
+    expect(p.columns.map((c) => [c.name, c.field])).toEqual([
+      ['Cust #', 'customer_id'],
+      ['First', 'first_name'],
+      ['LName', 'last_name'],
+      ['Addr1', 'address1'],
+      ['Town', 'city'],
+      ['ST', 'state'],
+      ['Zip Code', 'zip'],
+      ['E-mail', 'email'],
+      ['Notes', null],
+    ]);
+    expect(p.columns[6]).toMatchObject({ confidence: 0.99, reason: 'header "Zip Code" is a name for ZIP, and 100% of values look like ZIP codes' });
+    expect(p.columns[8]!.reason).toMatch(/not a known field/);
+    expect(p.rows).toHaveLength(20);
+    expect(p.rows[0]).toEqual(row(1).split(','));
+  });
+
+  it('keeps title rows above a chosen header row aside, in the preview, the report and the list format', async () => {
+    const t = await newProject();
+    const file = writeFile(t.dir, 'titled.csv', `Acme Data - March prospects\r\nExported 2026-03-02\r\n${HEADER}\r\n${row(1)}\r\n${row(2)}\r\n`);
+    const options = { headerRow: 3 };
+    const p = await t.service.invoke('import.preview', { file: t.service.registerFile(file, 'read'), options });
+    expect(p).toMatchObject({ headerRow: 3, preamble: [['Acme Data - March prospects'], ['Exported 2026-03-02']], rows: [row(1).split(','), row(2).split(',')] });
+    expect(p.columns.map((c) => c.name)).toEqual(HEADER.split(','));
+    const job = await importFile(t, file, undefined, { options });
+    expect(job.result).toMatchObject({ rowsImported: 2, headerRow: 3, skippedAboveHeader: 2, mappedColumns: 8, customColumns: 1 });
+    const list = (await t.service.invoke('project.info', { projectId: t.projectId })).lists[0]!;
+    expect(list.format).toMatchObject({ headerRow: 3, preamble: [['Acme Data - March prospects'], ['Exported 2026-03-02']] });
+    expect(list.columns.map((c) => c.name)).toEqual(HEADER.split(','));
+    expect((await t.service.invoke('lists.rows', { projectId: t.projectId, listId: list.id, fromRow: 1, count: 5 })).rows.map((r) => r.cells)).toEqual([row(1).split(','), row(2).split(',')]);
+  });
+
+  it('refuses to preview a file with no header (only empty quoted cells) as FILE_EMPTY', async () => {
+    const service = openService();
+    await expectCode(service.invoke('import.preview', { file: service.registerFile(writeFile(tempDir(), 'q.csv', '""\n""\n'), 'read') }), 'FILE_EMPTY');
+  });
+
+  it('imports with the confirmed mapping: fields and original headers on the columns, details and format stored, counts in the report', async () => {
+    const t = await newProject();
+    const file = listFile(t.dir, 'acme.csv', 5);
+    const job = await importFile(t, file, 'Acme March', {
+      role: 'prospects',
+      mapping: [{ index: 8, field: 'source' }, { index: 0, field: null }],
+      details: { vendor: 'Acme Data', pricePaid: 1250, purchaseDate: '2026-03-01', notes: 'spring test' },
+    });
+    expect(job.error).toBeNull();
+    const r = job.result as ImportResult;
+    expect(r).toMatchObject({ rowsRead: 5, rowsImported: 5, rowsWithProblems: 0, kind: 'delimited', delimiter: 'comma', headerRow: 1, skippedAboveHeader: 0, sheet: null, mappedColumns: 8, customColumns: 1 });
+    const list = (await t.service.invoke('project.info', { projectId: t.projectId })).lists[0]!;
+    expect(list.details).toEqual({ vendor: 'Acme Data', pricePaid: 1250, purchaseDate: '2026-03-01', notes: 'spring test' });
+    expect(list.columns.map((c) => c.field)).toEqual([null, 'first_name', 'last_name', 'address1', 'city', 'state', 'zip', 'email', 'source']);
+    expect(list.format).toMatchObject({ kind: 'delimited', headerRow: 1, preamble: [] });
+  });
+
+  it('keeps the header cell as written beside the shown name', async () => {
+    const t = await newProject();
+    const job = await importFile(t, writeFile(t.dir, 'h.csv', ' Email ,Email,\r\na@b.com,c@d.com,x\r\n'));
+    const list = (await t.service.invoke('project.info', { projectId: t.projectId })).lists[0]!;
+    expect(job.status).toBe('done');
+    expect(list.columns).toEqual([
+      { index: 0, name: 'Email', original: ' Email ', field: 'email' },
+      { index: 1, name: 'Email (2)', original: 'Email', field: null },
+      { index: 2, name: 'Column 3', original: '', field: null },
+    ]);
+  });
+
+  it('refuses two columns mapped to one field before starting, naming both', async () => {
+    const t = await newProject();
+    const err = await expectCode(
+      t.service.invoke('import.start', { projectId: t.projectId, file: t.service.registerFile(listFile(t.dir, 'a.csv'), 'read'), mapping: [{ index: 1, field: 'city' }, { index: 4, field: 'city' }] }),
+      'INVALID_INPUT',
+    );
+    expect(err.message).toMatch(/column 2 and column 5/);
+    expect((await t.service.invoke('jobs.history', { projectId: t.projectId })).jobs).toEqual([]);
+  });
+
+  it('fails the job with INVALID_INPUT for a column the file does not have, changing nothing', async () => {
+    const t = await newProject();
+    const before = projectSnapshot(t.projectPath);
+    const job = await importFile(t, listFile(t.dir, 'a.csv'), undefined, { mapping: [{ index: 9, field: 'city' }] });
+    expect(job.status).toBe('failed');
+    expect(job.error).toMatchObject({ code: 'INVALID_INPUT', message: expect.stringMatching(/column 10, but the file has 9 columns/) });
+    expect(projectSnapshot(t.projectPath)).toEqual(before);
+  });
+
+  it('saves a preset, recognizes it for another file with the same header, uses it, and deletes it', async () => {
+    const t = await newProject();
+    const mapping = [{ index: 8, field: 'source' as const }, { index: 0, field: null }];
+    const first = await importFile(t, listFile(t.dir, 'march.csv', 3), undefined, { mapping, savePreset: 'Acme layout' });
+    expect(first.status).toBe('done');
+    const { presets } = await t.service.invoke('mapping.presets', { projectId: t.projectId });
+    expect(presets).toEqual([
+      {
+        name: 'Acme layout',
+        header: HEADER.split(','),
+        mapping: [null, 'first_name', 'last_name', 'address1', 'city', 'state', 'zip', 'email', 'source'].map((field, index) => ({ index, field })),
+        createdAt: expect.any(String),
+      },
+    ]);
+    // April's file: same layout, other rows. The preview applies the preset; without a project it cannot.
+    const april = listFile(t.dir, 'april.csv', 7);
+    const p = await t.service.invoke('import.preview', { projectId: t.projectId, file: t.service.registerFile(april, 'read') });
+    expect(p.preset).toBe('Acme layout');
+    expect(p.columns.map((c) => c.field)).toEqual([null, 'first_name', 'last_name', 'address1', 'city', 'state', 'zip', 'email', 'source']);
+    expect(p.columns.every((c) => c.confidence === 1 && c.reason === 'from preset "Acme layout"')).toBe(true);
+    expect((await t.service.invoke('import.preview', { file: t.service.registerFile(april, 'read') })).preset).toBeNull();
+    // Importing without a mapping uses the preset.
+    const second = await importFile(t, april);
+    const list = (await t.service.invoke('project.info', { projectId: t.projectId })).lists.find((l) => l.id === (second.result as ImportResult).listId)!;
+    expect(list.columns[8]!.field).toBe('source');
+    expect(list.columns[0]!.field).toBeNull();
+    // Delete (by name, any case): gone, and the next preview maps automatically again.
+    expect(await t.service.invoke('mapping.deletePreset', { projectId: t.projectId, name: 'ACME LAYOUT' })).toEqual({ deleted: true });
+    expect(await t.service.invoke('mapping.deletePreset', { projectId: t.projectId, name: 'Acme layout' })).toEqual({ deleted: false });
+    expect((await t.service.invoke('mapping.presets', { projectId: t.projectId })).presets).toEqual([]);
+    const again = await t.service.invoke('import.preview', { projectId: t.projectId, file: t.service.registerFile(april, 'read') });
+    expect(again.preset).toBeNull();
+    expect(again.columns[0]!.field).toBe('customer_id');
+  });
+
+  it('does not save a preset when the import fails', async () => {
+    const t = await newProject();
+    const job = await importFile(t, writeFile(t.dir, 'q.csv', '""\n'), undefined, { savePreset: 'Never' });
+    expect(job.status).toBe('failed');
+    expect((await t.service.invoke('mapping.presets', { projectId: t.projectId })).presets).toEqual([]);
+  });
+});
+
+describe('a file imported before', () => {
+  it('is shown in the preview and refused with ALREADY_IMPORTED naming the list and when, unless asked to import again', async () => {
+    const t = await newProject();
+    const file = writeFile(t.dir, 'march.csv', plainCsv(500));
+    const first = (await importFile(t, file, 'March buy')).result as ImportResult;
+    const p = await t.service.invoke('import.preview', { projectId: t.projectId, file: t.service.registerFile(file, 'read') });
+    expect(p.alreadyImported).toEqual([{ listId: first.listId, listName: 'March buy', importedAt: expect.any(String) }]);
+    // The same bytes under another name are the same file.
+    const copy = writeFile(t.dir, 'copy.csv', fs.readFileSync(file));
+    const before = projectSnapshot(t.projectPath);
+    const refused = await importFile(t, copy);
+    expect(refused.status).toBe('failed');
+    expect(refused.error?.code).toBe('ALREADY_IMPORTED');
+    expect(refused.error?.message).toMatch(/copy\.csv was already imported as list "March buy" on \d{4}-\d\d-\d\d/);
+    expect(projectSnapshot(t.projectPath)).toEqual(before);
+    const again = await importFile(t, copy, undefined, { ifAlreadyImported: 'import' });
+    expect(again.status).toBe('done');
+    expect((await t.service.invoke('project.info', { projectId: t.projectId })).lists.map((l) => l.name)).toEqual(['March buy', 'copy']);
+  });
+
+  it('is not confused with a different file of the same size', async () => {
+    const t = await newProject();
+    expect((await importFile(t, writeFile(t.dir, 'a.csv', 'name\nAnn\n'))).status).toBe('done');
+    const b = writeFile(t.dir, 'b.csv', 'name\nBob\n');
+    expect((await t.service.invoke('import.preview', { projectId: t.projectId, file: t.service.registerFile(b, 'read') })).alreadyImported).toEqual([]);
+    expect((await importFile(t, b)).status).toBe('done');
+  });
+});
+
+describe('lists.problems', () => {
+  it('pages through the problems in line order with the total', async () => {
+    const t = await newProject();
+    const lines = ['a,b,c'];
+    for (let i = 1; i <= 25; i++) lines.push(i % 2 === 0 ? `x${i},y` : `x${i},y,z`);
+    const { listId } = (await importFile(t, writeFile(t.dir, 'ragged.csv', lines.join('\n') + '\n'))).result as ImportResult;
+    const page = (offset: number, count: number) => t.service.invoke('lists.problems', { projectId: t.projectId, listId, offset, count });
+    const all = await page(0, 1000);
+    expect(all.total).toBe(12);
+    expect(all.problems.map((p) => p.lineNo)).toEqual([3, 5, 7, 9, 11, 13, 15, 17, 19, 21, 23, 25]);
+    expect(all.problems[0]).toEqual({ lineNo: 3, rowNo: 2, reason: 'row has 2 cells; the header has 3 (all cells kept)', cells: ['x2', 'y'] });
+    const pages = [await page(0, 5), await page(5, 5), await page(10, 5)];
+    expect(pages.map((p) => p.total)).toEqual([12, 12, 12]);
+    expect(pages.flatMap((p) => p.problems)).toEqual(all.problems);
+    expect((await page(12, 5)).problems).toEqual([]);
+    // The default page is the first 200.
+    expect(await t.service.invoke('lists.problems', { projectId: t.projectId, listId })).toEqual(all);
+    await expectCode(t.service.invoke('lists.problems', { projectId: t.projectId, listId: 99 }), 'NOT_FOUND');
   });
 });

@@ -13,7 +13,7 @@ export interface BrowserClientDeps {
 }
 
 const ACCEPT: Record<PickOpenOptions['purpose'], string> = {
-  import: '.csv,.tsv,.txt,.tab,.psv,text/csv,text/plain,text/tab-separated-values',
+  import: '.csv,.tsv,.txt,.tab,.psv,.xlsx,text/csv,text/plain,text/tab-separated-values,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
   project: '.winnow',
 };
 
@@ -170,6 +170,11 @@ export function createBrowserClient(deps: BrowserClientDeps): RendererClient {
       if (!file) return null;
       opts.onProgress?.({ name: file.name, loaded: 0, total: file.size });
       return upload(file, opts.onProgress);
+    },
+    acceptsDroppedFiles: true,
+    openDroppedFile(file: File, onProgress?: (p: UploadProgress) => void): Promise<PickedFile> {
+      onProgress?.({ name: file.name, loaded: 0, total: file.size });
+      return upload(file, onProgress);
     },
     pickSaveFile: ({ purpose, suggestedName }) => post<SaveTarget | null>(ROUTES.saveTarget, { purpose, suggestedName }),
     async deliverFile(file) {

@@ -24,5 +24,9 @@ export interface RendererClient extends WinnowApi, HostFiles {
   readonly host: 'electron' | 'browser';
   pickOpenFile(opts: PickOpenOptions): Promise<PickedFile | null>;
   pickSaveFile(opts: { purpose: 'export' | 'project'; suggestedName: string }): Promise<SaveTarget | null>;
+  /** Whether a File dropped on the window can reach the engine (the browser host uploads it; Electron gives us no path). */
+  readonly acceptsDroppedFiles: boolean;
+  /** Hands a dropped File to the engine as the picker would; rejects with NOT_SUPPORTED where `acceptsDroppedFiles` is false. */
+  openDroppedFile(file: File, onProgress?: (progress: UploadProgress) => void): Promise<PickedFile>;
   onConnection(listener: (state: ConnectionState) => void): () => void;
 }

@@ -1,5 +1,5 @@
 // The client over the Electron preload bridge: window.winnow.invoke/on, with native dialogs behind host.* methods.
-import type { EventName, EventPayloads, MethodInput, MethodName, MethodResult, Outcome } from '../../../src/api/contract';
+import { WinnowError, type EventName, type EventPayloads, type MethodInput, type MethodName, type MethodResult, type Outcome } from '../../../src/api/contract';
 import type { ConnectionState, PickedFile, PickOpenOptions, RendererClient, SaveTarget } from './client-types';
 import { toWinnowError, unwrapOutcome } from './outcome';
 
@@ -27,6 +27,10 @@ export function createElectronClient(bridge: PreloadBridge): RendererClient {
       bridge.on(event, (payload) => listener(payload as EventPayloads[E])),
     pickOpenFile: ({ purpose, title }: PickOpenOptions) =>
       call<PickedFile | null>('host.pickOpenFile', title === undefined ? { purpose } : { purpose, title }),
+    // A dropped File carries no path the main process could vouch for; paths reach the engine only from its own dialog.
+    acceptsDroppedFiles: false,
+    openDroppedFile: () =>
+      Promise.reject(new WinnowError('NOT_SUPPORTED', 'Dropping a file on the window is not available in the desktop app yet. Use Import list… (Ctrl+I) to choose it.')),
     pickSaveFile: ({ purpose, suggestedName }) => call<SaveTarget | null>('host.pickSaveFile', { purpose, suggestedName }),
     // The engine already wrote the file where the user chose in the native dialog.
     deliverFile: async () => {},

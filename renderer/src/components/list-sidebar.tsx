@@ -1,6 +1,7 @@
 // The sidebar listing the project's lists; a listbox: ↑/↓ choose a list, Enter goes to its grid.
 import type { ListInfo } from '../../../src/api/contract';
 import { formatCount } from '../format';
+import { describeDetails } from '../import/list-form';
 import { RoleBadge } from './role-badge';
 
 export function ListSidebar({ lists, selectedId, onSelect, onEnter }: { lists: ListInfo[]; selectedId: number | null; onSelect: (id: number) => void; onEnter: () => void }) {
@@ -47,12 +48,17 @@ export function ListSidebar({ lists, selectedId, onSelect, onEnter }: { lists: L
               className={l.id === selectedId ? 'list-item is-selected' : 'list-item'}
               data-testid="list-item"
               data-list-id={l.id}
-              title={l.sourceFile ? `${l.name} — from ${l.sourceFile}` : l.name}
+              title={[l.sourceFile ? `${l.name} — from ${l.sourceFile}` : l.name, describeDetails(l.details ?? {})].filter(Boolean).join('\n')}
               onClick={() => onSelect(l.id)}
             >
               <span className="list-item-name">{l.name}</span>
               <span className="list-item-meta">
                 <RoleBadge role={l.role} />
+                {l.problemCount > 0 && (
+                  <span className="list-item-problems" data-testid="list-item-problems" title={`${formatCount(l.problemCount)} rows imported with a problem`}>
+                    {formatCount(l.problemCount)} {l.problemCount === 1 ? 'problem' : 'problems'}
+                  </span>
+                )}
                 <span className="list-item-rows" data-testid="list-item-rows">
                   {formatCount(l.rowCount)}
                 </span>

@@ -9,9 +9,14 @@ export interface ModalDialogProps {
   footer: ReactNode;
   onSubmit?: () => void;
   wide?: boolean;
+  /** Extra class on the <dialog> (e.g. a larger size). */
+  className?: string;
+  /** Shown at the right of the title (e.g. a wizard's steps). */
+  headerExtra?: ReactNode;
+  onKeyDown?: (e: React.KeyboardEvent<HTMLFormElement>) => void;
 }
 
-export function ModalDialog({ title, testId, onCancel, onSubmit, children, footer, wide }: ModalDialogProps) {
+export function ModalDialog({ title, testId, onCancel, onSubmit, children, footer, wide, className, headerExtra, onKeyDown }: ModalDialogProps) {
   const ref = useRef<HTMLDialogElement>(null);
   const onCancelRef = useRef(onCancel);
   useEffect(() => {
@@ -34,9 +39,10 @@ export function ModalDialog({ title, testId, onCancel, onSubmit, children, foote
   }, []);
 
   return (
-    <dialog ref={ref} className={wide ? 'modal modal-wide' : 'modal'} data-testid={testId} aria-labelledby={`${testId}-title`}>
+    <dialog ref={ref} className={['modal', wide ? 'modal-wide' : '', className ?? ''].filter(Boolean).join(' ')} data-testid={testId} aria-labelledby={`${testId}-title`}>
       <form
         method="dialog"
+        onKeyDown={onKeyDown}
         onSubmit={(e) => {
           e.preventDefault();
           onSubmit?.();
@@ -44,6 +50,7 @@ export function ModalDialog({ title, testId, onCancel, onSubmit, children, foote
       >
         <header className="modal-header">
           <h2 id={`${testId}-title`}>{title}</h2>
+          {headerExtra}
         </header>
         <div className="modal-body">{children}</div>
         <footer className="modal-footer">{footer}</footer>

@@ -1,6 +1,7 @@
 // The virtualized data grid: draws only the rows and columns in view, fetches them by page, scales scrolling past ~400k rows.
 import { memo, useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
 import type { ColumnInfo } from '../../../src/api/contract';
+import { FIELD_LABELS, FIELD_TAGS } from '../import/field-labels';
 import { clampWidth, columnLefts, estimateColumnWidths, gutterWidth, visibleColumns } from './column-widths';
 import { nextCursor, type Cursor } from './grid-keys';
 import { RowSource, type FetchRows, type GridRow } from './row-source';
@@ -47,11 +48,13 @@ export function DataGrid(props: DataGridProps) {
   const [scrollLeft, setScrollLeft] = useState(0);
   const [cursor, setCursor] = useState<Cursor>({ row: 0, col: 0 });
   const headers = useMemo(() => columns.map((c) => c.name), [columns]);
-  const headersRef = useRef(headers);
+  // Sized with room for the small field tag next to the name.
+  const sizingHeaders = useMemo(() => columns.map((c) => (c.field ? `${c.name}  ${FIELD_TAGS[c.field]}` : c.name)), [columns]);
+  const headersRef = useRef(sizingHeaders);
   useEffect(() => {
-    headersRef.current = headers;
-  }, [headers]);
-  const [widths, setWidths] = useState<number[]>(() => estimateColumnWidths(headers, []));
+    headersRef.current = sizingHeaders;
+  }, [sizingHeaders]);
+  const [widths, setWidths] = useState<number[]>(() => estimateColumnWidths(sizingHeaders, []));
   const widthsSettled = useRef(false);
   /** The offset we scrolled to ourselves: scrollTop is rounded, so keep the exact offset while scrollTop still matches. */
   const programmatic = useRef<{ scrollTop: number; offset: number } | null>(null);
@@ -196,7 +199,7 @@ export function DataGrid(props: DataGridProps) {
       const r = source?.row(i);
       if (r) sample.push(r.cells);
     }
-    const [w] = estimateColumnWidths([headers[col] ?? ''], sample.map((r) => [r[col] ?? '']));
+    const [w] = estimateColumnWidths([sizingHeaders[col] ?? ''], sample.map((r) => [r[col] ?? '']));
     widthsSettled.current = true;
     setWidths((ws) => ws.map((x, i) => (i === col ? (w ?? x) : x)));
   };
@@ -262,10 +265,16 @@ export function DataGrid(props: DataGridProps) {
                   role="columnheader"
                   aria-colindex={c + 1}
                   data-col={c}
-                  title={headers[c]}
+                  data-field={columns[c]?.field ?? undefined}
+                  title={headerTitle(columns[c])}
                   style={{ left: gutterW + (lefts[c] ?? 0), width: widths[c] }}
                 >
                   <span className="grid-hcell-text">{headers[c]}</span>
+                  {columns[c]?.field && (
+                    <span className="grid-hcell-field" data-testid="grid-hcell-field">
+                      {FIELD_TAGS[columns[c].field]}
+                    </span>
+                  )}
                   <span
                     className="grid-resize"
                     data-testid="grid-resize"
@@ -289,6 +298,16 @@ export function DataGrid(props: DataGridProps) {
       )}
     </div>
   );
+}
+
+/** "Zip Code — ZIP code (in the file: “Zip Code ”)": the column, what it feeds, and its header as written. */
+function headerTitle(c: ColumnInfo | undefined): string | undefined {
+  if (!c) return undefined;
+  const parts = [c.name];
+  if (c.field) parts.push(`— ${FIELD_LABELS[c.field]}`);
+  else if (c.field === null) parts.push('— custom field');
+  if (c.original !== undefined && c.original !== c.name) parts.push(`(in the file: “${c.original}”)`);
+  return parts.join(' ');
 }
 
 function range2(first: number, last: number): number[] {

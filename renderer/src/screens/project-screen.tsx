@@ -1,20 +1,23 @@
-// The project screen: toolbar, lists sidebar, the grid of the selected list, running jobs and the status bar.
+// The project screen: toolbar, lists sidebar, the selected list's rows (or problems), the import report, jobs and the status bar.
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { api } from '../api/create-client';
 import type { PickedFile } from '../api/client-types';
 import { ExportIcon, ImportIcon, WinnowMark } from '../components/icons';
-import { ImportDialog } from '../components/import-dialog';
+import { DropOverlay } from '../components/drop-overlay';
+import { ImportReport } from '../components/import-report';
 import { JobBar } from '../components/job-bar';
+import { ProblemsView } from '../components/problems-view';
 import { ListSidebar } from '../components/list-sidebar';
 import { RoleBadge } from '../components/role-badge';
 import { StatusBar } from '../components/status-bar';
-import { safeFileName } from '../format';
+import { formatCount, safeFileName } from '../format';
 import { DataGrid } from '../grid/data-grid';
 import type { Cursor } from '../grid/grid-keys';
 import type { FetchRows } from '../grid/row-source';
-import { closeProject, selectedList, selectList, useAppStore } from '../state/app-store';
+import { ImportWizard } from '../import/import-wizard';
+import { closeProject, selectedList, selectList, setListView, showProblems, useAppStore } from '../state/app-store';
 import { setUpload, startExport, useJobsStore } from '../state/jobs-store';
-import { reportError } from '../state/toast-store';
+import { pushToast, reportError } from '../state/toast-store';
 
 export function ProjectScreen() {
   const project = useAppStore((s) => s.project);
@@ -22,6 +25,8 @@ export function ProjectScreen() {
   const connection = useAppStore((s) => s.connection);
   const uploading = useJobsStore((s) => s.upload !== null);
   const importing = useJobsStore((s) => s.jobs.some((j) => j.kind === 'import' && j.projectId === project?.projectId));
+  const report = useJobsStore((s) => (s.report && s.report.projectId === project?.projectId ? s.report : null));
+  const listView = useAppStore((s) => s.listView);
   const [importFile, setImportFile] = useState<PickedFile | null>(null);
   const [cursor, setCursor] = useState<Cursor | null>(null);
   const lastLoadError = useRef(0);
@@ -55,6 +60,30 @@ export function ProjectScreen() {
         },
       );
   }, [projectId, uploading]);
+
+  const importDropped = useCallback(
+    (file: File, others: number) => {
+      if (!projectId || uploading) return;
+      if (!api().acceptsDroppedFiles) {
+        pushToast({ tone: 'info', title: 'Use Import list… to choose the file', message: 'Dropping a file on the window is not available in the desktop app yet.' });
+        return;
+      }
+      if (others > 0) pushToast({ tone: 'info', title: `Importing ${file.name} only`, message: 'Drop or choose one file at a time.' });
+      api()
+        .openDroppedFile(file, (p) => setUpload(p))
+        .then(
+          (picked) => {
+            setUpload(null);
+            setImportFile(picked);
+          },
+          (err: unknown) => {
+            setUpload(null);
+            reportError('Could not read the file', err);
+          },
+        );
+    },
+    [projectId, uploading],
+  );
 
   const exportList = useCallback(async () => {
     if (!projectId || !list) return;
@@ -105,7 +134,7 @@ export function ProjectScreen() {
           )}
         </div>
         <div className="toolbar-actions">
-          <button type="button" className="button" data-testid="import-button" onClick={importList} disabled={uploading} title="Import a CSV or text file as a new list (Ctrl+I)">
+          <button type="button" className="button" data-testid="import-button" onClick={importList} disabled={uploading} title="Import a CSV, text or Excel file as a new list (Ctrl+I) — or drop it on the window">
             <ImportIcon /> Import list…
           </button>
           <button type="button" className="button" data-testid="export-button" onClick={() => void exportList()} disabled={!list} title="Write the selected list to a CSV file (Ctrl+E)">
@@ -119,8 +148,21 @@ export function ProjectScreen() {
       </header>
       <div className="project-main">
         <ListSidebar lists={project.lists} selectedId={list?.id ?? null} onSelect={selectList} onEnter={focusGrid} />
-        <section className="content" aria-label={list ? `Rows of ${list.name}` : 'No list'}>
-          {list ? (
+        <section className="content" aria-label={list ? `${listView === 'problems' ? 'Problems' : 'Rows'} of ${list.name}` : 'No list'}>
+          {report && <ImportReport report={report} onViewProblems={showProblems} />}
+          {list && list.problemCount > 0 && (
+            <div className="view-tabs" role="tablist" aria-label="What to show">
+              <button type="button" role="tab" className="view-tab" aria-selected={listView === 'rows'} data-testid="view-rows" onClick={() => setListView('rows')}>
+                Rows <span className="view-tab-count">{formatCount(list.rowCount)}</span>
+              </button>
+              <button type="button" role="tab" className="view-tab" aria-selected={listView === 'problems'} data-testid="view-problems" onClick={() => setListView('problems')}>
+                Problems <span className="view-tab-count is-warn">{formatCount(list.problemCount)}</span>
+              </button>
+            </div>
+          )}
+          {list && listView === 'problems' && list.problemCount > 0 ? (
+            <ProblemsView key={`${project.projectId}:${list.id}`} projectId={project.projectId} list={list} />
+          ) : list ? (
             <DataGrid
               key={`${project.projectId}:${list.id}`}
               columns={list.columns}
@@ -137,7 +179,7 @@ export function ProjectScreen() {
             </div>
           ) : (
             <div className="empty-state" data-testid="project-empty">
-              <p>This project has no lists yet. Import a CSV file to start.</p>
+              <p>This project has no lists yet. Import a CSV or Excel file — or drop it here — to start.</p>
               <button type="button" className="button button-primary" onClick={importList}>
                 <ImportIcon /> Import list…
               </button>
@@ -150,7 +192,8 @@ export function ProjectScreen() {
       </div>
       <JobBar />
       <StatusBar list={list} cursor={cursor} location={project.location} connection={connection} />
-      {importFile && <ImportDialog projectId={project.projectId} file={importFile} existingNames={project.lists.map((l) => l.name)} onClose={() => setImportFile(null)} />}
+      {importFile && <ImportWizard projectId={project.projectId} file={importFile} existingNames={project.lists.map((l) => l.name)} onClose={() => setImportFile(null)} />}
+      <DropOverlay enabled={!uploading} onDrop={importDropped} />
     </div>
   );
 }

@@ -14,7 +14,11 @@ interface AppState {
   /** Set while a project is being opened (the sample takes a moment: it imports two lists). */
   opening: OpeningWhat | null;
   connection: ConnectionState;
+  /** What the content area shows for the selected list: its rows, or the rows kept with a problem. */
+  listView: ListView;
 }
+
+export type ListView = 'rows' | 'problems';
 
 export const useAppStore = create<AppState>()(() => ({
   project: null,
@@ -22,6 +26,7 @@ export const useAppStore = create<AppState>()(() => ({
   recent: null,
   opening: null,
   connection: 'connecting',
+  listView: 'rows',
 }));
 
 export function selectedList(s: Pick<AppState, 'project' | 'selectedListId'>): ListInfo | null {
@@ -43,7 +48,7 @@ export async function loadRecent(): Promise<void> {
 }
 
 function showProject(info: ProjectInfo): void {
-  useAppStore.setState({ project: info, selectedListId: info.lists[0]?.id ?? null });
+  useAppStore.setState({ project: info, selectedListId: info.lists[0]?.id ?? null, listView: 'rows' });
 }
 
 /** Runs one way of opening a project. `open` is called synchronously, so a file picker it starts is inside the user's click. */
@@ -104,12 +109,22 @@ export async function refreshProject(projectId: string, selectListId?: number): 
     const s = useAppStore.getState();
     if (s.project?.projectId !== projectId) return;
     const keep = selectListId ?? s.selectedListId;
-    useAppStore.setState({ project: info, selectedListId: info.lists.some((l) => l.id === keep) ? keep : (info.lists[0]?.id ?? null) });
+    const selected = info.lists.some((l) => l.id === keep) ? keep : (info.lists[0]?.id ?? null);
+    useAppStore.setState({ project: info, selectedListId: selected, listView: selected === s.selectedListId ? s.listView : 'rows' });
   } catch (err) {
     reportError('Could not refresh the project', err);
   }
 }
 
 export function selectList(listId: number): void {
-  useAppStore.setState({ selectedListId: listId });
+  useAppStore.setState((s) => (s.selectedListId === listId ? {} : { selectedListId: listId, listView: 'rows' }));
+}
+
+export function setListView(listView: ListView): void {
+  useAppStore.setState({ listView });
+}
+
+/** Selects a list and shows its problems (from the import report's "View N problems"). */
+export function showProblems(listId: number): void {
+  useAppStore.setState({ selectedListId: listId, listView: 'problems' });
 }

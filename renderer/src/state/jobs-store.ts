@@ -1,6 +1,6 @@
-// Running jobs and their progress, an upload in flight, and what happens when a job ends (refresh, select, download, tell).
+// Running jobs and their progress, an upload in flight, what happens when a job ends (refresh, select, download, tell) and the last import's report.
 import { create } from 'zustand';
-import type { ExportResult, ImportResult, JobFinished, JobKind, JobProgress, JobRecord, ListInfo, ListRole } from '../../../src/api/contract';
+import type { ExportResult, ImportResult, JobFinished, JobKind, JobProgress, JobRecord, ListInfo, MethodInput } from '../../../src/api/contract';
 import { api } from '../api/create-client';
 import type { PickedFile, SaveTarget } from '../api/client-types';
 import { formatDuration, plural } from '../format';
@@ -12,6 +12,8 @@ export interface JobView {
   kind: JobKind;
   label: string;
   projectId: string;
+  /** The file being read or written, for the report. */
+  fileName: string;
   progress: JobProgress | null;
   cancelling: boolean;
 }
@@ -22,12 +24,25 @@ export interface UploadView {
   total: number;
 }
 
+/** The report of a finished import, shown until dismissed (or replaced by the next one). */
+export interface ImportReportView {
+  jobId: string;
+  projectId: string;
+  fileName: string;
+  result: ImportResult;
+}
+
 interface JobsState {
   jobs: JobView[];
   upload: UploadView | null;
+  report: ImportReportView | null;
 }
 
-export const useJobsStore = create<JobsState>()(() => ({ jobs: [], upload: null }));
+export const useJobsStore = create<JobsState>()(() => ({ jobs: [], upload: null, report: null }));
+
+export function dismissReport(): void {
+  useJobsStore.setState({ report: null });
+}
 
 // Events can overtake the answer to import.start (they travel on another channel): keep them until the job is known.
 const early = new Map<string, { progress?: JobProgress; finished?: JobFinished }>();
@@ -74,8 +89,7 @@ async function afterJob(job: JobView, f: JobFinished): Promise<void> {
   }
   if (job.kind === 'import') {
     const r = f.result as ImportResult;
-    const skipped = r.blankLines > 0 ? ` ${plural(r.blankLines, 'blank line')} skipped.` : '';
-    pushToast({ tone: 'success', title: `Imported ${plural(r.rowsImported, 'row')}`, message: `Into “${r.listName}” in ${formatDuration(r.seconds * 1000)}.${skipped}` });
+    useJobsStore.setState({ report: { jobId: job.jobId, projectId: f.projectId, fileName: job.fileName, result: r } });
     await refreshProject(f.projectId, r.listId);
   } else {
     const r = f.result as ExportResult;
@@ -99,8 +113,8 @@ function fromRecord(rec: JobRecord, projectId: string): JobFinished {
   };
 }
 
-function track(jobId: string, kind: JobKind, label: string, projectId: string): void {
-  useJobsStore.setState((s) => ({ jobs: [...s.jobs, { jobId, kind, label, projectId, progress: null, cancelling: false }] }));
+function track(jobId: string, kind: JobKind, label: string, projectId: string, fileName: string): void {
+  useJobsStore.setState((s) => ({ jobs: [...s.jobs, { jobId, kind, label, projectId, fileName, progress: null, cancelling: false }] }));
   const seen = early.get(jobId);
   early.delete(jobId);
   if (seen?.progress) handleProgress(seen.progress);
@@ -123,21 +137,19 @@ export function setUpload(upload: UploadView | null): void {
   useJobsStore.setState({ upload });
 }
 
-/** Starts an import; throws (for the import dialog to show) when the engine refuses it. */
-export async function startImport(opts: { projectId: string; file: PickedFile; name: string; role: ListRole }): Promise<void> {
-  const { jobId } = await api().invoke('import.start', {
-    projectId: opts.projectId,
-    file: { fileId: opts.file.fileId },
-    name: opts.name,
-    role: opts.role,
-  });
-  track(jobId, 'import', `Importing ${opts.file.name}`, opts.projectId);
+export type ImportRequest = Omit<MethodInput<'import.start'>, 'file'> & { file: PickedFile };
+
+/** Starts an import; throws (for the import wizard to show, e.g. ALREADY_IMPORTED) when the engine refuses it. */
+export async function startImport(opts: ImportRequest): Promise<void> {
+  const { file, ...rest } = opts;
+  const { jobId } = await api().invoke('import.start', { ...rest, file: { fileId: file.fileId } });
+  track(jobId, 'import', `Importing ${file.name}`, opts.projectId, file.name);
 }
 
 export async function startExport(opts: { projectId: string; list: ListInfo; target: SaveTarget }): Promise<void> {
   try {
     const { jobId } = await api().invoke('export.start', { projectId: opts.projectId, listId: opts.list.id, file: { fileId: opts.target.fileId } });
-    track(jobId, 'export', `Exporting “${opts.list.name}” to ${opts.target.name}`, opts.projectId);
+    track(jobId, 'export', `Exporting “${opts.list.name}” to ${opts.target.name}`, opts.projectId, opts.target.name);
   } catch (err) {
     reportError(`Could not export “${opts.list.name}”`, err);
   }
@@ -157,5 +169,5 @@ export async function cancelJob(jobId: string): Promise<void> {
 export function resetJobs(): void {
   early.clear();
   finished.clear();
-  useJobsStore.setState({ jobs: [], upload: null });
+  useJobsStore.setState({ jobs: [], upload: null, report: null });
 }

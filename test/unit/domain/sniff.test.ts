@@ -2,7 +2,20 @@
 import fc from 'fast-check';
 import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
-import { DELIMITERS, detectBinary, detectBom, detectDelimiter, detectEncoding, detectNewline, describeDelimiter } from '../../../src/domain/sniff';
+import {
+  canonicalEncoding,
+  DELIMITERS,
+  describeDelimiter,
+  detectBinary,
+  detectBom,
+  detectContainer,
+  detectDelimiter,
+  detectEncoding,
+  detectNewline,
+  guessSingleByte,
+  parseDelimiterOption,
+  scanUtf8,
+} from '../../../src/domain/sniff';
 
 const utf8 = (s: string) => new Uint8Array(Buffer.from(s, 'utf8'));
 const utf16le = (s: string) => new Uint8Array(Buffer.from(s, 'utf16le'));
@@ -65,6 +78,54 @@ describe('detectEncoding', () => {
     const cp1252 = bytes('Jos', 0xe9, ',', 0x93, 'x', 0x94, '\n');
     const g = detectEncoding(cp1252, true);
     expect(new TextDecoder(g.encoding).decode(cp1252)).toBe('José,“x”\n');
+  });
+});
+
+describe('single-byte encodings', () => {
+  const enc = (label: string, s: string) => {
+    // Encode by searching each character's byte in the decoder's table (test-only; tiny inputs).
+    const dec = new TextDecoder(label);
+    const table = new Map<string, number>();
+    for (let b = 0; b < 256; b++) table.set(dec.decode(new Uint8Array([b])), b);
+    return new Uint8Array([...s].map((c) => table.get(c)!));
+  };
+
+  it.each([
+    ['Windows-1252 names', 'windows-1252', 'name,city\nJosé Müller,Zürich\nRenée Faßbender,Köln\n'],
+    ['Windows-1252 curly quotes, dashes and euro', 'windows-1252', 'note\n“Best” – only €5 — call\n'],
+    ['Windows-1252 Scandinavian and Spanish', 'windows-1252', 'name\nÅsa Ørsted\nPeña Núñez\n'],
+    ['Mac Roman names', 'macintosh', 'name,city\nJosé Müller,Zürich\nRenée Faßbender,Köln\nFrançois Lefèvre,Nîmes\n'],
+    ['ISO-8859-15 prices in euros', 'iso-8859-15', 'item;price\nA;5 €\nB;7 €\nC;9 €\nD;2 €\nE;3 €\n'],
+  ])('reads %s as %s and quotes a word', (_what, label, text) => {
+    const g = guessSingleByte(enc(label, text));
+    expect(g.encoding).toBe(label);
+    expect(new TextDecoder(g.encoding).decode(enc(label, text))).toBe(text);
+    expect(g.reason).toMatch(/reads right/);
+  });
+
+  it('counts multi-byte characters and invalid bytes, and where the first invalid byte is', () => {
+    expect(scanUtf8(utf8('aé東😀'))).toEqual({ multibyte: 3, invalid: 0, firstInvalid: -1 });
+    expect(scanUtf8(bytes('ab', 0xe9, 'c', 0xc3, 0xa9))).toEqual({ multibyte: 1, invalid: 1, firstInvalid: 2 });
+    // Overlong forms and UTF-16 surrogates are not UTF-8.
+    expect(scanUtf8(bytes(0xc0, 0xaf, 0xed, 0xa0, 0x80)).multibyte).toBe(0);
+  });
+
+  it('knows encoding labels the way TextDecoder does', () => {
+    expect(canonicalEncoding('latin1')).toBe('windows-1252');
+    expect(canonicalEncoding(' UTF8 ')).toBe('utf-8');
+    expect(canonicalEncoding('mac')).toBe('macintosh');
+    expect(canonicalEncoding('klingon')).toBeNull();
+  });
+
+  it('takes delimiters as characters or words', () => {
+    expect([',', 'comma', '\t', 'Tab', '\\t', ';', 'semicolon', '|', 'PIPE'].map(parseDelimiterOption)).toEqual([',', ',', '\t', '\t', '\t', ';', ';', '|', '|']);
+    expect(parseDelimiterOption(':')).toBeNull();
+  });
+
+  it('recognizes a workbook or an OLE file by signature, whatever the name', () => {
+    expect(detectContainer(bytes(0x50, 0x4b, 0x03, 0x04, 0x14))).toBe('zip');
+    expect(detectContainer(bytes(0xd0, 0xcf, 0x11, 0xe0, 0xa1))).toBe('ole');
+    expect(detectContainer(utf8('a,b\n'))).toBeNull();
   });
 });
 
@@ -148,7 +209,7 @@ describe('properties', () => {
     fc.assert(
       fc.property(fc.uint8Array({ maxLength: 3000 }), fc.boolean(), (sample, complete) => {
         const g = detectEncoding(sample, complete);
-        expect(['utf-8', 'utf-16le', 'utf-16be', 'windows-1252']).toContain(g.encoding);
+        expect(['utf-8', 'utf-16le', 'utf-16be', 'windows-1252', 'iso-8859-15', 'macintosh']).toContain(g.encoding);
         expect(g.bomLength).toBeLessThanOrEqual(sample.length);
         // Whatever is guessed must decode the sample without throwing.
         new TextDecoder(g.encoding).decode(sample.subarray(g.bomLength));

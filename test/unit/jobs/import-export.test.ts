@@ -196,28 +196,47 @@ describe.each(MODES)('import and export, $mode', ({ extra }) => {
     const { result, cells, exported } = await roundTrip(t, writeFile(t.dir, 'febrl.csv', source), ',');
     expect(result).toMatchObject({ rowsImported: 25, delimiter: 'comma', encoding: 'utf-8' });
     const info = await t.service.invoke('project.info', { projectId: t.projectId });
-    // Raw values are never trimmed on import: trimming is a cleaning step the user can see and undo.
-    expect(info.lists[0]!.columns.slice(0, 3).map((c) => c.name)).toEqual(['rec_id', ' given_name', ' surname']);
+    // Raw values are never trimmed on import: trimming is a cleaning step the user can see and undo. Column names
+    // are shown trimmed, with the header cell as written kept beside them (and written back on export).
+    expect(info.lists[0]!.columns.slice(0, 3).map((c) => c.name)).toEqual(['rec_id', 'given_name', 'surname']);
+    expect(info.lists[0]!.columns.slice(0, 3).map((c) => c.original ?? c.name)).toEqual(['rec_id', ' given_name', ' surname']);
     expect(cells[0]!.slice(0, 3)).toEqual(['rec-223-org', ' ', ' waller']);
     expect(cells).toEqual(expected.slice(1));
     expect(parseCsv(exported.toString('utf8'), ',')).toEqual(expected);
   });
 
-  it('flags rows with bytes that are not valid UTF-8 when they first appear after the sniffed sample', async () => {
-    // A typical US list: ASCII for thousands of rows, then one Windows-1252 name. The sample (64 KB) says UTF-8.
+  it('reads an ASCII file whose first Windows-1252 byte comes after the sniffed sample as Windows-1252', async () => {
+    // A typical US list: ASCII for thousands of rows, then one Windows-1252 name. The sample (64 KB) alone says UTF-8;
+    // the whole file is checked before that verdict is trusted.
     const t = await newProject(extra);
     const head = plainCsv(2000);
     expect(head.length).toBeGreaterThan(64 * 1024);
     const file = writeFile(t.dir, 'late.csv', Buffer.concat([Buffer.from(head), Buffer.from('2001,Jos'), Buffer.from([0xe9]), Buffer.from(',Lee,jl@example.com,02134\n2002,Ann,Roe,ar@example.com,10001\n')]));
     const result = imported(await importFile(t, file));
-    expect(result.encoding).toBe('utf-8');
+    expect(result.encoding).toBe('windows-1252');
     expect(result.rowsImported).toBe(2002);
-    const [bad, good] = (await t.service.invoke('lists.rows', { projectId: t.projectId, listId: result.listId, fromRow: 2001, count: 2 })).rows;
+    const [late, next] = (await t.service.invoke('lists.rows', { projectId: t.projectId, listId: result.listId, fromRow: 2001, count: 2 })).rows;
+    expect(late!.cells[1]).toBe('José');
+    expect(next!.cells[1]).toBe('Ann');
+    expect(readOnly(t.projectPath, (db) => listProblems(db, result.listId))).toEqual([]);
+  });
+
+  it('keeps a UTF-8 file with one stray byte as UTF-8 and flags the row that holds it', async () => {
+    // Mostly real UTF-8 (accented names throughout), then one byte that is not: the row is kept and listed as a problem.
+    const t = await newProject(extra);
+    const head = 'id,first_name\n' + Array.from({ length: 5000 }, (_, i) => `${i + 1},Renée Müller\n`).join('');
+    expect(Buffer.byteLength(head)).toBeGreaterThan(64 * 1024);
+    const file = writeFile(t.dir, 'stray.csv', Buffer.concat([Buffer.from(head), Buffer.from('5001,Jos'), Buffer.from([0xe9]), Buffer.from('\n5002,Ann\n')]));
+    const result = imported(await importFile(t, file));
+    expect(result.encoding).toBe('utf-8');
+    expect(result.rowsImported).toBe(5002);
+    const [bad, good] = (await t.service.invoke('lists.rows', { projectId: t.projectId, listId: result.listId, fromRow: 5001, count: 2 })).rows;
     expect(bad!.cells[1]).toBe('Jos\uFFFD');
     expect(good!.cells[1]).toBe('Ann');
     // The row is kept, and the user can find it: it is listed with its line and why.
     const problems = readOnly(t.projectPath, (db) => listProblems(db, result.listId));
-    expect(problems).toEqual([{ lineNo: 2002, rowNo: 2001, reason: expect.stringMatching(/not valid UTF-8/), raw: bad!.cells }]);
+    expect(problems).toEqual([{ lineNo: 5002, rowNo: 5001, reason: expect.stringMatching(/not valid UTF-8/), raw: bad!.cells }]);
+    expect(result.rowsWithProblems).toBe(1);
   });
 
   it('round-trips a 20,000-row generated messy CSV cell for cell, with the right line numbers', async () => {
@@ -301,12 +320,14 @@ describe.each(MODES)('import and export, $mode', ({ extra }) => {
           // The sniffer skips whitespace-only lines, so a tab file's delimiter must show on a line with some text.
           fc.pre(rows.every((r) => r.length < 2) || rows.some((r) => r.length > 1 && r.join('').trim().length > 0));
           const file = writeFile(t.dir, `p${++n}.csv`, Papa.unparse(rows, { delimiter: d, newline, quotes: quoteAll }) + newline);
-          const job = await importFile(t, file, `p${n}`);
+          // Two generated tables can be the same file, and a generated first row need not look like a header (a lone
+          // space, say); neither is what this property is about, so the header row is given and repeats are allowed.
+          const job = await importFile(t, file, `p${n}`, { ifAlreadyImported: 'import', options: { headerRow: 1 } });
           expect(job.error).toBeNull();
           const { listId } = job.result as ImportResult;
           const info = await t.service.invoke('project.info', { projectId: t.projectId });
           const list = info.lists.find((l) => l.id === listId)!;
-          expect(list.columns.map((c) => c.name)).toEqual(rows[0]);
+          expect(list.columns.map((c) => c.original ?? c.name)).toEqual(rows[0]);
           // A one-column file has no delimiter to find; any table with two cells in a row must have its own found.
           if (rows.some((r) => r.length > 1)) expect(list.format?.delimiter).toBe(d);
           expect(await allRows(t, listId)).toEqual(rows.slice(1));
@@ -335,7 +356,8 @@ describe('malformed inputs leave the project unchanged', () => {
       },
       'FILE_NOT_TEXT',
     ],
-    ['an .xlsx workbook', (dir) => writeFile(dir, 'book.xlsx', Buffer.concat([Buffer.from([0x50, 0x4b, 0x03, 0x04]), Buffer.alloc(100, 7)])), 'FILE_NOT_TEXT'],
+    ['a damaged .xlsx workbook', (dir) => writeFile(dir, 'book.xlsx', Buffer.concat([Buffer.from([0x50, 0x4b, 0x03, 0x04]), Buffer.alloc(100, 7)])), 'FILE_UNREADABLE'],
+    ['a PDF', (dir) => writeFile(dir, 'list.csv', Buffer.concat([Buffer.from('%PDF-1.4\n'), Buffer.alloc(100, 0)])), 'FILE_NOT_TEXT'],
     [
       'a folder',
       (dir) => {
@@ -409,9 +431,10 @@ describe('list names and the job log', () => {
   it('names a second import of the same list "Name (2)", then "Name (3)", ignoring case', async () => {
     const t = await newProject();
     const file = writeFile(t.dir, 'Acme March.csv', MESSY_TEXT);
+    const again = { ifAlreadyImported: 'import' } as const;
     expect(imported(await importFile(t, file)).listName).toBe('Acme March');
-    expect(imported(await importFile(t, file)).listName).toBe('Acme March (2)');
-    expect(imported(await importFile(t, file, 'ACME MARCH')).listName).toBe('ACME MARCH (3)');
+    expect(imported(await importFile(t, file, undefined, again)).listName).toBe('Acme March (2)');
+    expect(imported(await importFile(t, file, 'ACME MARCH', again)).listName).toBe('ACME MARCH (3)');
     const info = await t.service.invoke('project.info', { projectId: t.projectId });
     expect(info.lists.map((l) => l.name)).toEqual(['Acme March', 'Acme March (2)', 'ACME MARCH (3)']);
   });

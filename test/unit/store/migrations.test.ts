@@ -6,7 +6,9 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { APPLICATION_ID, migrate, openProjectDb, type Db } from '../../../src/store/db';
 import { finishJob, insertJob } from '../../../src/store/jobs';
-import { finishListImport, insertList } from '../../../src/store/lists';
+import { finishListImport, insertList, listsWithSource } from '../../../src/store/lists';
+import { allPresets, deletePreset, presetForHeader, savePreset } from '../../../src/store/presets';
+import { problemWriter } from '../../../src/store/problems';
 import { MIGRATIONS, SCHEMA_VERSION } from '../../../src/store/migrations';
 import { recordWriter, rowWindow } from '../../../src/store/records';
 import { cleanupAfterEach, expectCode, openService, tempDir } from '../../fixtures/helpers';
@@ -38,6 +40,7 @@ describe('migrations are append-only', () => {
     const FROZEN: Record<number, string> = {
       1: 'af6733fc5cc2555d7b3d17ff2270d2531f3946c8bcef340d252334dea03ec451',
       2: 'fa9659c66c1fb39d39e3aa75b22205248684ad55d45bad7ccbcd6cb7145b60f0',
+      3: 'a253d8c9b34797697c5e54b5c77203654309831627a9a008dbc87bf852eaaf1c',
     };
     const normalized = (sql: string) => sql.replace(/--[^\n]*/g, '').replace(/\s+/g, ' ').trim();
     const hashes = Object.fromEntries(MIGRATIONS.map((m) => [m.version, crypto.createHash('sha256').update(normalized(m.sql)).digest('hex')]));
@@ -64,7 +67,7 @@ describe('a new project', () => {
     try {
       expect(db.pragma('user_version', { simple: true })).toBe(SCHEMA_VERSION);
       expect(db.pragma('application_id', { simple: true })).toBe(APPLICATION_ID);
-      expect(tables(db)).toEqual(expect.arrayContaining(['lists', 'records', 'jobs', 'meta', 'import_problems']));
+      expect(tables(db)).toEqual(expect.arrayContaining(['lists', 'records', 'jobs', 'meta', 'import_problems', 'mapping_presets']));
     } finally {
       db.close();
     }
@@ -121,6 +124,72 @@ describe('upgrading a project made by an older version', () => {
       db.prepare(`INSERT INTO import_problems (list_id, line_no, row_no, reason, raw) SELECT id, 3, 2, 'test', '[]' FROM lists`).run();
     } finally {
       db.close();
+    }
+  });
+
+  /** A project as the version-2 code left it: a list with an import problem, no presets, no details. */
+  function makeV2Project(p: string): void {
+    const db = openProjectDb(p, { create: true, migrateTo: 2 });
+    expect(db.pragma('user_version', { simple: true })).toBe(2);
+    expect(tables(db)).not.toContain('mapping_presets');
+    const listId = insertList(
+      db,
+      { name: 'March buy', role: 'prospects', sourceFile: 'march.csv', sourceSize: 456, columns: [{ index: 0, name: 'Name' }, { index: 1, name: 'Zip' }], format: { encoding: 'utf-8', bom: false, delimiter: ',', newline: '\r\n', quoteChar: '"' } },
+      '2025-03-04T05:06:07.000Z',
+    );
+    recordWriter(db, listId)(1, [JSON.stringify(['Ann', '02134']), JSON.stringify(['Bob'])], [2, 3]);
+    problemWriter(db, listId)({ lineNo: 3, rowNo: 2, reason: 'row has 1 cells; the header has 2 (all cells kept)', json: JSON.stringify(['Bob']) });
+    finishListImport(db, listId, 2, 'f'.repeat(64));
+    db.close();
+  }
+
+  it('upgrades a v2 database to v3: presets table, hash index, the old list found by its source hash', () => {
+    const p = fresh();
+    makeV2Project(p);
+    const db = openProjectDb(p);
+    try {
+      expect(db.pragma('user_version', { simple: true })).toBe(SCHEMA_VERSION);
+      expect(tables(db)).toContain('mapping_presets');
+      expect(listsWithSource(db, 'f'.repeat(64))).toEqual([{ listId: 1, listName: 'March buy', importedAt: '2025-03-04T05:06:07.000Z' }]);
+      const plan = db.prepare(`EXPLAIN QUERY PLAN SELECT id FROM lists WHERE source_sha256 = ?`).all('x') as { detail: string }[];
+      expect(plan.map((r) => r.detail).join(' ')).toMatch(/USING (COVERING )?INDEX lists_by_source_sha256/);
+      expect(rowWindow(db, 1, 1, 10).map((r) => r.cells)).toEqual([['Ann', '02134'], ['Bob']]);
+      // Presets work in the upgraded file, and are matched by name regardless of case.
+      savePreset(db, { name: 'Acme', headerKey: 'name\u001fzip', header: ['Name', 'Zip'], mapping: [{ index: 0, field: 'full_name' }, { index: 1, field: 'zip' }] });
+      expect(presetForHeader(db, 'name\u001fzip')?.name).toBe('Acme');
+      expect(() => db.prepare(`INSERT INTO mapping_presets (name, header_key, header, mapping, created_at) VALUES ('ACME', 'k', '[]', '[]', 'now')`).run()).toThrow(/UNIQUE/);
+      expect(allPresets(db).map((x) => x.name)).toEqual(['Acme']);
+      expect(deletePreset(db, 'acme')).toBe(true);
+      expect(allPresets(db)).toEqual([]);
+    } finally {
+      db.close();
+    }
+  });
+
+  it('opens a v2 project through the service with its list and problems', async () => {
+    const p = fresh();
+    makeV2Project(p);
+    const service = openService();
+    const info = await service.invoke('project.open', { file: service.registerFile(p, 'read') });
+    expect(info.schemaVersion).toBe(3);
+    expect(info.lists).toEqual([expect.objectContaining({ name: 'March buy', rowCount: 2, problemCount: 1, details: {} })]);
+    // A list from before mapping existed has columns without fields.
+    expect(info.lists[0]!.columns).toEqual([{ index: 0, name: 'Name' }, { index: 1, name: 'Zip' }]);
+    expect(await service.invoke('mapping.presets', { projectId: info.projectId })).toEqual({ presets: [] });
+    const problems = await service.invoke('lists.problems', { projectId: info.projectId, listId: 1 });
+    expect(problems).toEqual({ total: 1, problems: [{ lineNo: 3, rowNo: 2, reason: expect.stringMatching(/1 cells/), cells: ['Bob'] }] });
+  });
+
+  it('leaves an upgraded v2 database with exactly the schema of a new one', () => {
+    const old = fresh('old2.winnow');
+    makeV2Project(old);
+    const upgraded = openProjectDb(old);
+    const created = openProjectDb(fresh('new2.winnow'), { create: true });
+    try {
+      expect(schemaSql(upgraded)).toEqual(schemaSql(created));
+    } finally {
+      upgraded.close();
+      created.close();
     }
   });
 
