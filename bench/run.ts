@@ -7,6 +7,7 @@ import { generateUsList, DEFAULT_DUP_RATE } from './generate/us-list';
 import { makeSample } from './generate/make-sample';
 import { ensureDataFile, importBench, summarizeImport } from './import-bench';
 import { pagingBench } from './paging-bench';
+import { progressBench } from './progress-bench';
 import { readTableCommand, summarizeXlsx, xlsxBench } from './xlsx-bench';
 import { count, mb, millis, ratio, seconds, table } from './report';
 
@@ -29,6 +30,8 @@ const root = findRoot(import.meta.dirname);
 const log = (s: string) => console.log(s);
 
 const IMPORT_TARGET = 1.5;
+/** Issue 3: the job bar hears from an import at least this often. */
+const PROGRESS_TARGET = 4;
 const PAGING_TARGET = 1.5;
 
 async function main(argv: string[]): Promise<number> {
@@ -122,6 +125,18 @@ async function benchmarks(opts: { quick: boolean; seed: number; runs: number }):
     const pg = await pagingBench({ project: imp.project, resourcesDir: path.join(root, 'resources'), reps: 200, log });
     if (pg.total !== rows) throw new Error(`the imported list has ${pg.total} rows, expected ${rows}`);
 
+    log(`\n== progress: job.progress events during an in-process import of the same file (target ≥ ${PROGRESS_TARGET}/s)`);
+    const pr = await progressBench({
+      file: data.file,
+      project: path.join(tmp, 'progress.winnow'),
+      resourcesDir: path.join(root, 'resources'),
+      parserWorkerFile: path.join(root, 'dist', 'parse-worker.js'),
+    });
+    log(
+      `${count(pr.events)} events in ${pr.seconds.toFixed(2)} s: ${pr.perSecond.toFixed(1)}/s; longest gap while streaming ${Math.round(pr.maxGapMs)} ms;` +
+        ` first event after ${Math.round(pr.leadMs)} ms, done ${Math.round(pr.tailMs)} ms after the last`,
+    );
+
     const xlsxRows = opts.quick ? 50_000 : 200_000;
     log(`\n== xlsx-${xlsxRows / 1000}k: readTable over a ${count(xlsxRows)}-row workbook vs the same rows as CSV (child process each)`);
     const xl = await xlsxBench({ root, runJs: path.join(root, 'dist', 'bench', 'run.js'), cli, tmp, rows: xlsxRows, seed: opts.seed, runs: opts.runs, log });
@@ -138,6 +153,12 @@ async function benchmarks(opts: { quick: boolean; seed: number; runs: number }):
     );
     log('');
     table(['xlsx', 'xlsx read', 'csv read', 'ratio xlsx/csv', 'peak RSS', ''], summarizeXlsx(xl, xlsxRows), log);
+    log('');
+    table(
+      ['progress', 'events/s', 'longest gap', 'target', ''],
+      [['job.progress', pr.perSecond.toFixed(1), `${Math.round(pr.maxGapMs)} ms`, `≥ ${PROGRESS_TARGET}/s`, pr.perSecond >= PROGRESS_TARGET ? 'ok' : 'MISSED']],
+      log,
+    );
     log(`\nwinnow: ${count(Math.round(rows / imp.winnow.seconds))} rows/s; sqlite3: ${count(Math.round(rows / imp.sqlite.seconds))} rows/s`);
     return 0;
   } finally {

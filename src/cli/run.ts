@@ -177,6 +177,7 @@ function showProgress(service: WinnowService, io: CliIO): () => void {
   const report = io.progress;
   return service.on('job.progress', (p: JobProgress) => {
     const pct = p.total ? ` ${Math.floor((100 * p.done) / p.total)}%` : '';
+    if (p.rows === 0) return report(`${p.phase}…`);
     report(`${p.phase}${pct} — ${p.rows.toLocaleString('en-US')} rows, ${p.rate.toLocaleString('en-US')} rows/s`);
   });
 }

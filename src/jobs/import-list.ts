@@ -114,6 +114,8 @@ const cancelled = () => new WinnowError('JOB_CANCELLED', 'The import was cancell
  */
 export async function importList(db: Db, job: ImportJobInput): Promise<ImportResult> {
   const started = performance.now();
+  // Tell the job bar at once: checking the file (encoding over the whole file, header) comes before the first rows.
+  job.progress({ phase: 'checking the file', rows: 0, done: 0, total: null });
   const setup = await readSetup(job.filePath, job.displayName, job.options);
   const { info } = setup;
   const names = setup.columns.map((c) => c.name);

@@ -392,7 +392,8 @@ describe('runCli progress', () => {
     });
     expect(code).toBe(0);
     expect(progress.length).toBeGreaterThan(1);
-    expect(progress[0]).toMatch(/^importing \d+% — [\d,]+ rows, [\d,]+ rows\/s$/);
+    expect(progress[0]).toBe('checking the file…');
+    expect(progress[1]).toMatch(/^importing \d+% — [\d,]+ rows, [\d,]+ rows\/s$/);
     expect(progress[progress.length - 1]).toBe('');
   });
 });
