@@ -326,8 +326,9 @@ export function createService(opts: ServiceOptions): WinnowService {
       const list = getList(p.readDb, i.listId);
       if (!list) throw new WinnowError('NOT_FOUND', `There is no list ${i.listId} in this project.`, { listId: i.listId });
       const f = fileEntry(i.file, 'write');
-      const jobId = startJob(p, 'export', `Export ${list.name} to ${f.name}`, { listId: list.id, file: f.name }, false, async (signal, progress) => {
-        const r = await exportDelimited(p.readDb, { list, outPath: f.path, signal, progress });
+      const label = i.what === 'problems' ? `Export the problems of ${list.name} to ${f.name}` : `Export ${list.name} to ${f.name}`;
+      const jobId = startJob(p, 'export', label, { listId: list.id, file: f.name, what: i.what }, false, async (signal, progress) => {
+        const r = await exportDelimited(p.readDb, { list, outPath: f.path, what: i.what, signal, progress });
         return { ...r, file: { fileId: i.file.fileId }, fileName: f.name };
       });
       return { jobId };

@@ -299,7 +299,15 @@ export const methodInputs = {
     .strict(),
   'mapping.presets': projectInput,
   'mapping.deletePreset': z.object({ projectId: id, name: z.string().min(1).max(100) }).strict(),
-  'export.start': z.object({ projectId: id, listId: z.number().int().positive(), file: fileRefSchema }).strict(),
+  'export.start': z
+    .object({
+      projectId: id,
+      listId: z.number().int().positive(),
+      file: fileRefSchema,
+      /** 'rows' (default): the list as imported; 'problems': the rows its import flagged, with line, row and reason. */
+      what: z.enum(['rows', 'problems']).default('rows'),
+    })
+    .strict(),
   'jobs.cancel': z.object({ jobId: id }).strict(),
   'jobs.wait': z.object({ jobId: id }).strict(),
   'jobs.history': projectInput,

@@ -21,6 +21,7 @@ import {
 } from '../api/contract';
 import { checkNoSharedField } from '../domain/mapping';
 import { createService, toWinnowError, type WinnowService } from '../service';
+import { problemRecord, problemsHeader } from '../jobs/export-delimited';
 
 export interface CliIO {
   out: (line: string) => void;
@@ -402,28 +403,22 @@ async function cmdProblems(service: WinnowService, values: Record<string, string
   const outPath = typeof values.out === 'string' ? path.resolve(values.out) : null;
   const info = await openExisting(service, projectPath);
   const list = await findList(info, listName, projectPath);
-  const table: string[][] = [['line', 'row', 'reason', ...list.columns.map((c) => c.original ?? c.name)]];
-  for (let offset = 0; ; offset += 1000) {
-    const page = await service.invoke('lists.problems', { projectId: info.projectId, listId: list.id, offset, count: 1000 });
-    for (const p of page.problems) table.push([String(p.lineNo), p.rowNo === null ? '' : String(p.rowNo), p.reason, ...p.cells]);
-    if (page.problems.length < 1000) break;
-  }
-  const csv = Papa.unparse(table, { newline: '\r\n', escapeFormulae: false }) + '\r\n';
-  if (!outPath) {
-    for (const line of csv.replace(/\r\n$/, '').split('\r\n')) io.out(line);
+  if (outPath) {
+    // The same export job the app runs: written under a temporary name, renamed when complete.
+    const { jobId } = await service.invoke('export.start', { projectId: info.projectId, listId: list.id, file: service.registerFile(outPath, 'write'), what: 'problems' });
+    const job = await service.invoke('jobs.wait', { jobId });
+    if (job.status !== 'done' || !job.result) throw new WinnowError(job.error?.code ?? 'INTERNAL', job.error?.message ?? `export ${job.status}`);
+    const n = (job.result as ExportResult).rowsWritten;
+    io.out(`Wrote ${n.toLocaleString('en-US')} problem${n === 1 ? '' : 's'} of list "${list.name}" to ${path.basename(outPath)}.`);
     return 0;
   }
-  if (!fs.existsSync(path.dirname(outPath))) throw new WinnowError('FILE_NOT_FOUND', `Cannot write ${outPath}: the folder ${path.dirname(outPath)} does not exist.`);
-  const tmp = `${outPath}.${process.pid}.partial`;
-  try {
-    fs.writeFileSync(tmp, csv);
-    fs.renameSync(tmp, outPath);
-  } catch (e) {
-    fs.rmSync(tmp, { force: true });
-    throw new WinnowError('FILE_UNREADABLE', `Cannot write ${path.basename(outPath)}: ${(e as Error).message}`);
+  const table: string[][] = [problemsHeader(list)];
+  for (let offset = 0; ; offset += 1000) {
+    const page = await service.invoke('lists.problems', { projectId: info.projectId, listId: list.id, offset, count: 1000 });
+    for (const p of page.problems) table.push(problemRecord(p));
+    if (page.problems.length < 1000) break;
   }
-  const n = table.length - 1;
-  io.out(`Wrote ${n.toLocaleString('en-US')} problem${n === 1 ? '' : 's'} of list "${list.name}" to ${path.basename(outPath)}.`);
+  for (const line of Papa.unparse(table, { newline: '\r\n', escapeFormulae: false }).split('\r\n')) io.out(line);
   return 0;
 }
 

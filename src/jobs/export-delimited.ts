@@ -1,27 +1,67 @@
-// Writes a list back to a delimited file: original header, every raw value, original row order; temp file + rename.
+// Writes a list back to a delimited file (original header, every raw value, original row order), or its import problems; temp file + rename.
 import fs from 'node:fs';
 import path from 'node:path';
 import Papa from 'papaparse';
-import { WinnowError, type ListInfo } from '../api/contract';
+import { WinnowError, type ImportProblemRow, type ListInfo } from '../api/contract';
 import type { Db } from '../store/db';
+import { iterateProblems } from '../store/problems';
 import { iterateRows } from '../store/records';
 import type { ProgressSink } from './progress';
 
 export interface ExportJobInput {
   list: ListInfo;
   outPath: string;
+  /** 'rows' writes the list as imported; 'problems' writes the rows its import flagged, with line, row and reason. */
+  what?: 'rows' | 'problems';
   signal: AbortSignal;
   progress: ProgressSink;
 }
 
-/** Writes the file under a temporary name beside the target and renames it only when complete. */
+interface DelimitedLayout {
+  delimiter: string;
+  newline: string;
+  bom: boolean;
+}
+
+/** The problems file's header: where each problem is, why, then the list's columns as they were in the file. */
+export function problemsHeader(list: Pick<ListInfo, 'columns'>): string[] {
+  return ['line', 'row', 'reason', ...list.columns.map((c) => c.original ?? c.name)];
+}
+
+export function problemRecord(p: ImportProblemRow): string[] {
+  return [String(p.lineNo), p.rowNo === null ? '' : String(p.rowNo), p.reason, ...p.cells];
+}
+
+/** Writes a list (or its import problems) to a delimited file. */
 export async function exportDelimited(readDb: Db, job: ExportJobInput): Promise<{ rowsWritten: number; seconds: number }> {
+  if (job.what === 'problems') {
+    const batches = (function* () {
+      for (const batch of iterateProblems(readDb, job.list.id)) yield batch.map((p) => problemRecord({ ...p, cells: p.raw }));
+    })();
+    return writeDelimited(job.outPath, { delimiter: ',', newline: '\r\n', bom: false }, problemsHeader(job.list), batches, job.list.problemCount, job);
+  }
+  const layout = { delimiter: job.list.format?.delimiter || ',', newline: job.list.format?.newline ?? '\r\n', bom: job.list.format?.bom ?? false };
+  const batches = (function* () {
+    for (const batch of iterateRows(readDb, job.list.id)) yield batch.map((r) => r.cells);
+  })();
+  // The header as it was in the file (names shown in the app are trimmed and made unique).
+  return writeDelimited(job.outPath, layout, job.list.columns.map((c) => c.original ?? c.name), batches, job.list.rowCount, job);
+}
+
+/** Writes the file under a temporary name beside the target and renames it only when complete. */
+async function writeDelimited(
+  outPath: string,
+  layout: DelimitedLayout,
+  header: string[],
+  batches: Iterable<string[][]>,
+  total: number,
+  job: Pick<ExportJobInput, 'signal' | 'progress'>,
+): Promise<{ rowsWritten: number; seconds: number }> {
   const started = performance.now();
-  const dir = path.dirname(job.outPath);
-  if (!fs.existsSync(dir)) throw new WinnowError('FILE_NOT_FOUND', `Cannot write ${job.outPath}: the folder ${dir} does not exist.`, { file: job.outPath });
-  const tmpPath = path.join(dir, `.${path.basename(job.outPath)}.${process.pid}.${Date.now()}.partial`);
-  const delimiter = job.list.format?.delimiter ?? ',';
-  const newline = job.list.format?.newline ?? '\r\n';
+  const dir = path.dirname(outPath);
+  if (!fs.existsSync(dir)) throw new WinnowError('FILE_NOT_FOUND', `Cannot write ${outPath}: the folder ${dir} does not exist.`, { file: outPath });
+  const tmpPath = path.join(dir, `.${path.basename(outPath)}.${process.pid}.${Date.now()}.partial`);
+  const { delimiter, newline } = layout;
   const out = fs.createWriteStream(tmpPath, { flags: 'wx' });
   let writeError: Error | null = null;
   out.on('error', (e) => (writeError = e));
@@ -41,23 +81,23 @@ export async function exportDelimited(readDb: Db, job: ExportJobInput): Promise<
   const unparse = (rows: string[][]) => Papa.unparse(rows, { delimiter, newline, header: false, quotes: false, escapeFormulae: false });
   let rowsWritten = 0;
   try {
-    if (job.list.format?.bom) await write('\uFEFF');
-    // The header as it was in the file (names shown in the app are trimmed and made unique).
-    await write(unparse([job.list.columns.map((c) => c.original ?? c.name)]));
-    for (const batch of iterateRows(readDb, job.list.id)) {
+    if (layout.bom) await write('\uFEFF');
+    await write(unparse([header]));
+    for (const batch of batches) {
       if (job.signal.aborted) throw new WinnowError('JOB_CANCELLED', 'The export was cancelled; no file was written.');
-      await write(newline + unparse(batch.map((r) => r.cells)));
+      if (batch.length === 0) continue;
+      await write(newline + unparse(batch));
       rowsWritten += batch.length;
-      job.progress({ phase: 'writing', rows: rowsWritten, done: rowsWritten, total: job.list.rowCount });
+      job.progress({ phase: 'writing', rows: rowsWritten, done: rowsWritten, total });
     }
     await write(newline);
     await new Promise<void>((resolve, reject) => out.end((err?: Error | null) => (err ? reject(err) : resolve())));
-    await fs.promises.rename(tmpPath, job.outPath);
+    await fs.promises.rename(tmpPath, outPath);
   } catch (err) {
     out.destroy();
     await fs.promises.rm(tmpPath, { force: true });
     if (err instanceof WinnowError) throw err;
-    throw new WinnowError('FILE_UNREADABLE', `Cannot write ${path.basename(job.outPath)}: ${(err as Error).message}`, { file: job.outPath });
+    throw new WinnowError('FILE_UNREADABLE', `Cannot write ${path.basename(outPath)}: ${(err as Error).message}`, { file: outPath });
   }
   return { rowsWritten, seconds: Math.round((performance.now() - started) / 10) / 100 };
 }

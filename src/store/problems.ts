@@ -26,3 +26,12 @@ export function listProblems(db: Db, listId: number, offset = 0, limit = 1000): 
 export function problemCount(db: Db, listId: number): number {
   return (db.prepare(`SELECT count(*) AS n FROM import_problems WHERE list_id = ?`).get(listId) as { n: number }).n;
 }
+
+/** Every problem of a list in line order, in batches, for export. */
+export function* iterateProblems(db: Db, listId: number, batch = 1000): Generator<ImportProblem[]> {
+  for (let offset = 0; ; offset += batch) {
+    const rows = listProblems(db, listId, offset, batch);
+    if (rows.length > 0) yield rows;
+    if (rows.length < batch) return;
+  }
+}

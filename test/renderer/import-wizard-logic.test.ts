@@ -3,7 +3,6 @@
 import { describe, expect, it } from 'vitest';
 import { CANONICAL_FIELDS, type PreviewColumn } from '../../src/api/contract';
 import { describeRead } from '../../renderer/src/components/import-report';
-import { problemsCsv } from '../../renderer/src/components/problems-csv';
 import { delimiterWord, encodingLabel, FIELD_GROUPS, FIELD_LABELS, FIELD_TAGS, normalizeEncoding } from '../../renderer/src/import/field-labels';
 import { describeDetails, emptyListForm, parseDollars, suggestListName, toListDetails } from '../../renderer/src/import/list-form';
 import { assignField, initialMapping, mappingCounts, reapplyEdits, sampleValues, toColumnMapping } from '../../renderer/src/import/mapping-edit';
@@ -117,19 +116,5 @@ describe('words', () => {
     expect([',', '\t', 'semicolon', '|', 'xlsx'].map(delimiterWord)).toEqual(['comma', 'tab', 'semicolon', 'pipe', 'Excel workbook']);
     expect(describeRead({ kind: 'delimited', encoding: 'windows-1252', delimiter: 'comma', sheet: null })).toBe('Windows-1252, comma');
     expect(describeRead({ kind: 'xlsx', encoding: 'utf-8', delimiter: 'xlsx', sheet: 'Leads' })).toBe('Excel, sheet “Leads”');
-  });
-});
-
-describe('problems CSV', () => {
-  it('writes line, row, reason and the cells under the list’s column names, quoting what needs it', () => {
-    const csv = problemsCsv(['Name', 'City'], [
-      { lineNo: 7, rowNo: 5, reason: 'Row has 3 cells, the header has 2', cells: ['Müller, Jo', 'Boston', 'extra "x"'] },
-      { lineNo: 9, rowNo: null, reason: 'Undecodable bytes', cells: [' lead space'] },
-    ]);
-    expect(csv).toBe(
-      '\uFEFFLine,Row,Reason,Name,City,Column 3\r\n' +
-        '7,5,"Row has 3 cells, the header has 2","Müller, Jo",Boston,"extra ""x"""\r\n' +
-        '9,,Undecodable bytes," lead space"\r\n',
-    );
   });
 });

@@ -3,11 +3,10 @@ import { useEffect, useState } from 'react';
 import type { ImportProblemRow, ListInfo } from '../../../src/api/contract';
 import { api } from '../api/create-client';
 import { formatCount, plural, safeFileName } from '../format';
-import { errorMessage, pushToast, reportError } from '../state/toast-store';
-import { problemsCsv } from './problems-csv';
+import { startExport } from '../state/jobs-store';
+import { errorMessage, reportError } from '../state/toast-store';
 
 const PAGE = 200;
-const EXPORT_PAGE = 1000;
 const MAX_CELLS = 30;
 
 interface Page {
@@ -45,23 +44,9 @@ export function ProblemsView({ projectId, list }: { projectId: string; list: Lis
   const exportProblems = async () => {
     setExporting(true);
     try {
-      const all: ImportProblemRow[] = [];
-      for (let off = 0; ; off += EXPORT_PAGE) {
-        const r = await api().invoke('lists.problems', { projectId, listId: list.id, offset: off, count: EXPORT_PAGE });
-        all.push(...r.problems);
-        if (r.problems.length < EXPORT_PAGE || all.length >= r.total) break;
-      }
-      const text = problemsCsv(list.columns.map((c) => c.name), all);
-      const url = URL.createObjectURL(new Blob([text], { type: 'text/csv;charset=utf-8' }));
-      const a = document.createElement('a');
-      a.href = url;
-      a.download = `${safeFileName(`${list.name} problems`)}.csv`;
-      a.style.display = 'none';
-      document.body.append(a);
-      a.click();
-      a.remove();
-      setTimeout(() => URL.revokeObjectURL(url), 10_000);
-      pushToast({ tone: 'success', title: `Exported ${plural(all.length, 'problem')}`, message: `To ${a.download}.` });
+      // The engine writes the file (line, row, reason, cells) like any export; the browser host then downloads it.
+      const target = await api().pickSaveFile({ purpose: 'export', suggestedName: `${safeFileName(`${list.name} problems`)}.csv` });
+      if (target) await startExport({ projectId, list, target, what: 'problems' });
     } catch (err) {
       reportError('Could not export the problems', err);
     } finally {
@@ -94,9 +79,8 @@ export function ProblemsView({ projectId, list }: { projectId: string; list: Lis
           type="button"
           className="button button-small"
           data-testid="problems-export"
-          // The desktop shell refuses page downloads; until the engine writes this file itself, the browser host only.
-          disabled={exporting || total === 0 || api().host === 'electron'}
-          title={api().host === 'electron' ? 'Not available in the desktop app yet' : 'Save these rows as a CSV file'}
+          disabled={exporting || total === 0}
+          title="Save these rows as a CSV file: line, row, reason, then the row's cells"
           onClick={() => void exportProblems()}
         >
           {exporting ? 'Exporting…' : 'Export problems…'}

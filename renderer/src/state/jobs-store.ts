@@ -146,10 +146,12 @@ export async function startImport(opts: ImportRequest): Promise<void> {
   track(jobId, 'import', `Importing ${file.name}`, opts.projectId, file.name);
 }
 
-export async function startExport(opts: { projectId: string; list: ListInfo; target: SaveTarget }): Promise<void> {
+export async function startExport(opts: { projectId: string; list: ListInfo; target: SaveTarget; what?: 'rows' | 'problems' }): Promise<void> {
+  const what = opts.what ?? 'rows';
   try {
-    const { jobId } = await api().invoke('export.start', { projectId: opts.projectId, listId: opts.list.id, file: { fileId: opts.target.fileId } });
-    track(jobId, 'export', `Exporting “${opts.list.name}” to ${opts.target.name}`, opts.projectId, opts.target.name);
+    const { jobId } = await api().invoke('export.start', { projectId: opts.projectId, listId: opts.list.id, file: { fileId: opts.target.fileId }, what });
+    const label = what === 'problems' ? `Exporting the problems of “${opts.list.name}” to ${opts.target.name}` : `Exporting “${opts.list.name}” to ${opts.target.name}`;
+    track(jobId, 'export', label, opts.projectId, opts.target.name);
   } catch (err) {
     reportError(`Could not export “${opts.list.name}”`, err);
   }
