@@ -5,6 +5,7 @@ import path from 'node:path';
 import Papa from 'papaparse';
 import { generateUsList } from '../../bench/generate/us-list';
 import { attachScreenshot, cli, expect, test } from './host-fixture';
+import { createProject, finishWizard, pickForImport, previewReady, rowCells } from './ui-steps';
 import type { Page } from '@playwright/test';
 
 function parseCsv(text: string): string[][] {
@@ -12,38 +13,11 @@ function parseCsv(text: string): string[][] {
   return res.data;
 }
 
-async function createProject(page: Page, name: string): Promise<void> {
-  await page.getByTestId('welcome-new').click();
-  await page.getByTestId('new-project-name').fill(name);
-  await page.getByTestId('new-project-create').click();
-  await expect(page.getByTestId('project-name')).toHaveText(name);
-}
-
+/** Import list… → the picker → the wizard (how the file reads → what each column is → the list). */
 async function importThroughPicker(page: Page, file: string, listName: string): Promise<void> {
-  const chooser = page.waitForEvent('filechooser');
-  await page.getByTestId('import-button').click();
-  await (await chooser).setFiles(file);
-  await expect(page.getByTestId('import-dialog')).toBeVisible();
-  await expect(page.getByTestId('import-preview')).toBeVisible();
-  // The wizard: how the file reads → what each column is → the list.
-  await page.getByTestId('import-next').click();
-  await expect(page.getByTestId('import-mapping')).toBeVisible();
-  await page.getByTestId('import-next').click();
-  await page.getByTestId('import-name').fill(listName);
-  await page.getByTestId('import-submit').click();
-  await expect(page.getByTestId('current-list-name')).toHaveText(listName, { timeout: 60_000 });
-}
-
-/** The text of every cell of a rendered grid row, in column order. */
-async function rowCells(page: Page, rowNo: number): Promise<string[]> {
-  const row = page.locator(`[data-testid="grid"] [data-row-no="${rowNo}"]:not([data-loading="true"])`);
-  await expect(row).toBeVisible();
-  return row.locator('[data-col]').evaluateAll((cells) =>
-    cells
-      .map((c) => ({ col: Number(c.getAttribute('data-col')), text: c.getAttribute('title') ?? c.textContent ?? '' }))
-      .sort((a, b) => a.col - b.col)
-      .map((c) => c.text),
-  );
+  await pickForImport(page, file);
+  await previewReady(page);
+  await finishWizard(page, listName);
 }
 
 test('create a project, import a messy list through the picker, see its cells, reach the last row, export it back', async ({ page, host }) => {
