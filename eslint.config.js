@@ -4,6 +4,8 @@ import tseslint from 'typescript-eslint';
 import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
 
+/** Built-ins that do I/O or touch the process; pure helpers such as node:url's domainToUnicode stay allowed in src/domain. */
+const ioBuiltins = ['node:fs', 'node:fs/*', 'fs', 'fs/*', 'node:child_process', 'child_process', 'node:worker_threads', 'worker_threads', 'node:http', 'http', 'node:https', 'https', 'node:net', 'net', 'node:os', 'os', 'node:stream', 'node:stream/*', 'stream', 'stream/*', 'node:zlib', 'zlib', 'node:readline', 'readline', 'node:process', 'process', 'node:path', 'path'];
 const nodeBuiltins = ['node:*', 'fs', 'fs/*', 'path', 'os', 'child_process', 'worker_threads', 'http', 'https', 'net', 'crypto', 'stream', 'stream/*', 'url', 'util', 'zlib', 'events', 'buffer', 'readline'];
 
 export default tseslint.config(
@@ -20,6 +22,12 @@ export default tseslint.config(
     files: ['src/**/*.ts'],
     rules: {
       'no-restricted-imports': ['error', { patterns: [{ group: ['electron', 'electron/*'], message: 'The engine (src/) never imports electron: only electron/ does.' }, { group: ['react', 'react-dom', 'zustand', '**/renderer/**'], message: 'The engine (src/) holds no UI code.' }] }],
+    },
+  },
+  {
+    files: ['src/domain/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [{ group: ['electron', 'electron/*', ...ioBuiltins], message: 'src/domain holds pure functions: no I/O. Load reference data in src/jobs/reference-data.ts and pass it in.' }] }],
     },
   },
   {

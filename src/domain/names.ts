@@ -1,0 +1,600 @@
+// Person names: clean text, proper case, split a full name (or separate fields) into its parts, and tell names from companies.
+
+export interface NameIssue {
+  code: string;
+  message: string;
+}
+
+export type NameKind = 'person' | 'couple' | 'company' | 'empty' | 'unparsed';
+
+export interface ParsedName {
+  prefix: string;
+  first: string;
+  middle: string;
+  last: string;
+  suffix: string;
+  /** A nickname given in quotes or parentheses: Robert "Bob" Smith → Bob. */
+  nickname: string;
+  /** The second person of a couple ("John & Jane Doe", "Mr. and Mrs. John Smith"). */
+  second?: ParsedName;
+  kind: NameKind;
+  issues: NameIssue[];
+}
+
+export interface LooksLike {
+  likely: boolean;
+  reasons: string[];
+}
+
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+// eslint-disable-next-line no-control-regex
+const CONTROL = /[\u0000-\u001F\u007F-\u009F\u200B-\u200D\u2028\u2029\uFEFF]/g;
+
+/**
+ * Text every normalizer starts from: lone surrogates replaced by U+FFFD (so output is always valid UTF-8), control and
+ * zero-width characters turned into spaces, NFC, curly apostrophes straightened, whitespace collapsed. Never throws.
+ */
+export function cleanText(raw: unknown): string {
+  const s = typeof raw === 'string' ? raw : raw == null ? '' : String(raw);
+  return s
+    .replace(LONE_SURROGATE, '\uFFFD')
+    .replace(CONTROL, ' ')
+    .normalize('NFC')
+    .replace(/[\u2018\u2019\u02BC`´]/g, "'")
+    .replace(/[\u201C\u201D\u201E]/g, '"')
+    .replace(/[\u2010\u2011\u2012\u2013]/g, '-')
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+const hasUpper = (s: string) => /\p{Lu}/u.test(s);
+const hasLower = (s: string) => /\p{Ll}/u.test(s);
+const hasLetter = (s: string) => /\p{L}/u.test(s);
+
+/** Upper case letter by letter, keeping any letter whose capital is longer (ß → SS, ᾀ → ἈΙ) so casing stays idempotent. */
+export function upperSafe(s: string): string {
+  let out = '';
+  for (const c of s) {
+    const u = c.toUpperCase();
+    out += [...u].length === 1 ? u : c;
+  }
+  return out;
+}
+
+/** Upper-cases the first letter and lower-cases the rest (José, Müller). */
+export function capitalize(w: string): string {
+  const lower = w.toLowerCase();
+  const i = lower.search(/\p{L}/u);
+  if (i < 0) return lower;
+  const ch = String.fromCodePoint(lower.codePointAt(i)!);
+  return (lower.slice(0, i) + upperSafe(ch) + lower.slice(i + ch.length)).normalize('NFC');
+}
+
+/** A lookup table without a prototype, so that input like "__proto__" or "constructor" is never found in it. */
+export function dict<T>(o: Record<string, T>): Record<string, T> {
+  return Object.assign(Object.create(null) as Record<string, T>, o);
+}
+
+/** Titles that go before a name, keyed by lower-case form without periods. */
+const TITLES: Record<string, string> = dict({
+  mr: 'Mr.', mrs: 'Mrs.', ms: 'Ms.', miss: 'Miss', mx: 'Mx.', dr: 'Dr.', doctor: 'Dr.', prof: 'Prof.', professor: 'Prof.',
+  rev: 'Rev.', reverend: 'Rev.', fr: 'Fr.', father: 'Fr.', pastor: 'Pastor', hon: 'Hon.', honorable: 'Hon.', judge: 'Judge',
+  capt: 'Capt.', captain: 'Capt.', col: 'Col.', lt: 'Lt.', sgt: 'Sgt.', gen: 'Gen.', maj: 'Maj.', cpl: 'Cpl.', adm: 'Adm.',
+  sen: 'Sen.', rep: 'Rep.', gov: 'Gov.', sister: 'Sister', sr: 'Sr.', msgr: 'Msgr.', rabbi: 'Rabbi', mssrs: 'Messrs.', messrs: 'Messrs.',
+  mmes: 'Mmes.', dame: 'Dame', sir: 'Sir',
+});
+/** Titles that are also common first names or words: only a title when more name follows and it is not the only given name. */
+const AMBIGUOUS_TITLES = new Set(['judge', 'sister', 'father', 'pastor', 'rabbi', 'miss', 'doctor', 'sir', 'dame', 'col', 'gen', 'sr']);
+
+/** Suffixes after a name: generational, professional and academic, keyed by lower-case form without periods. */
+const SUFFIXES: Record<string, string> = dict({
+  jr: 'Jr.', junior: 'Jr.', sr: 'Sr.', senior: 'Sr.', ii: 'II', iii: 'III', iv: 'IV', v: 'V', vii: 'VII', viii: 'VIII',
+  '2nd': '2nd', '3rd': '3rd', '4th': '4th',
+  md: 'MD', do: 'DO', phd: 'PhD', dds: 'DDS', dmd: 'DMD', esq: 'Esq.', esquire: 'Esq.', cpa: 'CPA', jd: 'JD', rn: 'RN', np: 'NP',
+  pa: 'PA', dvm: 'DVM', od: 'OD', pe: 'PE', mba: 'MBA', ma: 'MA', ms: 'MS', bs: 'BS', ba: 'BA', edd: 'EdD', lpn: 'LPN', cfp: 'CFP',
+  ret: 'Ret.', usn: 'USN', usmc: 'USMC', usaf: 'USAF', usa: 'USA', facs: 'FACS', facp: 'FACP', lcsw: 'LCSW', dc: 'DC', pharmd: 'PharmD',
+});
+/** Suffixes that are also a short name or particle ("Do", "Ma", "V" as an initial): a suffix only after a comma or at the end of 3+ words. */
+const WEAK_SUFFIXES = new Set(['v', 'do', 'ma', 'ms', 'ba', 'pa', 'od', 'dc', 'pe', 'usa', 'np', 'bs']);
+
+/** Generational numerals; VI and IX are left out because Vi and Ix are also names. */
+const ROMAN = new Set(['ii', 'iii', 'iv', 'vii', 'viii']);
+
+/** Surname particles: lower-case inside a name ("Ludwig van Beethoven"), part of the last name when parsing. */
+const PARTICLES = new Set([
+  'van', 'von', 'der', 'den', 'de', 'del', 'della', 'dei', 'degli', 'la', 'le', 'da', 'das', 'dos', 'du', 'di', 'ter', 'ten', 'te',
+  'vander', 'vanden', 'bin', 'ibn', 'al', 'el', 'y', 'st', 'st.', 'ste', 'ste.', 'san', 'santa', 'do',
+]);
+/** Particles that keep a capital even inside a name. */
+const CAPITAL_PARTICLES: Record<string, string> = dict({ st: 'St.', 'st.': 'St.', ste: 'Ste.', 'ste.': 'Ste.', san: 'San', santa: 'Santa' });
+
+/** Mac-names are split between MacX and Macx (Mackey, Macy, Machado), so only these well-known ones get the inner capital. */
+const MAC_NAMES = new Set([
+  'macdonald', 'macarthur', 'mackenzie', 'macleod', 'macgregor', 'macmillan', 'macintyre', 'maclean', 'mackay', 'macpherson',
+  'macneil', 'macaulay', 'mackinnon', 'macdougall', 'macfarlane', 'maclachlan', 'macinnes', 'macrae', 'macqueen', 'maclennan',
+  'maccallum', 'maciver', 'macbride', 'macgillivray', 'macdonnell', 'macnamara', 'macdowell', 'maclaren', 'macneill', 'macalister',
+]);
+/** Surnames whose inner capital is usual in US lists; applied only to all-caps or all-lower input. */
+const CAMEL_NAMES: Record<string, string> = dict(Object.fromEntries(
+  ['DeLuca', 'DeSantis', 'DeVito', 'DeMarco', 'DeAngelis', 'DeFazio', 'DeJesus', 'DeLeon', 'DeWitt', 'DiMaggio', 'DiNapoli',
+    'DiCaprio', 'LaRue', 'LaSalle', 'LaFleur', 'LaPointe', 'LeBlanc', 'LeClair', 'LeBlanc', 'DuBois', 'DuPont', 'VanDyke',
+    'FitzGerald', 'FitzPatrick'].map((n) => [n.toLowerCase(), n]),
+));
+// FitzGerald is as often Fitzgerald: keep the common form.
+delete CAMEL_NAMES['fitzgerald'];
+delete CAMEL_NAMES['fitzpatrick'];
+
+const stripDots = (t: string) => t.toLowerCase().replace(/[.,]/g, '');
+
+/** Cases one hyphen-free, space-free part of a word whose letters are all one case (or that the caller wants fixed). */
+function caseSimple(part: string): string {
+  if (!hasLetter(part)) return part;
+  const lower = part.toLowerCase();
+  const letters = lower.replace(/[^\p{L}]/gu, '');
+  // O'Brien, D'Angelo: a one-letter prefix before an apostrophe; otherwise the apostrophe starts lower-case text (McDonald's).
+  const ap = lower.indexOf("'");
+  if (ap > 0) {
+    const head = lower.slice(0, ap);
+    const tail = lower.slice(ap + 1);
+    if (/^\p{L}$/u.test(head)) return upperSafe(head) + "'" + (tail ? caseSimple(tail) : '');
+    return caseSimple(head) + "'" + tail;
+  }
+  if (CAMEL_NAMES[letters] && letters === lower) return CAMEL_NAMES[letters];
+  if (MAC_NAMES.has(letters) && letters === lower) return 'Mac' + capitalize(lower.slice(3));
+  if (/^mc\p{L}{2,}$/u.test(lower)) return 'Mc' + capitalize(lower.slice(2));
+  return capitalize(part);
+}
+
+/** Cases a word with hyphens: each part on its own (Mary-Ann, Smith-Jones); a part with intentional casing is kept. */
+function caseWord(word: string, fix: boolean): string {
+  return word
+    .split(/([^\p{L}\p{M}\p{N}']+)/u)
+    .map((p) => {
+      if (!hasLetter(p)) return p;
+      const up = hasUpper(p);
+      const low = hasLower(p);
+      if (up && low) {
+        // "O'brien" / "D'angelo": a capital, an apostrophe, then lower-case is a typing habit, not intent.
+        if (/^\p{Lu}'\p{Ll}+$/u.test(p)) return caseSimple(p);
+        return p;
+      }
+      if (!fix && up && [...p.replace(/[^\p{L}]/gu, '')].length === 1) return p;
+      return caseSimple(p);
+    })
+    .join('');
+}
+
+/**
+ * Proper case for a person name. All-caps or all-lower input is cased by rule (McDonald, O'Brien, MacDonald but Mack,
+ * DeLuca, "van der" inside a name, Mary-Ann, III, Jr., PhD); in mixed-case input only words typed wholly in one case
+ * are fixed, so "deVries", "DeShawn" and "van Dyke" are kept. Idempotent; never throws.
+ */
+export function properCaseName(s: string): string {
+  try {
+    return properCaseNameUnsafe(cleanText(s));
+  } catch {
+    return cleanText(s);
+  }
+}
+
+function properCaseNameUnsafe(text: string): string {
+  if (!text) return '';
+  const words = text.split(' ');
+  // Whether the name came in one case is judged on its real words: single letters, numerals and suffixes (é, III, MD)
+  // are left out, so that fixing them never flips the verdict and casing stays idempotent.
+  const significant = words
+    .filter((w) => SUFFIXES[stripDots(w).replace(/[^\p{L}]/gu, '')] === undefined)
+    .flatMap((w) => w.split(/[^\p{L}\p{M}]+/u))
+    .filter((seg) => (seg.match(/\p{L}/gu)?.length ?? 0) >= 2 && !ROMAN.has(seg.toLowerCase()))
+    .join(' ');
+  const uniform = !(hasUpper(significant) && hasLower(significant));
+  const n = words.length;
+  return words
+    .map((w, i) => {
+      if (!hasLetter(w)) return w;
+      const up = hasUpper(w);
+      const low = hasLower(w);
+      const mixed = up && low;
+      const m = /^([("']*)(.*?)([)"',.;:]*)$/u.exec(w);
+      const lead = m?.[1] ?? '';
+      const core = m?.[2] ?? w;
+      const trail = m?.[3] ?? '';
+      const key = stripDots(core);
+      const withDot = trail.startsWith('.') ? core + '.' : core;
+      const pKey = withDot.toLowerCase();
+      if (/^(\p{L}\.)+\p{L}?$/u.test(core + (trail.startsWith('.') ? '.' : '')) || /^(\p{L}\.)+\p{L}$/u.test(core)) return lead + upperSafe(core) + trail;
+      if (key === 'and' || key === 'or') return uniform && i > 0 ? w.toLowerCase() : w;
+      // Particles: decided only when the whole name came in one case; inside the name (not first, not last) they go lower.
+      if (PARTICLES.has(pKey) || PARTICLES.has(key)) {
+        if (!uniform) return w;
+        if (CAPITAL_PARTICLES[pKey] || CAPITAL_PARTICLES[key]) {
+          const form = CAPITAL_PARTICLES[pKey] ?? CAPITAL_PARTICLES[key]!;
+          return lead + form.replace(/\.$/, '') + trail;
+        }
+        if (i > 0 && i < n - 1) return w.toLowerCase();
+        return lead + caseWord(core, true) + trail;
+      }
+      if (i > 0 && (SUFFIXES[key] !== undefined) && !WEAK_SUFFIXES.has(key) && !(mixed && !CASE_SUFFIXES.has(key))) {
+        const form = SUFFIXES[key]!;
+        const dotted = form.endsWith('.');
+        const body = dotted ? form.slice(0, -1) : form;
+        // Keep the period exactly where the input had it, so casing never adds or drops punctuation.
+        return lead + body + (dotted ? (core.endsWith('.') ? '.' : '') + trail : trail.replace(/^\./, ''));
+      }
+      if (ROMAN.has(key)) return lead + upperSafe(core) + trail;
+      if (mixed && !/\p{Lu}'\p{Ll}/u.test(w)) {
+        // In mixed input, a word typed all-lower ("john smith" mixed with "Mary") is fixed; Capitalized or camel is kept.
+        return w;
+      }
+      if (!uniform && up && !low) {
+        // SMITH in "John SMITH": shouting, fixed; a lone initial stays.
+        return lead + caseWord(core, true) + trail;
+      }
+      return lead + caseWord(core, true) + trail;
+    })
+    .join(' ')
+    .normalize('NFC');
+}
+/** Suffixes whose canonical casing is applied even to mixed-case input (Phd → PhD, Iii → III). */
+const CASE_SUFFIXES = new Set(['phd', 'md', 'dds', 'dmd', 'cpa', 'jd', 'ii', 'iii', 'iv', 'edd', 'dvm', 'pharmd', 'jr', 'sr', 'esq']);
+
+// ---------------------------------------------------------------------------------------------------------------------
+// Company or person?
+
+/** Words that make a string a company, keyed by lower-case token without periods. */
+const LEGAL_FORMS = new Set(['inc', 'incorporated', 'llc', 'lc', 'corp', 'corporation', 'ltd', 'limited', 'llp', 'lllp', 'lp', 'pllc', 'plc', 'gmbh', 'co', 'company', 'pc']);
+const ORG_WORDS = new Set([
+  'associates', 'association', 'assoc', 'assn', 'group', 'services', 'svcs', 'solutions', 'systems', 'technologies', 'technology',
+  'bank', 'bancorp', 'university', 'college', 'school', 'academy', 'institute', 'hospital', 'clinic', 'dept', 'department',
+  'foundation', 'trust', 'enterprises', 'industries', 'holdings', 'partners', 'partnership', 'consulting', 'consultants',
+  'international', 'intl', 'manufacturing', 'mfg', 'realty', 'properties', 'insurance', 'agency', 'society', 'club', 'committee',
+  'council', 'ministries', 'ministry', 'fellowship', 'restaurant', 'cafe', 'salon', 'motors', 'construction', 'contractors',
+  'plumbing', 'electric', 'dental', 'medical', 'offices', 'office', 'studio', 'studios', 'labs', 'laboratories', 'publishing',
+  'media', 'communications', 'investments', 'capital', 'ventures', 'logistics', 'supply', 'distributors', 'wholesale',
+  'pharmacy', 'center', 'ctr', 'centre', 'county', 'city', 'district', 'authority', 'federal', 'credit', 'union', 'inn', 'hotel',
+  'llc.', 'brothers', 'bros', 'mgmt', 'management', 'corporate', 'global', 'church', 'law', 'parish', 'temple', 'synagogue',
+  'mosque', 'diocese', 'chapter', 'lodge', 'league', 'network', 'software', 'store', 'stores', 'market', 'shop', 'farms',
+  'dba', 'accounting', 'apartments', 'homes', 'builders', 'auto', 'automotive', 'repair', 'cleaners', 'bakery',
+  'pizza', 'grill', 'bar', 'llp.', 'nonprofit', 'fund', 'museum', 'library', 'hoa', 'ymca', 'ywca', 'gallery', 'pta',
+]);
+/** Org words that are also common surnames (Charlotte Church, Joan Law): a company only with other evidence. */
+const SURNAME_ORG_WORDS = new Set(['church', 'law', 'bar', 'inn', 'temple', 'market', 'shop', 'store', 'union', 'lodge', 'city', 'auto', 'grill', 'capital', 'center', 'credit', 'trust', 'fund', 'league', 'media', 'bank', 'federal', 'council', 'global', 'supply', 'gallery']);
+
+const tokensOf = (s: string) =>
+  cleanText(s)
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}&'\s-]/gu, ' ')
+    .replace(/'/g, '')
+    .split(/\s+/)
+    .filter(Boolean);
+
+/** Whether a string reads as a company or organization, and why (used to flag a company typed into a person field). */
+export function looksLikeCompany(s: string): LooksLike {
+  const reasons: string[] = [];
+  const raw = cleanText(s);
+  const dotless = raw.replace(/\./g, '');
+  const toks = tokensOf(dotless);
+  if (toks.length === 0) return { likely: false, reasons };
+  const last = toks[toks.length - 1]!;
+  if (toks.length > 1 && LEGAL_FORMS.has(last) && !(last === 'co' && toks.length < 2)) reasons.push(`ends with the legal form "${last}"`);
+  else if (toks.some((t, i) => i > 0 && ['inc', 'llc', 'corp', 'ltd', 'llp', 'pllc', 'incorporated', 'corporation', 'gmbh'].includes(t))) reasons.push('contains a legal form');
+  if (/(&|\band\b)\s*(sons?|daughters?|co|company|associates)\b/i.test(dotless)) reasons.push('has "& Sons" / "& Co." / "& Associates"');
+  if (/\bdba\b|\bd\s*\/\s*b\s*\/\s*a\b/i.test(raw)) reasons.push('has "dba"');
+  const strongOrg = toks.filter((t) => ORG_WORDS.has(t) && !SURNAME_ORG_WORDS.has(t));
+  const weakOrg = toks.filter((t) => SURNAME_ORG_WORDS.has(t));
+  if (strongOrg.length) reasons.push(`has the organization word "${strongOrg[0]}"`);
+  else if (weakOrg.length && (toks.length >= 3 || toks.includes('of') || toks.includes('the') || toks[0] === weakOrg[0]))
+    reasons.push(`has the organization word "${weakOrg[0]}" with ${toks.includes('of') || toks.includes('the') ? '"of"/"the"' : 'other words'}`);
+  if (toks[0] === 'the' && toks.length > 1) reasons.push('starts with "The"');
+  if (/\d/.test(raw) && !/\b(2nd|3rd|4th|[ivx]+)\b/i.test(raw)) reasons.push('contains digits');
+  if (/\.(com|net|org)\b/i.test(raw)) reasons.push('contains a web address');
+  // Digits or "The" alone are weak; any other reason is enough.
+  const strong = reasons.filter((r) => r !== 'contains digits' && r !== 'starts with "The"');
+  return { likely: strong.length > 0 || reasons.length >= 2, reasons };
+}
+
+/**
+ * Whether a string reads as a person's name, and why. `likely` needs positive evidence (a title, a generational
+ * suffix, "Last, First", a middle initial, a quoted nickname): two plain words ("Acme Widgets") are only "name-shaped".
+ */
+export function looksLikePerson(s: string): LooksLike {
+  const reasons: string[] = [];
+  const raw = cleanText(s);
+  if (!hasLetter(raw)) return { likely: false, reasons };
+  const company = looksLikeCompany(raw);
+  const words = raw.replace(/["()]/g, ' ').split(' ').filter(Boolean);
+  const keys = words.map(stripDots);
+  if (keys.length > 1 && TITLES[keys[0]!] && !AMBIGUOUS_TITLES.has(keys[0]!)) reasons.push(`starts with the title "${TITLES[keys[0]!]}"`);
+  if (/^(mr|mrs|dr|ms)\.?\s*(&|and)\s*(mr|mrs|ms|dr)\b/i.test(raw)) reasons.push('is a couple ("Mr. and Mrs.")');
+  const lastKey = keys[keys.length - 1] ?? '';
+  if (keys.length > 1 && ['jr', 'sr', 'ii', 'iii', 'iv', 'junior', 'senior', 'esq', 'phd', 'md', 'dds'].includes(lastKey)) reasons.push(`ends with the suffix "${SUFFIXES[lastKey]}"`);
+  if (/^[\p{L}'-]+( [\p{L}'-]+)?, [\p{L}'-]+( [\p{L}]\.?)?$/u.test(raw) && !/, (the|inc|co|ltd|llc)$/i.test(raw)) reasons.push('is written "Last, First"');
+  if (words.length >= 3 && words.length <= 4 && words.slice(1, -1).some((w) => /^\p{L}\.?$/u.test(w))) reasons.push('has a middle initial');
+  if (/"[\p{L}]+"|\([\p{L}]+\)/u.test(raw) && words.length >= 3) reasons.push('has a quoted nickname');
+  const nameShaped = words.length >= 2 && words.length <= 5 && words.every((w) => /^[\p{L}][\p{L}'.,-]*$/u.test(w));
+  if (nameShaped) reasons.push('is 2–5 words of letters');
+  const positive = reasons.filter((r) => r !== 'is 2–5 words of letters');
+  const couple = reasons.includes('is a couple ("Mr. and Mrs.")');
+  return { likely: positive.length > 0 && !company.likely && (nameShaped || couple), reasons };
+}
+
+// ---------------------------------------------------------------------------------------------------------------------
+// Parsing
+
+/** Words in parentheses or quotes that annotate a record rather than give a nickname. */
+const NOTES = /^(deceased|dec'?d|dec|estate|ret|retired|owner|president|ceo|manager|spouse|wife|husband|son|daughter|mother|father|minor|trustee|executor|guardian|do not mail|dnm|moved|bad address|\d.*)$/i;
+
+const PLACEHOLDERS = new Set(['na', 'n/a', 'none', 'unknown', 'test', 'xxx', 'xx', 'x', 'null', 'nil', 'resident', 'current resident', 'occupant', 'current occupant', 'or current resident', 'no name', 'noname', 'tbd', 'asdf', 'customer', 'valued customer', 'blank', 'name', 'first last', 'dear friend', 'friend']);
+
+const emptyName = (kind: NameKind, issues: NameIssue[] = []): ParsedName => ({ prefix: '', first: '', middle: '', last: '', suffix: '', nickname: '', kind, issues });
+
+const issue = (code: string, message: string): NameIssue => ({ code, message });
+
+const titleOf = (t: string) => TITLES[stripDots(t)];
+const suffixOf = (t: string) => SUFFIXES[stripDots(t)];
+
+interface Given {
+  prefix: string[];
+  words: string[];
+  suffix: string[];
+}
+
+/** Splits words into leading titles, the name, and trailing suffixes. `allowWeakSuffix`: words after a comma may be weak suffixes (", PA"). */
+function peel(words: string[], allowWeakSuffix: boolean): Given {
+  const w = words.filter((x) => x !== '' && x !== ',');
+  const prefix: string[] = [];
+  const suffix: string[] = [];
+  while (w.length > 0) {
+    const t = w[0]!;
+    const key = stripDots(t);
+    if (!titleOf(t)) break;
+    // "Judge Smith" yes, "Miss" alone is a name field's title; an ambiguous title needs a name after it.
+    if (AMBIGUOUS_TITLES.has(key) && w.length < 3 && !(w.length === 2 && key === 'miss')) break;
+    if (key === 'sr' && !t.endsWith('.')) break;
+    prefix.push(TITLES[key]!);
+    w.shift();
+  }
+  while (w.length > 1) {
+    const t = w[w.length - 1]!;
+    const key = stripDots(t);
+    const form = suffixOf(t);
+    if (!form) break;
+    if (WEAK_SUFFIXES.has(key) && !(allowWeakSuffix || w.length >= 3)) break;
+    if (key === 'v' && !allowWeakSuffix) break;
+    suffix.unshift(form);
+    w.pop();
+  }
+  return { prefix, words: w, suffix };
+}
+
+/** The last name's start: the final word plus any particles before it, leaving at least one given name. */
+function lastNameStart(words: string[]): number {
+  let i = words.length - 1;
+  // "St. John", "De La Cruz": particles count whatever their case.
+  while (i - 1 >= 1 && PARTICLES.has(words[i - 1]!.toLowerCase())) i--;
+  return i;
+}
+
+function finish(p: ParsedName): ParsedName {
+  for (const k of ['prefix', 'first', 'middle', 'last', 'suffix', 'nickname'] as const) {
+    p[k] = p[k].replace(/,/g, '').replace(/\s+/g, ' ').trim();
+    if (!hasLetter(p[k])) p[k] = '';
+  }
+  if (p.kind === 'person' && !p.first && !p.last) p.kind = p.prefix || p.suffix ? 'unparsed' : 'empty';
+  if (/\d/.test(p.first + p.middle + p.last) && !p.issues.some((x) => x.code === 'digits_in_name')) p.issues.push(issue('digits_in_name', 'The name contains digits.'));
+  if (p.kind === 'person' && p.first && !p.last && !p.middle) p.issues.push(issue('single_name', 'Only one name was given, so first and last cannot be told apart.'));
+  if (p.kind === 'person' && /^\p{L}\.?$/u.test(p.first) && p.last) p.issues.push(issue('initial_only', 'The first name is only an initial.'));
+  return p;
+}
+
+/** "Last, Given…" after casing. `parts` are the comma-separated pieces. */
+function parseCommaForm(parts: string[], nickname: string, issues: NameIssue[]): ParsedName | null {
+  const lastSide = peel(parts[0]!.split(' '), true);
+  const given = peel(parts.slice(1).join(' ').split(' '), true);
+  if (lastSide.words.length === 0 || given.words.length === 0) return null;
+  return finish({
+    prefix: [...lastSide.prefix, ...given.prefix].join(' '),
+    first: given.words[0]!,
+    middle: given.words.slice(1).join(' '),
+    last: lastSide.words.join(' '),
+    suffix: [...lastSide.suffix, ...given.suffix].join(' '),
+    nickname,
+    kind: 'person',
+    issues,
+  });
+}
+
+function parseDirect(words: string[], nickname: string, issues: NameIssue[], allowWeakSuffix = false): ParsedName {
+  const g = peel(words, allowWeakSuffix);
+  const p: ParsedName = { ...emptyName('person', issues), prefix: g.prefix.join(' '), suffix: g.suffix.join(' '), nickname };
+  const w = g.words;
+  if (w.length === 1) {
+    // "Mr. Smith" is a surname; a lone word without a title is more often a first name ("Cher", a first-name-only list).
+    if (g.prefix.length) p.last = w[0]!;
+    else p.first = w[0]!;
+  } else if (w.length > 1) {
+    const start = lastNameStart(w);
+    p.first = w[0]!;
+    p.middle = w.slice(1, start).join(' ');
+    p.last = w.slice(start).join(' ');
+  }
+  return finish(p);
+}
+
+/** Splits "A & B" / "A and B" into the two people, sharing the last name and titles as written. */
+function parseCouple(left: string, right: string, nickname: string, issues: NameIssue[]): ParsedName | null {
+  const commaLast = /,/.test(left) ? left.split(',')[0]!.trim() : '';
+  const l = commaLast ? left.split(',').slice(1).join(' ').trim() : left;
+  const rightP = parseSingle(right, '', []);
+  if (rightP.kind !== 'person' || (!rightP.first && !rightP.last)) return null;
+  const leftWords = l.split(' ').filter(Boolean);
+  const lg = peel(leftWords, false);
+  let leftP: ParsedName;
+  if (commaLast) {
+    leftP = finish({ ...emptyName('person', []), prefix: lg.prefix.join(' '), first: lg.words[0] ?? '', middle: lg.words.slice(1).join(' '), last: commaLast, suffix: lg.suffix.join(' '), nickname });
+    // "Smith, John & Jane": Jane parsed alone is a first name; she shares the surname before the comma.
+    if (!rightP.last) rightP.last = commaLast;
+    rightP.issues = rightP.issues.filter((x) => x.code !== 'single_name');
+  } else if (lg.words.length === 0) {
+    if (lg.prefix.length === 0) return null;
+    // "Mr. and Mrs. John Smith": the first title goes with the named person; the second person shares only the surname.
+    leftP = { ...rightP, issues: [], prefix: lg.prefix.join(' '), second: undefined };
+    delete leftP.second;
+    const second: ParsedName = finish({ ...emptyName('person', []), prefix: rightP.prefix, last: rightP.last, suffix: '' });
+    leftP.suffix = rightP.suffix;
+    return { ...leftP, nickname, kind: 'couple', second, issues };
+  } else if (lg.words.length === 1 || (lg.words.length === 2 && /^\p{L}\.?$/u.test(lg.words[1]!))) {
+    // "John & Jane Doe": the left person has only given names and takes the right one's last name.
+    leftP = finish({ ...emptyName('person', []), prefix: lg.prefix.join(' '), first: lg.words[0]!, middle: lg.words.slice(1).join(' '), last: rightP.last, suffix: lg.suffix.join(' '), nickname });
+    if (!rightP.last && rightP.first) {
+      return null;
+    }
+  } else {
+    leftP = parseDirect(leftWords, nickname, []);
+  }
+  return { ...leftP, kind: 'couple', second: rightP, issues: [...issues, ...leftP.issues] };
+}
+
+function parseSingle(text: string, nickname: string, issues: NameIssue[]): ParsedName {
+  const parts = text.split(',').map((x) => x.trim()).filter(Boolean);
+  if (parts.length >= 2) {
+    // "John Smith, Jr." / "John Smith, MD, PhD": everything after the first comma is suffixes.
+    const afterAreSuffixes = parts.slice(1).every((pt) => pt.split(' ').every((w) => suffixOf(w)));
+    if (afterAreSuffixes) {
+      const p = parseDirect([...parts[0]!.split(' '), ...parts.slice(1).join(' ').split(' ')], nickname, issues, true);
+      if (p.first || p.last) return p;
+    }
+    const c = parseCommaForm(parts, nickname, issues);
+    if (c) return c;
+  }
+  return parseDirect(text.replace(/,/g, ' ').split(' '), nickname, issues);
+}
+
+/**
+ * Splits a full name as lists carry it — "SMITH, JOHN A JR", "Dr. Mary-Ann O'Neil", "John & Jane Doe",
+ * "Mr. and Mrs. John Smith", Robert "Bob" Smith — into proper-cased parts. A company in the field is returned as
+ * kind 'company' (with an issue) rather than being split. Never throws.
+ */
+export function parsePersonName(raw: string): ParsedName {
+  try {
+    return parsePersonNameUnsafe(raw);
+  } catch {
+    return emptyName('unparsed', [issue('unparsed', 'The name could not be read.')]);
+  }
+}
+
+function parsePersonNameUnsafe(raw: string): ParsedName {
+  let text = cleanText(raw);
+  if (!text) return emptyName('empty');
+  if (!hasLetter(text)) return emptyName('unparsed', [issue('no_letters', 'The name has no letters.')]);
+  const lowered = text.toLowerCase().replace(/[.\s]+$/g, '');
+  if (PLACEHOLDERS.has(lowered) || /^(.)\1+$/.test(lowered.replace(/\s/g, ''))) return emptyName('unparsed', [issue('placeholder', `"${text}" is a placeholder, not a name.`)]);
+  const company = looksLikeCompany(text);
+  if (company.likely) return emptyName('company', [issue('company_in_person_field', `This looks like a company, not a person: it ${company.reasons[0]}.`)]);
+  const issues: NameIssue[] = [];
+  // Mailing-line words around a name: "Attn: John Smith", "c/o John Smith", "Estate of John Smith", "The Smith Family".
+  const careOf = /^(?:attn|attention|c\/o|care of)\b[:.]?\s*/iu.exec(text);
+  if (careOf && careOf[0].length < text.length) {
+    text = text.slice(careOf[0].length);
+    issues.push(issue('care_of', 'The name had an "Attn" / "c/o" line prefix, which was removed.'));
+  }
+  const estate = /^(?:the\s+)?estate\s+of\s+(.+)$|^(.+?),?\s+estate$/iu.exec(text);
+  if (estate) {
+    text = (estate[1] ?? estate[2] ?? '').trim();
+    issues.push(issue('estate', 'The name is an estate ("Estate of …"): the person may be deceased.'));
+  }
+  const household = /^(?:the\s+)?([\p{L}'-]+(?:\s+[\p{L}'-]+)?)\s+(?:family|household|residence|residents)$/iu.exec(text);
+  if (household && household[1]) {
+    issues.push(issue('household', 'The name is a household ("The Smith Family"), not one person.'));
+    return finish({ ...emptyName('person', issues), last: properCaseName(household[1]) });
+  }
+  // Nicknames: Robert "Bob" Smith, Robert (Bob) Smith, Robert 'Bob' Smith. Notes in parentheses are not nicknames.
+  let nickname = '';
+  const nick = /\s*(?:"([^"]+)"|\(([^)]+)\)|(?:^|\s)'([^']+)'(?=\s|$))\s*/u.exec(text);
+  if (nick) {
+    const inner = (nick[1] ?? nick[2] ?? nick[3] ?? '').replace(/["'()]/g, '').trim();
+    if (NOTES.test(inner)) issues.push(issue('note_in_name', `The name carries a note ("${inner}"), which was removed.`));
+    else nickname = inner;
+    text = (text.slice(0, nick.index) + ' ' + text.slice(nick.index + nick[0].length)).replace(/\s+/g, ' ').trim();
+  }
+  // Numbers in a name field are list noise (account numbers, "JOHN DOE 123"); they are dropped and reported.
+  if (/(^|\s)[\d#-]*\d[\d#-]*(?=\s|$)/u.test(text) && hasLetter(text)) {
+    text = text.replace(/(^|\s)[\d#-]*\d[\d#-]*(?=\s|$)/gu, ' ').replace(/\s+/g, ' ').trim();
+    issues.push(issue('digits_in_name', 'The name contained numbers, which were removed.'));
+  }
+  text = text.replace(/["()[\]{}<>]/g, ' ').replace(/\s*,\s*/g, ', ').replace(/\s+/g, ' ').replace(/^,\s*|,\s*$/g, '').trim();
+  if (!hasLetter(text)) return emptyName('unparsed', [issue('no_letters', 'The name has no letters.')]);
+  text = properCaseName(
+    text
+      .replace(/\s*[&+]\s*/g, ' & ')
+      .replace(/^(?:&|and)\s+|\s+(?:&|and)$/giu, '')
+      .trim(),
+  );
+  nickname = nickname ? properCaseName(nickname) : '';
+  // Couples.
+  const m = /^(.*?)\s*(?:&|\+|\band\b)\s*(.*)$/iu.exec(text);
+  if (m && m[1] !== undefined && m[2] !== undefined && hasLetter(m[2])) {
+    const c = parseCouple(m[1].trim(), m[2].trim(), nickname, issues);
+    if (c) return c;
+  }
+  const p = parseSingle(text.replace(/\s*[&+]\s*/g, ' '), nickname, issues);
+  return p;
+}
+
+export interface NameFields {
+  full?: string | null;
+  first?: string | null;
+  last?: string | null;
+  middle?: string | null;
+  prefix?: string | null;
+  suffix?: string | null;
+}
+
+/**
+ * The best split from whichever name columns a list has: separate columns win when they hold a name (first="JOHN A",
+ * last="SMITH JR" → John / A / Smith / Jr.); a full-name column fills in when they are empty. Never throws.
+ */
+export function parseNameFields(fields: NameFields): ParsedName {
+  try {
+    // Each column is cased on its own, so "VAN DER BERG" in a last-name column is judged as a whole surname.
+    const f = (v: string | null | undefined) => properCaseName(cleanText(v ?? '').replace(/,/g, ' '));
+    const first = f(fields.first);
+    const last = f(fields.last);
+    const middle = f(fields.middle);
+    const prefix = f(fields.prefix);
+    const suffix = f(fields.suffix);
+    const full = cleanText(fields.full ?? '');
+    if (!first && !last) {
+      if (full) return parsePersonName([prefix, full, suffix].filter(Boolean).join(' '));
+      return parsePersonName([prefix, middle, suffix].filter(Boolean).join(' '));
+    }
+    if (!last && first.split(' ').length >= 2 && !/[&+]|\band\b/i.test(first)) {
+      const p = parsePersonName([prefix, first, middle, suffix].filter(Boolean).join(' '));
+      if (p.kind === 'person' && p.last) p.issues.push(issue('full_name_in_first_field', 'The first-name column holds a full name.'));
+      return p;
+    }
+    if (!first) {
+      if (cleanText(fields.last ?? '').includes(',')) return parsePersonName(cleanText(fields.last ?? ''));
+      const p = parsePersonName(last.includes(' ') ? `${last}` : `${prefix} ${last}`.trim());
+      if (p.kind === 'person' && !p.last && p.first && !p.middle) return finish({ ...p, last: p.first, first: '', issues: p.issues.filter((x) => x.code !== 'single_name') });
+      return p;
+    }
+    // Compose "Last, Prefix First Middle Suffix" so the last column stays the last name whatever its particles.
+    const given = [prefix, first, middle].filter(Boolean).join(' ');
+    const composed = `${last}, ${given}${suffix ? ' ' + suffix : ''}`;
+    const company = looksLikeCompany(`${first} ${last}`);
+    if (company.likely) return emptyName('company', [issue('company_in_person_field', `This looks like a company, not a person: it ${company.reasons[0]}.`)]);
+    const p = parsePersonName(composed);
+    if (p.kind === 'person' && p.first === '' && p.last === '') return parsePersonName(`${first} ${last}`);
+    return p;
+  } catch {
+    return emptyName('unparsed', [issue('unparsed', 'The name could not be read.')]);
+  }
+}
+
+/** The parts joined for display: "Dr. Mary-Ann O'Neil Jr." (no nickname). */
+export function formatName(p: ParsedName): string {
+  const one = [p.prefix, p.first, p.middle, p.last, p.suffix].filter(Boolean).join(' ');
+  const two = p.second ? formatName(p.second) : '';
+  return two ? `${one} & ${two}` : one;
+}
