@@ -52,7 +52,7 @@ export function formatDateTime(iso: string, now: Date = new Date()): string {
 
 /** A file name the user's system accepts, for a suggested export name. */
 export function safeFileName(name: string): string {
-  // eslint-disable-next-line no-control-regex -- control characters are not allowed in file names
-  const cleaned = name.replace(/[\\/:*?"<>|\u0000-\u001f]+/g, ' ').replace(/\s+/g, ' ').trim();
+  // Characters file systems refuse, and control characters (\p{Cc}).
+  const cleaned = name.replace(/[\\/:*?"<>|\p{Cc}]+/gu, ' ').replace(/\s+/g, ' ').trim();
   return cleaned.length > 0 ? cleaned.slice(0, 150) : 'export';
 }

@@ -27,8 +27,8 @@ export interface LooksLike {
 }
 
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
-// eslint-disable-next-line no-control-regex
-const CONTROL = /[\u0000-\u001F\u007F-\u009F\u200B-\u200D\u2028\u2029\uFEFF]/g;
+// \p{Cc} is U+0000–U+001F and U+007F–U+009F; then zero-width and line/paragraph separators and the BOM.
+const CONTROL = /[\p{Cc}\u200B-\u200D\u2028\u2029\uFEFF]/gu;
 
 /**
  * Text every normalizer starts from: lone surrogates replaced by U+FFFD (so output is always valid UTF-8), control and
