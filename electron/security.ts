@@ -1,6 +1,7 @@
 // Every security decision of the Electron shell as plain data and pure functions (no runtime electron import), so tests inspect exactly what main uses.
 import path from 'node:path';
 import type { CustomScheme, FileFilter, WebPreferences } from 'electron';
+import { HOST_METHODS } from '../src/api/contract';
 
 /** The renderer is served from app://winnow/ (a privileged custom scheme), never from file://. */
 export const APP_SCHEME = 'app';
@@ -195,7 +196,7 @@ export type HostCall =
   | { method: 'host.pickSaveFile'; input: { purpose: 'export' | 'project'; suggestedName: string } };
 
 export function isHostMethod(method: string): method is HostCall['method'] {
-  return method === 'host.pickOpenFile' || method === 'host.pickSaveFile';
+  return (HOST_METHODS as readonly string[]).includes(method);
 }
 
 /** Validates a host.* call from the renderer; returns a message a user can read when the input is wrong. */

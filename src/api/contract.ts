@@ -373,6 +373,8 @@ export interface EventPayloads {
   'project.changed': { projectId: string };
 }
 export type EventName = keyof EventPayloads;
+/** Every event name, for hosts that forward them all. */
+export const EVENT_NAMES = ['job.progress', 'job.finished', 'project.changed'] as const satisfies readonly EventName[];
 
 /** The wire form of a call's outcome, the same over IPC, the worker channel and HTTP. */
 export type Outcome<T> = { ok: true; value: T } | { ok: false; error: WinnowErrorData };

@@ -20,7 +20,7 @@ import {
   type ReadOptions,
 } from '../api/contract';
 import { checkNoSharedField } from '../domain/mapping';
-import { createService, toWinnowError, type WinnowService } from '../service';
+import { APP_VERSION, createService, toWinnowError, type WinnowService } from '../service';
 import { problemRecord, problemsHeader } from '../jobs/export-delimited';
 
 export interface CliIO {
@@ -108,7 +108,7 @@ export async function runCli(argv: string[], io: CliIO): Promise<number> {
     return command === undefined ? 2 : 0;
   }
   if (command === '-v' || command === '--version') {
-    io.out('winnow 0.1.0');
+    io.out(`winnow ${APP_VERSION}`);
     return 0;
   }
   const spec = COMMANDS[command];

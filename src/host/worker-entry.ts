@@ -1,7 +1,7 @@
 // The engine in a worker thread: Electron main (and the browser host) talk to it by messages, so long jobs never block them.
 import path from 'node:path';
 import { parentPort, workerData } from 'node:worker_threads';
-import type { EventName } from '../api/contract';
+import { EVENT_NAMES } from '../api/contract';
 import type { FromWorker, ToWorker } from '../api/wire';
 import { createService, toWinnowError, type ServiceOptions } from '../service';
 
@@ -12,8 +12,7 @@ const options = workerData as ServiceOptions;
 const service = createService({ parserWorkerFile: path.join(import.meta.dirname, 'parse-worker.js'), ...options });
 const post = (m: FromWorker) => port.postMessage(m);
 
-const EVENTS: EventName[] = ['job.progress', 'job.finished', 'project.changed'];
-for (const event of EVENTS) service.on(event, (payload) => post({ type: 'event', event, payload }));
+for (const event of EVENT_NAMES) service.on(event, (payload) => post({ type: 'event', event, payload }));
 
 port.on('message', async (msg: ToWorker) => {
   try {

@@ -1,15 +1,9 @@
-// Drives parse-worker.ts from the importing thread as the same async generator readTable / parseDelimitedFile return.
+// Drives parse-worker.ts from the importing thread as the same async generator readTable returns.
 import { Worker } from 'node:worker_threads';
 import { WinnowError } from '../api/contract';
 import type { ParsedBatch, ParseSummary } from './parse-delimited';
 import type { ParseWorkerData, ParseWorkerMessage } from './parse-worker';
 import type { TableInfo } from './read-table';
-import type { SourceCheck } from './source';
-
-/** A delimited file from its SourceCheck (the header is the first non-blank record at or after `headerRow`). */
-export function parseInWorker(workerFile: string, filePath: string, src: SourceCheck, headerRow?: number): AsyncGenerator<ParsedBatch, ParseSummary> {
-  return runWorker(workerFile, headerRow === undefined ? { filePath, src } : { filePath, src, headerRow });
-}
 
 /** readTable on the parse worker. */
 export function readInWorker(workerFile: string, job: { filePath: string; displayName: string; info: TableInfo; headerRow: number }): AsyncGenerator<ParsedBatch, ParseSummary> {

@@ -1,9 +1,8 @@
 // Worker thread that reads a table (delimited or xlsx) and hands batches to the importing thread, so parsing and SQLite writes use both cores.
 import { parentPort, workerData } from 'node:worker_threads';
 import { WinnowError, type WinnowErrorData } from '../api/contract';
-import { parseDelimitedFile, type ParsedBatch, type ParseSummary } from './parse-delimited';
+import type { ParsedBatch, ParseSummary } from './parse-delimited';
 import { readTableHere, type TableInfo } from './read-table';
-import type { SourceCheck } from './source';
 
 /** A batch as it crosses threads: rows joined by newlines (JSON text has none) and line numbers in a transferred buffer. */
 export type WireBatch = Omit<ParsedBatch, 'rows'> & { joined: string };
@@ -13,10 +12,8 @@ export type ParseWorkerMessage =
   | { type: 'done'; summary: ParseSummary }
   | { type: 'error'; message: string; code?: string; winnow?: WinnowErrorData };
 
-/** What the worker is asked to read: a whole table (readTable) or, as before, a delimited file from its SourceCheck. */
-export type ParseWorkerData =
-  | { job: { filePath: string; displayName: string; info: TableInfo; headerRow: number } }
-  | { filePath: string; src: SourceCheck; headerRow?: number };
+/** What the worker is asked to read: a whole table, as readTable would on the importing thread. */
+export type ParseWorkerData = { job: { filePath: string; displayName: string; info: TableInfo; headerRow: number } };
 
 const port = parentPort!;
 const data = workerData as ParseWorkerData;
@@ -33,10 +30,7 @@ port.on('message', (m: { type: 'credit' }) => {
 });
 
 try {
-  const gen =
-    'job' in data
-      ? readTableHere(data.job.filePath, data.job.displayName, data.job.info, data.job.headerRow)
-      : parseDelimitedFile(data.filePath, data.src, data.headerRow);
+  const gen = readTableHere(data.job.filePath, data.job.displayName, data.job.info, data.job.headerRow);
   for (;;) {
     const next = await gen.next();
     if (next.done) {

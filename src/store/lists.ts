@@ -44,11 +44,6 @@ export function getList(db: Db, id: number): ListInfo | undefined {
   return r && toInfo(r);
 }
 
-export function findListByName(db: Db, name: string): ListInfo | undefined {
-  const r = db.prepare(`SELECT ${LIST_COLUMNS} FROM lists WHERE name = ?`).get(name) as ListRow | undefined;
-  return r && toInfo(r);
-}
-
 export interface NewList {
   name: string;
   role: ListRole;
