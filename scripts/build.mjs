@@ -27,6 +27,7 @@ async function engine() {
       cli: 'src/cli/main.ts',
       worker: 'src/host/worker-entry.ts',
       'parse-worker': 'src/jobs/parse-worker.ts',
+      'clean-worker': 'src/jobs/clean-worker.ts',
       'browser-host': 'src/host/browser-host-main.ts',
       'bench/run': 'bench/run.ts',
     }),

@@ -23,11 +23,17 @@ import {
   type WinnowApi,
   type WinnowErrorData,
   type MethodInput,
+  type CleanResult,
+  type ListInfo,
 } from './api/contract';
+import type { CleanTables } from './domain/clean-record';
+import { cleanLists, issueKinds } from './jobs/clean-list';
+import { loadEmailLists, loadZipTable } from './jobs/reference-data';
+import { listCleanStats, rowsWithIssue } from './store/clean';
+import { editCell, editsState, gridWindow, historyOf, recordDetail, stepHistory } from './records/record-views';
 import { openProjectDb, openReadConnection, type Db } from './store/db';
 import { SCHEMA_VERSION } from './store/migrations';
 import { allLists, getList } from './store/lists';
-import { rowWindow } from './store/records';
 import { listProblems, problemCount } from './store/problems';
 import { finishJob, getJob, insertJob, jobHistory, markInterruptedJobs } from './store/jobs';
 import { checkNoSharedField } from './domain/mapping';
@@ -50,6 +56,8 @@ export interface ServiceOptions {
   resourcesDir: string;
   /** The bundled parse-worker.js, so imports parse on a second core; omit to parse on the engine's thread. */
   parserWorkerFile?: string;
+  /** The bundled clean-worker.js, so cleaning runs on every core; omit to clean on the engine's thread. */
+  cleanWorkerFile?: string;
 }
 
 interface FileEntry {
@@ -65,6 +73,8 @@ interface OpenProject {
   readDb: Db;
   /** The one write job running on this project, if any: jobs that write are serialized per project. */
   writer: string | null;
+  /** Filtered views of the grid ("rows with issue X"): row numbers in order, worked out once and kept until the next clean. */
+  views: Map<string, Float64Array>;
 }
 
 interface RunningJob {
@@ -115,6 +125,22 @@ export function createService(opts: ServiceOptions): WinnowService {
     return p;
   }
 
+  /** A project no job is writing to: edits wait for an import or a clean to finish. */
+  function writable(projectId: string): OpenProject {
+    const p = project(projectId);
+    if (p.writer) throw new WinnowError('BUSY', 'Another job is changing this project; wait for it to finish or cancel it first.', { jobId: p.writer });
+    return p;
+  }
+
+  function listOf(p: OpenProject, listId: number): ListInfo {
+    const list = getList(p.readDb, listId);
+    if (!list) throw new WinnowError('NOT_FOUND', `There is no list ${listId} in this project.`, { listId });
+    return list;
+  }
+
+  /** The reference tables for cleaning on this thread, loaded on first use. */
+  const cleanTables = (): CleanTables => ({ zips: loadZipTable(opts.resourcesDir), email: loadEmailLists(opts.resourcesDir), defaultCountry: 'US' });
+
   function projectInfo(p: OpenProject): ProjectInfo {
     return {
       projectId: p.id,
@@ -134,7 +160,7 @@ export function createService(opts: ServiceOptions): WinnowService {
     const db = openProjectDb(resolved, { create });
     markInterruptedJobs(db);
     const readDb = openReadConnection(resolved);
-    const p: OpenProject = { id: crypto.randomUUID(), path: resolved, db, readDb, writer: null };
+    const p: OpenProject = { id: crypto.randomUUID(), path: resolved, db, readDb, writer: null, views: new Map() };
     projects.set(p.id, p);
     rememberRecent(resolved);
     return projectInfo(p);
@@ -174,7 +200,7 @@ export function createService(opts: ServiceOptions): WinnowService {
   const recentId = (p: string) => crypto.createHash('sha256').update(p).digest('hex').slice(0, 16);
 
   /** Runs a job in the background: recorded in the project's job log, progress throttled, cancel through AbortSignal. */
-  function startJob<R extends ImportResult | ExportResult>(
+  function startJob<R extends ImportResult | ExportResult | CleanResult>(
     p: OpenProject,
     kind: JobKind,
     label: string,
@@ -209,7 +235,10 @@ export function createService(opts: ServiceOptions): WinnowService {
       }
       if (projects.get(p.id) === p) finishJob(p.db, jobId, status, result, error);
       emit('job.finished', { jobId, kind, projectId: p.id, status, result, error });
-      if (status === 'done' && kind === 'import') emit('project.changed', { projectId: p.id });
+      if (status === 'done' && (kind === 'import' || kind === 'clean')) {
+        p.views.clear();
+        emit('project.changed', { projectId: p.id });
+      }
     })();
     jobs.set(jobId, { projectId: p.id, kind, abort, done });
     return jobId;
@@ -277,9 +306,56 @@ export function createService(opts: ServiceOptions): WinnowService {
     },
     'lists.rows': (i) => {
       const p = project(i.projectId);
-      const list = getList(p.readDb, i.listId);
-      if (!list) throw new WinnowError('NOT_FOUND', `There is no list ${i.listId} in this project.`, { listId: i.listId });
-      return { listId: list.id, total: list.rowCount, rows: rowWindow(p.readDb, list.id, i.fromRow, i.count) };
+      const list = listOf(p, i.listId);
+      if (i.issue === undefined) return { listId: list.id, total: list.rowCount, rows: gridWindow(p.readDb, list, i.fromRow, i.count, null) };
+      const key = `${list.id}\u0000${i.issue}`;
+      let view = p.views.get(key);
+      if (!view) p.views.set(key, (view = rowsWithIssue(p.readDb, list.id, i.issue)));
+      return { listId: list.id, total: view.length, rows: gridWindow(p.readDb, list, i.fromRow, i.count, view) };
+    },
+    'lists.issues': (i) => {
+      const p = project(i.projectId);
+      listOf(p, i.listId);
+      const saved = listCleanStats(p.readDb, i.listId);
+      return { cleaned: saved !== null, kinds: saved ? issueKinds(saved.stats) : [] };
+    },
+    'clean.start': (i) => {
+      const p = project(i.projectId);
+      const lists = i.listId === undefined ? allLists(p.readDb) : [listOf(p, i.listId)];
+      if (lists.length === 0) throw new WinnowError('NOT_FOUND', 'This project has no lists to clean; import one first.');
+      const label = lists.length === 1 ? `Clean ${lists[0]!.name}` : `Clean ${lists.length} lists`;
+      const jobId = startJob(p, 'clean', label, { listIds: lists.map((l) => l.id) }, true, (signal, progress) =>
+        cleanLists(p.db, { lists, signal, progress, tables: cleanTables, cleanWorkerFile: opts.cleanWorkerFile, resourcesDir: opts.resourcesDir }),
+      );
+      return { jobId };
+    },
+    'records.get': (i) => {
+      const p = project(i.projectId);
+      return recordDetail(p.readDb, listOf(p, i.listId), i.rowNo);
+    },
+    'records.edit': (i) => {
+      const p = writable(i.projectId);
+      const result = editCell(p.db, listOf(p, i.listId), i.rowNo, i.column, i.value, cleanTables);
+      emit('project.changed', { projectId: p.id });
+      return result;
+    },
+    'edits.undo': (i) => {
+      const p = writable(i.projectId);
+      const result = stepHistory(p.db, 'undo', cleanTables);
+      if (result.edit) emit('project.changed', { projectId: p.id });
+      return result;
+    },
+    'edits.redo': (i) => {
+      const p = writable(i.projectId);
+      const result = stepHistory(p.db, 'redo', cleanTables);
+      if (result.edit) emit('project.changed', { projectId: p.id });
+      return result;
+    },
+    'edits.state': (i) => editsState(project(i.projectId).readDb),
+    'edits.history': (i) => {
+      const p = project(i.projectId);
+      if (i.listId !== undefined) listOf(p, i.listId);
+      return { edits: historyOf(p.readDb, i.limit, i.listId) };
     },
     'lists.problems': (i) => {
       const p = project(i.projectId);
@@ -291,9 +367,7 @@ export function createService(opts: ServiceOptions): WinnowService {
     },
     'mapping.presets': (i) => ({ presets: allPresets(project(i.projectId).readDb) }),
     'mapping.deletePreset': (i) => {
-      const p = project(i.projectId);
-      if (p.writer) throw new WinnowError('BUSY', 'Another job is changing this project; wait for it to finish or cancel it first.', { jobId: p.writer });
-      return { deleted: deletePreset(p.db, i.name) };
+      return { deleted: deletePreset(writable(i.projectId).db, i.name) };
     },
     'import.preview': (i) => preview(fileEntry(i.file, 'read'), i.projectId === undefined ? null : project(i.projectId), i.options ?? {}),
     'import.start': (i) => {
@@ -327,8 +401,8 @@ export function createService(opts: ServiceOptions): WinnowService {
       if (!list) throw new WinnowError('NOT_FOUND', `There is no list ${i.listId} in this project.`, { listId: i.listId });
       const f = fileEntry(i.file, 'write');
       const label = i.what === 'problems' ? `Export the problems of ${list.name} to ${f.name}` : `Export ${list.name} to ${f.name}`;
-      const jobId = startJob(p, 'export', label, { listId: list.id, file: f.name, what: i.what }, false, async (signal, progress) => {
-        const r = await exportDelimited(p.readDb, { list, outPath: f.path, what: i.what, signal, progress });
+      const jobId = startJob(p, 'export', label, { listId: list.id, file: f.name, what: i.what, fields: i.fields }, false, async (signal, progress) => {
+        const r = await exportDelimited(p.readDb, { list, outPath: f.path, what: i.what, fields: i.fields, tables: cleanTables, signal, progress });
         return { ...r, file: { fileId: i.file.fileId }, fileName: f.name };
       });
       return { jobId };

@@ -99,6 +99,22 @@ export interface ListInfo {
   details: ListDetails;
   /** Rows kept with a problem (wrong cell count, undecodable bytes), listed by lists.problems. */
   problemCount: number;
+  /** The last clean of this list, or null when it was never cleaned. */
+  clean: ListCleanInfo | null;
+}
+
+/** Where a list stands after cleaning: when, and how many records pass each verdict. */
+export interface ListCleanInfo {
+  cleanedAt: string;
+  /** Records cleaned (every row of the list). */
+  rows: number;
+  mailable: number;
+  emailable: number;
+  callable: number;
+  /** Records with at least one warning or error. */
+  withIssues: number;
+  /** Mean data-quality score, 0-100. */
+  averageQuality: number;
 }
 
 export interface ProjectInfo {
@@ -118,13 +134,122 @@ export interface RecentProject {
   exists: boolean;
 }
 
-export interface RowWindow {
-  listId: number;
-  total: number;
-  rows: { rowNo: number; cells: string[] }[];
+/** The canonical field a cleaning finding is about; the grid puts its badge on the columns that feed that field. */
+export const ISSUE_FIELDS = ['name', 'company', 'title', 'email', 'phone', 'address', 'city', 'state', 'zip'] as const;
+export type IssueField = (typeof ISSUE_FIELDS)[number];
+export type IssueSeverity = 'error' | 'warning' | 'info';
+
+/** One finding of the clean step about one field of one record. */
+export interface RecordIssue {
+  field: IssueField;
+  /** Stable code, "<field>.<what>": 'email.typo', 'zip.state_mismatch', 'name.company_in_person_field'. */
+  code: string;
+  severity: IssueSeverity;
+  /** Plain words for a mail coordinator. */
+  message: string;
+  /** A proposed fix the user may accept (never applied automatically), e.g. the e-mail with its domain typo fixed. */
+  suggestion?: string;
+  /** 0-based source columns this finding is about (the columns mapped to the field); empty when the list has none. */
+  columns: number[];
 }
 
-export type JobKind = 'import' | 'export';
+/** The verdicts of the clean step for one record. */
+export interface RecordVerdict {
+  mailable: boolean;
+  emailable: boolean;
+  callable: boolean;
+  /** Data quality 0-100. */
+  quality: number;
+}
+
+export interface GridRow {
+  /** 1-based position in the view (equals rowNo when the view is not filtered). */
+  pos: number;
+  /** 1-based data row number in the source file. */
+  rowNo: number;
+  /** The current value of every source column: the imported value, or the user's edit of it. */
+  cells: string[];
+  /** Columns (0-based) the user edited; their imported value is kept and shown in the record drawer. */
+  edited?: number[];
+  /** Present once the list has been cleaned. */
+  verdict?: RecordVerdict;
+  /** Warnings and errors of the clean step (info findings are only in records.get). */
+  issues?: RecordIssue[];
+}
+
+export interface RowWindow {
+  listId: number;
+  /** Rows in the view (the whole list, or the rows that match the filter). */
+  total: number;
+  rows: GridRow[];
+}
+
+/** One kind of finding in a list and how many records have it, for the "rows with issues of kind X" filter. */
+export interface IssueKindCount {
+  code: string;
+  field: IssueField;
+  severity: IssueSeverity;
+  /** Short words for the filter menu: "Likely e-mail typo". */
+  label: string;
+  records: number;
+}
+
+/** A normalized (canonical) value beside the raw one, for the record drawer. */
+export interface NormalizedValue {
+  field: string;
+  /** Label for people: "ZIP+4", "Last name". */
+  label: string;
+  value: string;
+}
+
+export interface RecordDetail {
+  listId: number;
+  rowNo: number;
+  lineNo: number;
+  columns: { index: number; name: string; field: CanonicalField | null; raw: string; value: string; edited: boolean }[];
+  /** Null until the list is cleaned. */
+  clean: null | {
+    verdict: RecordVerdict;
+    /** Why the quality score is what it is, biggest effect first: "No phone number (−15)". */
+    qualityReasons: string[];
+    normalized: NormalizedValue[];
+    issues: RecordIssue[];
+    /** 'person' | 'couple' | 'company' | 'empty' | 'unparsed' */
+    nameKind: string;
+  };
+}
+
+/** One change a user made to a cell, in the project's undo history. */
+export interface EditInfo {
+  seq: number;
+  listId: number;
+  listName: string;
+  rowNo: number;
+  column: number;
+  columnName: string;
+  /** The value before and after this change. */
+  before: string;
+  after: string;
+  at: string;
+}
+
+/** What Undo and Redo would do now (labels in words: 'Undo edit of "Email" in row 12'). */
+export interface EditsState {
+  canUndo: boolean;
+  canRedo: boolean;
+  undoLabel: string | null;
+  redoLabel: string | null;
+}
+
+/** The clean report. */
+export interface CleanResult {
+  lists: (ListCleanInfo & { listId: number; listName: string })[];
+  /** Every kind of finding across the cleaned lists, most frequent first. */
+  issues: IssueKindCount[];
+  seconds: number;
+}
+
+export type JobKind = 'import' | 'export' | 'clean';
 export type JobStatus = 'running' | 'done' | 'cancelled' | 'failed' | 'interrupted';
 
 /** The import report. */
@@ -165,7 +290,7 @@ export interface JobRecord {
   label: string;
   startedAt: string;
   finishedAt: string | null;
-  result: ImportResult | ExportResult | null;
+  result: ImportResult | ExportResult | CleanResult | null;
   error: WinnowErrorData | null;
 }
 
@@ -273,9 +398,18 @@ export const methodInputs = {
   'project.recent': z.object({}).strict(),
   'project.info': projectInput,
   'project.close': projectInput,
+  /** A window of a list's rows; fromRow is a 1-based position in the view (the rows with issue code `issue`, or all). */
   'lists.rows': z
-    .object({ projectId: id, listId: z.number().int().positive(), fromRow: z.number().int().min(1), count: z.number().int().min(1).max(1000) })
+    .object({
+      projectId: id,
+      listId: z.number().int().positive(),
+      fromRow: z.number().int().min(1),
+      count: z.number().int().min(1).max(1000),
+      issue: z.string().min(1).max(100).optional(),
+    })
     .strict(),
+  /** The kinds of cleaning findings in a list with their record counts (empty until the list is cleaned). */
+  'lists.issues': z.object({ projectId: id, listId: z.number().int().positive() }).strict(),
   'lists.problems': z
     .object({ projectId: id, listId: z.number().int().positive(), offset: z.number().int().min(0).default(0), count: z.number().int().min(1).max(1000).default(200) })
     .strict(),
@@ -306,8 +440,28 @@ export const methodInputs = {
       file: fileRefSchema,
       /** 'rows' (default): the list as imported; 'problems': the rows its import flagged, with line, row and reason. */
       what: z.enum(['rows', 'problems']).default('rows'),
+      /** Rows only: 'original' (default) the list's columns with the user's edits; 'canonical' the cleaned canonical columns
+       * (first_name … zip4, mailable, quality, issues); 'all' the canonical columns then the original ones. */
+      fields: z.enum(['original', 'canonical', 'all']).default('original'),
     })
     .strict(),
+  /** Cleans one list, or every list of the project when listId is omitted. */
+  'clean.start': z.object({ projectId: id, listId: z.number().int().positive().optional() }).strict(),
+  'records.get': z.object({ projectId: id, listId: z.number().int().positive(), rowNo: z.number().int().min(1) }).strict(),
+  /** Sets a cell's current value (the imported value is kept); recorded in the undo history; a cleaned list re-cleans the record. */
+  'records.edit': z
+    .object({
+      projectId: id,
+      listId: z.number().int().positive(),
+      rowNo: z.number().int().min(1),
+      column: z.number().int().min(0),
+      value: z.string().max(100_000),
+    })
+    .strict(),
+  'edits.undo': projectInput,
+  'edits.redo': projectInput,
+  'edits.state': projectInput,
+  'edits.history': z.object({ projectId: id, listId: z.number().int().positive().optional(), limit: z.number().int().min(1).max(1000).default(200) }).strict(),
   'jobs.cancel': z.object({ jobId: id }).strict(),
   'jobs.wait': z.object({ jobId: id }).strict(),
   'jobs.history': projectInput,
@@ -324,6 +478,14 @@ export interface MethodResults {
   'project.close': { closed: boolean };
   'lists.rows': RowWindow;
   'lists.problems': { total: number; problems: ImportProblemRow[] };
+  'lists.issues': { cleaned: boolean; kinds: IssueKindCount[] };
+  'clean.start': { jobId: string };
+  'records.get': RecordDetail;
+  'records.edit': { row: GridRow; edits: EditsState };
+  'edits.undo': { edit: EditInfo | null; row: GridRow | null; edits: EditsState };
+  'edits.redo': { edit: EditInfo | null; row: GridRow | null; edits: EditsState };
+  'edits.state': EditsState;
+  'edits.history': { edits: (EditInfo & { undone: boolean })[] };
   'import.preview': FilePreview;
   'mapping.presets': { presets: MappingPreset[] };
   'mapping.deletePreset': { deleted: boolean };
@@ -363,7 +525,7 @@ export interface JobFinished {
   kind: JobKind;
   projectId: string;
   status: Exclude<JobStatus, 'running'>;
-  result: ImportResult | ExportResult | null;
+  result: ImportResult | ExportResult | CleanResult | null;
   error: WinnowErrorData | null;
 }
 

@@ -9,6 +9,7 @@ import {
   LIST_ROLES,
   WinnowError,
   type CanonicalField,
+  type CleanResult,
   type ColumnMapping,
   type ExportResult,
   type FilePreview,
@@ -19,6 +20,7 @@ import {
   type ProjectInfo,
   type ReadOptions,
 } from '../api/contract';
+import { CANONICAL_EXPORT_COLUMNS } from '../domain/clean-record';
 import { checkNoSharedField } from '../domain/mapping';
 import { APP_VERSION, createService, toWinnowError, type WinnowService } from '../service';
 import { problemRecord, problemsHeader } from '../jobs/export-delimited';
@@ -31,6 +33,8 @@ export interface CliIO {
   resourcesDir: string;
   /** The bundled parse-worker.js (see ServiceOptions). */
   parserWorkerFile?: string;
+  /** The bundled clean-worker.js (see ServiceOptions). */
+  cleanWorkerFile?: string;
 }
 
 const HELP = `winnow — clean, deduplicate and score mailing lists (offline)
@@ -44,8 +48,14 @@ Usage:
       Import a list (CSV/TSV/text or Excel) into a project (created if missing) and print the import report.
       ROLE: ${LIST_ROLES.join('|')} (default prospects). --mapping FILE.json holds {"columns": {"Header": "field" or null}}
       or a list of {"index", "field"}; a file imported before is refused unless --again is given.
-  winnow export --project P.winnow --list NAME --out OUT.csv
-      Write a list back out with its original header and every raw value, in the original row order.
+  winnow clean --project P.winnow [--list NAME]
+      Normalize and check names, companies, e-mails, phones and US addresses of one list (default: every list), and
+      print how many records are mailable, emailable and callable, the quality score and the kinds of issues found.
+      USPS-style standardization from public data: not CASS, DPV or NCOA certified.
+  winnow export --project P.winnow --list NAME --out OUT.csv [--fields original|canonical|all]
+      Write a list out in its original row order. original (default): its original header and values (with edits made
+      in the app). canonical: the cleaned columns ${CANONICAL_EXPORT_COLUMNS.join(',')}.
+      all: the canonical columns, then the original ones.
   winnow lists --project P.winnow
       Show each list in a project with its role and row count.
   winnow problems --project P.winnow --list NAME [--out PROBLEMS.csv]
@@ -90,9 +100,14 @@ const COMMANDS: Record<string, { options: NonNullable<ParseArgsConfig['options']
     help: 'winnow problems --project P.winnow --list NAME [--out PROBLEMS.csv]',
   },
   export: {
-    options: { project: { type: 'string' }, list: { type: 'string' }, out: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
+    options: { project: { type: 'string' }, list: { type: 'string' }, out: { type: 'string' }, fields: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
     positionals: 0,
-    help: 'winnow export --project P.winnow --list NAME --out OUT.csv',
+    help: 'winnow export --project P.winnow --list NAME --out OUT.csv [--fields original|canonical|all]',
+  },
+  clean: {
+    options: { project: { type: 'string' }, list: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
+    positionals: 0,
+    help: 'winnow clean --project P.winnow [--list NAME]',
   },
   lists: {
     options: { project: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
@@ -135,13 +150,20 @@ export async function runCli(argv: string[], io: CliIO): Promise<number> {
     return 2;
   }
 
-  const service = createService({ host: 'direct', resourcesDir: io.resourcesDir, ...(io.parserWorkerFile ? { parserWorkerFile: io.parserWorkerFile } : {}) });
+  const service = createService({
+    host: 'direct',
+    resourcesDir: io.resourcesDir,
+    ...(io.parserWorkerFile ? { parserWorkerFile: io.parserWorkerFile } : {}),
+    ...(io.cleanWorkerFile ? { cleanWorkerFile: io.cleanWorkerFile } : {}),
+  });
   try {
     switch (command) {
       case 'import':
         return await cmdImport(service, positionals[0]!, values, io);
       case 'export':
         return await cmdExport(service, values, io);
+      case 'clean':
+        return await cmdClean(service, values, io);
       case 'lists':
         return await cmdLists(service, values, io);
       case 'preview':
@@ -426,16 +448,49 @@ async function cmdExport(service: WinnowService, values: Record<string, string |
   const projectPath = path.resolve(need(values, 'project'));
   const listName = need(values, 'list');
   const out = path.resolve(need(values, 'out'));
+  const fields = (values.fields as string | undefined) ?? 'original';
+  if (fields !== 'original' && fields !== 'canonical' && fields !== 'all') throw new UsageError(`--fields must be original, canonical or all, not "${fields}"`);
   const info = await openExisting(service, projectPath);
   const list = await findList(info, listName, projectPath);
   const stop = showProgress(service, io);
   try {
-    const { jobId } = await service.invoke('export.start', { projectId: info.projectId, listId: list.id, file: service.registerFile(out, 'write') });
+    const { jobId } = await service.invoke('export.start', { projectId: info.projectId, listId: list.id, file: service.registerFile(out, 'write'), fields });
     const job = await service.invoke('jobs.wait', { jobId });
     if (job.status !== 'done' || !job.result) throw new WinnowError(job.error?.code ?? 'INTERNAL', job.error?.message ?? `export ${job.status}`);
     const r = job.result as ExportResult;
     io.progress?.('');
     io.out(`Exported ${r.rowsWritten.toLocaleString('en-US')} rows of list "${list.name}" to ${path.basename(out)} in ${r.seconds.toFixed(2)} s.`);
+    return 0;
+  } finally {
+    stop();
+  }
+}
+
+async function cmdClean(service: WinnowService, values: Record<string, string | boolean | undefined>, io: CliIO): Promise<number> {
+  const projectPath = path.resolve(need(values, 'project'));
+  const info = await openExisting(service, projectPath);
+  const list = typeof values.list === 'string' ? await findList(info, values.list, projectPath) : null;
+  const stop = showProgress(service, io);
+  try {
+    const { jobId } = await service.invoke('clean.start', { projectId: info.projectId, ...(list ? { listId: list.id } : {}) });
+    const job = await service.invoke('jobs.wait', { jobId });
+    if (job.status !== 'done' || !job.result) throw new WinnowError(job.error?.code ?? 'INTERNAL', job.error?.message ?? `clean ${job.status}`);
+    const r = job.result as CleanResult;
+    io.progress?.('');
+    const n = (x: number) => x.toLocaleString('en-US');
+    const pct = (x: number, of: number) => (of === 0 ? '0%' : `${Math.round((x * 100) / of)}%`);
+    const rows = r.lists.reduce((s, l) => s + l.rows, 0);
+    io.out(`Cleaned ${n(rows)} records in ${r.lists.length === 1 ? `list "${r.lists[0]!.listName}"` : `${r.lists.length} lists`} in ${r.seconds.toFixed(2)} s (${n(Math.round(rows / Math.max(r.seconds, 0.01)))} records/s).`);
+    for (const l of r.lists) {
+      io.out(`  ${l.listName}: ${n(l.rows)} records — mailable ${n(l.mailable)} (${pct(l.mailable, l.rows)}), emailable ${n(l.emailable)} (${pct(l.emailable, l.rows)}), callable ${n(l.callable)} (${pct(l.callable, l.rows)}); ${n(l.withIssues)} with issues; average quality ${l.averageQuality}`);
+    }
+    const shown = r.issues.filter((i) => i.severity !== 'info');
+    if (shown.length > 0) {
+      io.out('Issues:');
+      const width = Math.max(...shown.map((i) => i.code.length));
+      for (const i of shown) io.out(`  ${i.code.padEnd(width)}  ${i.severity.padEnd(7)}  ${n(i.records).padStart(9)}  ${i.label}`);
+    }
+    io.out('USPS-style standardization from public data: not CASS, DPV or NCOA certified.');
     return 0;
   } finally {
     stop();

@@ -4,8 +4,13 @@ import path from 'node:path';
 import Papa from 'papaparse';
 import { WinnowError, type ImportProblemRow, type ListInfo } from '../api/contract';
 import type { Db } from '../store/db';
+import { canonicalExportRow, CANONICAL_EXPORT_COLUMNS, cleanRecord, type CleanTables } from '../domain/clean-record';
+import { cleanRange, decodeClean } from '../store/clean';
+import { editsInRange } from '../store/edits';
 import { iterateProblems } from '../store/problems';
-import { iterateRows } from '../store/records';
+import { iterateRows, recordId } from '../store/records';
+import { valuesOf } from './clean-batch';
+import { fieldColumns } from './clean-list';
 import type { ProgressSink } from './progress';
 
 export interface ExportJobInput {
@@ -13,6 +18,10 @@ export interface ExportJobInput {
   outPath: string;
   /** 'rows' writes the list as imported; 'problems' writes the rows its import flagged, with line, row and reason. */
   what?: 'rows' | 'problems';
+  /** Rows only: 'original' the list's columns (with the user's edits), 'canonical' the cleaned columns, 'all' both. */
+  fields?: 'original' | 'canonical' | 'all';
+  /** Reference tables, to clean records of a list that was never cleaned (canonical and all). */
+  tables?: () => CleanTables;
   signal: AbortSignal;
   progress: ProgressSink;
 }
@@ -40,12 +49,43 @@ export async function exportDelimited(readDb: Db, job: ExportJobInput): Promise<
     })();
     return writeDelimited(job.outPath, { delimiter: ',', newline: '\r\n', bom: false }, problemsHeader(job.list), batches, job.list.problemCount, job);
   }
+  const fields = job.fields ?? 'original';
   const layout = { delimiter: job.list.format?.delimiter || ',', newline: job.list.format?.newline ?? '\r\n', bom: job.list.format?.bom ?? false };
-  const batches = (function* () {
-    for (const batch of iterateRows(readDb, job.list.id)) yield batch.map((r) => r.cells);
-  })();
   // The header as it was in the file (names shown in the app are trimmed and made unique).
-  return writeDelimited(job.outPath, layout, job.list.columns.map((c) => c.original ?? c.name), batches, job.list.rowCount, job);
+  const original = job.list.columns.map((c) => c.original ?? c.name);
+  if (fields === 'original') {
+    return writeDelimited(job.outPath, layout, original, currentRows(readDb, job.list, false, job.tables), job.list.rowCount, job);
+  }
+  // A new layout: comma-separated unless the file name says tab-separated.
+  const canonicalLayout = { delimiter: /\.(tsv|tab)$/i.test(job.outPath) ? '\t' : ',', newline: '\r\n', bom: false };
+  const header = fields === 'all' ? [...CANONICAL_EXPORT_COLUMNS, ...original] : [...CANONICAL_EXPORT_COLUMNS];
+  return writeDelimited(job.outPath, canonicalLayout, header, currentRows(readDb, job.list, true, job.tables, fields === 'all'), job.list.rowCount, job);
+}
+
+/**
+ * The list's rows with the user's edits applied; with `canonical`, the cleaned canonical columns first (from the last
+ * clean, or cleaned now when the list never was) and the original columns after them only when `withOriginal`.
+ */
+function* currentRows(db: Db, list: ListInfo, canonical: boolean, tables: (() => CleanTables) | undefined, withOriginal = false): Generator<string[][]> {
+  const columns = fieldColumns(list);
+  for (const batch of iterateRows(db, list.id)) {
+    if (batch.length === 0) continue;
+    const lo = recordId(list.id, batch[0]!.rowNo);
+    const hi = recordId(list.id, batch[batch.length - 1]!.rowNo);
+    const edits = editsInRange(db, lo, hi);
+    const clean = canonical && list.clean ? cleanRange(db, lo, hi) : null;
+    yield batch.map((r) => {
+      const id = recordId(list.id, r.rowNo);
+      const e = edits.get(id);
+      const cells = e ? r.cells.map((c, i) => e.get(i) ?? c) : r.cells;
+      if (!canonical) return cells;
+      const stored = clean?.get(id);
+      if (!stored && !tables) throw new WinnowError('INTERNAL', 'The list is not cleaned and no reference data was given to clean it.');
+      const cleaned = stored ? decodeClean(stored) : cleanRecord(valuesOf(cells, columns), tables!());
+      const row = canonicalExportRow(cleaned);
+      return withOriginal ? [...row, ...cells] : row;
+    });
+  }
 }
 
 /** Writes the file under a temporary name beside the target and renames it only when complete. */

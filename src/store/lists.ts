@@ -1,5 +1,6 @@
 // Lists repository: the lists inside a project and their source details.
 import type { ColumnInfo, ColumnMapping, ListDetails, ListInfo, ListRole, SourceFormat } from '../api/contract';
+import { cleanInfo, type CleanStats } from './clean';
 import type { Db } from './db';
 
 interface ListRow {
@@ -14,10 +15,14 @@ interface ListRow {
   format: string | null;
   details: string | null;
   problem_count: number;
+  cleaned_at: string | null;
+  clean_stats: string | null;
 }
 
 const LIST_COLUMNS =
-  'id, name, role, source_file, source_size, imported_at, row_count, columns, format, details, (SELECT count(*) FROM import_problems p WHERE p.list_id = lists.id) AS problem_count';
+  'lists.id AS id, name, role, source_file, source_size, imported_at, row_count, columns, format, details, (SELECT count(*) FROM import_problems p WHERE p.list_id = lists.id) AS problem_count, ' +
+  'c.cleaned_at AS cleaned_at, c.stats AS clean_stats';
+const LIST_FROM = 'lists LEFT JOIN list_clean c ON c.list_id = lists.id';
 
 function toInfo(r: ListRow): ListInfo {
   return {
@@ -32,15 +37,16 @@ function toInfo(r: ListRow): ListInfo {
     format: r.format ? (JSON.parse(r.format) as SourceFormat) : null,
     details: r.details ? (JSON.parse(r.details) as ListDetails) : {},
     problemCount: r.problem_count,
+    clean: r.cleaned_at && r.clean_stats ? cleanInfo(r.cleaned_at, JSON.parse(r.clean_stats) as CleanStats) : null,
   };
 }
 
 export function allLists(db: Db): ListInfo[] {
-  return (db.prepare(`SELECT ${LIST_COLUMNS} FROM lists ORDER BY id`).all() as ListRow[]).map(toInfo);
+  return (db.prepare(`SELECT ${LIST_COLUMNS} FROM ${LIST_FROM} ORDER BY id`).all() as ListRow[]).map(toInfo);
 }
 
 export function getList(db: Db, id: number): ListInfo | undefined {
-  const r = db.prepare(`SELECT ${LIST_COLUMNS} FROM lists WHERE id = ?`).get(id) as ListRow | undefined;
+  const r = db.prepare(`SELECT ${LIST_COLUMNS} FROM ${LIST_FROM} WHERE id = ?`).get(id) as ListRow | undefined;
   return r && toInfo(r);
 }
 

@@ -83,6 +83,49 @@ export const MIGRATIONS: readonly Migration[] = [
       CREATE INDEX lists_by_source_sha256 ON lists(source_sha256);
     `,
   },
+  {
+    version: 4,
+    name: 'clean results, cell edits and their history',
+    sql: `
+      -- What the clean step made of each record (same id as records). Rewritten by every clean; never holds what the user
+      -- typed. Narrow columns for what SQL filters and sorts on; the rest of the cleaned record is one JSON array (data)
+      -- whose layout belongs to store/clean.ts.
+      CREATE TABLE clean (
+        id INTEGER PRIMARY KEY,
+        flags INTEGER NOT NULL,         -- 1 mailable, 2 emailable, 4 callable
+        quality INTEGER NOT NULL,       -- 0-100
+        state TEXT NOT NULL,
+        zip5 TEXT NOT NULL,
+        codes TEXT NOT NULL,            -- ' code code ' of the record's issues, for "rows with issues of kind X"
+        data TEXT NOT NULL
+      );
+      -- When each list was last cleaned and its counts (verdicts, issues by code), kept current as edits re-clean records.
+      CREATE TABLE list_clean (
+        list_id INTEGER PRIMARY KEY REFERENCES lists(id) ON DELETE CASCADE,
+        cleaned_at TEXT NOT NULL,
+        rules INTEGER NOT NULL,         -- version of the cleaning rules that wrote it
+        stats TEXT NOT NULL             -- JSON {rows, mailable, emailable, callable, withIssues, qualitySum, codes: {code: [severity, n]}}
+      );
+      -- The current value of each cell the user changed. The imported value stays in records.raw.
+      CREATE TABLE cell_edits (
+        record_id INTEGER NOT NULL,
+        col INTEGER NOT NULL,
+        value TEXT NOT NULL,
+        PRIMARY KEY (record_id, col)
+      ) WITHOUT ROWID;
+      -- Every change in order, for undo and redo. before is NULL when the cell had no edit (it showed the imported value).
+      CREATE TABLE edit_log (
+        seq INTEGER PRIMARY KEY,
+        record_id INTEGER NOT NULL,
+        col INTEGER NOT NULL,
+        before TEXT,
+        after TEXT,
+        at TEXT NOT NULL,
+        undone INTEGER NOT NULL DEFAULT 0
+      );
+      CREATE INDEX edit_log_by_record ON edit_log(record_id);
+    `,
+  },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

@@ -61,3 +61,34 @@ export function recordCount(db: Db, listId: number): number {
 export function deleteListRecords(db: Db, listId: number): number {
   return db.prepare(`DELETE FROM records WHERE id >= ? AND id <= ?`).run(recordId(listId, 0), recordId(listId, MAX_ROWS_PER_LIST)).changes;
 }
+
+export const RAW_WINDOW_SQL = `SELECT id, raw FROM records WHERE id >= ? AND id <= ? ORDER BY id LIMIT ?`;
+
+/** Ids and raw JSON rows of a list from rowid `fromId` on, unparsed (the clean job hands them to its workers as they are). */
+export function rawWindow(db: Db, fromId: number, toId: number, count: number): { ids: number[]; raws: string[] } {
+  const ids: number[] = [];
+  const raws: string[] = [];
+  for (const r of db.prepare(RAW_WINDOW_SQL).raw().iterate(fromId, toId, count) as IterableIterator<[number, string]>) {
+    ids.push(r[0]);
+    raws.push(r[1]);
+  }
+  return { ids, raws };
+}
+
+/** One record with its line number, or undefined. */
+export function getRecord(db: Db, listId: number, rowNo: number): { rowNo: number; lineNo: number; cells: string[] } | undefined {
+  const r = db.prepare(`SELECT line_no AS lineNo, raw FROM records WHERE id = ?`).get(recordId(listId, rowNo)) as { lineNo: number; raw: string } | undefined;
+  return r && { rowNo, lineNo: r.lineNo, cells: JSON.parse(r.raw) as string[] };
+}
+
+/** Rows by row number, in the order asked (a filtered view's window). */
+export function rowsByNumber(db: Db, listId: number, rowNos: readonly number[]): { rowNo: number; cells: string[] }[] {
+  if (rowNos.length === 0) return [];
+  const ids = rowNos.map((n) => recordId(listId, n));
+  const found = db.prepare(`SELECT id & 4294967295 AS rowNo, raw FROM records WHERE id IN (${ids.map(() => '?').join(',')})`).all(...ids) as { rowNo: number; raw: string }[];
+  const byNo = new Map(found.map((r) => [r.rowNo, r.raw]));
+  return rowNos.flatMap((rowNo) => {
+    const raw = byNo.get(rowNo);
+    return raw === undefined ? [] : [{ rowNo, cells: JSON.parse(raw) as string[] }];
+  });
+}

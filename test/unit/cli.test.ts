@@ -199,6 +199,34 @@ describe.each(runners)('winnow via $how', ({ run }) => {
     expect((await run(['export', '--project', project, '--list', 'march BUY', '--out', path.join(dir, 'o2.csv')], dir)).code).toBe(0);
   });
 
+  it('clean prints verdict counts and issue kinds; export --fields canonical|all writes the cleaned columns', async () => {
+    const dir = tempDir();
+    const file = writeFile(dir, 'vendor.csv', VENDOR.replace('ann@example.com', 'ann@gmial.com').replace('73301', '7330'));
+    const project = path.join(dir, 'c.winnow');
+    expect((await run(['import', file, '--project', project], dir)).code).toBe(0);
+    const c = await run(['clean', '--project', project, '--list', 'vendor'], dir);
+    expect(c.err).toEqual([]);
+    expect(c.code).toBe(0);
+    expect(c.out[0]).toMatch(/^Cleaned 4 records in list "vendor" in \d+\.\d\d s/);
+    expect(c.out[1]).toMatch(/vendor: 4 records — mailable 3 \(75%\), emailable 3 \(75%\), callable 0 \(0%\); 2 with issues; average quality/);
+    expect(c.out.join('\n')).toMatch(/email\.typo\s+warning\s+1\s+Likely e-mail typo/);
+    expect(c.out.join('\n')).toMatch(/zip\.too_short\s+error\s+1/);
+    expect(c.out.at(-1)).toBe('USPS-style standardization from public data: not CASS, DPV or NCOA certified.');
+    const out = path.join(dir, 'canon.csv');
+    const e = await run(['export', '--project', project, '--list', 'vendor', '--out', out, '--fields', 'canonical'], dir);
+    expect(e.code).toBe(0);
+    const rows = parseCsv(fs.readFileSync(out, 'utf8'), ',');
+    expect(rows[0]!.join(',')).toBe('first_name,last_name,company,title,email,phone,address1,address2,city,state,zip5,zip4,mailable,quality,issues');
+    expect(rows[1]).toEqual(['Ann', 'Lee', '', '', 'ann@gmial.com', '', '1 MAIN ST', '', 'BOSTON', 'MA', '02134', '', 'yes', expect.stringMatching(/^\d+$/), 'email.typo']);
+    expect(rows[2]!.slice(10, 13)).toEqual(['', '', 'no']);
+    const all = path.join(dir, 'all.csv');
+    expect((await run(['export', '--project', project, '--list', 'vendor', '--out', all, '--fields', 'all'], dir)).code).toBe(0);
+    expect(parseCsv(fs.readFileSync(all, 'utf8'), ',')[0]!.slice(14, 17)).toEqual(['issues', 'Cust #', 'First']);
+    const bad = await run(['export', '--project', project, '--list', 'vendor', '--out', all, '--fields', 'some'], dir);
+    expect(bad.code).toBe(2);
+    expect(bad.err[0]).toMatch(/--fields must be original, canonical or all/);
+  });
+
   it('lists prints a header and one line per list with its role and row count', async () => {
     const dir = tempDir();
     const project = path.join(dir, 'p.winnow');

@@ -41,6 +41,7 @@ describe('migrations are append-only', () => {
       1: 'af6733fc5cc2555d7b3d17ff2270d2531f3946c8bcef340d252334dea03ec451',
       2: 'fa9659c66c1fb39d39e3aa75b22205248684ad55d45bad7ccbcd6cb7145b60f0',
       3: 'a253d8c9b34797697c5e54b5c77203654309831627a9a008dbc87bf852eaaf1c',
+      4: '176cb9406cdb41943ee06f08a2a1afd29514622bd66d74af0368e9f9728341df',
     };
     const normalized = (sql: string) => sql.replace(/--[^\n]*/g, '').replace(/\s+/g, ' ').trim();
     const hashes = Object.fromEntries(MIGRATIONS.map((m) => [m.version, crypto.createHash('sha256').update(normalized(m.sql)).digest('hex')]));
@@ -171,13 +172,33 @@ describe('upgrading a project made by an older version', () => {
     makeV2Project(p);
     const service = openService();
     const info = await service.invoke('project.open', { file: service.registerFile(p, 'read') });
-    expect(info.schemaVersion).toBe(3);
-    expect(info.lists).toEqual([expect.objectContaining({ name: 'March buy', rowCount: 2, problemCount: 1, details: {} })]);
+    expect(info.schemaVersion).toBe(SCHEMA_VERSION);
+    expect(info.lists).toEqual([expect.objectContaining({ name: 'March buy', rowCount: 2, problemCount: 1, details: {}, clean: null })]);
     // A list from before mapping existed has columns without fields.
     expect(info.lists[0]!.columns).toEqual([{ index: 0, name: 'Name' }, { index: 1, name: 'Zip' }]);
     expect(await service.invoke('mapping.presets', { projectId: info.projectId })).toEqual({ presets: [] });
     const problems = await service.invoke('lists.problems', { projectId: info.projectId, listId: 1 });
     expect(problems).toEqual({ total: 1, problems: [{ lineNo: 3, rowNo: 2, reason: expect.stringMatching(/1 cells/), cells: ['Bob'] }] });
+    // The upgraded list can be edited and cleaned (migration 4); it has no mapped fields, so every record lacks a name and address.
+    await service.invoke('records.edit', { projectId: info.projectId, listId: 1, rowNo: 1, column: 1, value: '02135' });
+    const { jobId } = await service.invoke('clean.start', { projectId: info.projectId });
+    expect((await service.invoke('jobs.wait', { jobId })).status).toBe('done');
+    const after = await service.invoke('project.info', { projectId: info.projectId });
+    expect(after.lists[0]!.clean).toEqual(expect.objectContaining({ rows: 2, mailable: 0 }));
+    const w = await service.invoke('lists.rows', { projectId: info.projectId, listId: 1, fromRow: 1, count: 5 });
+    expect(w.rows[0]).toEqual(expect.objectContaining({ cells: ['Ann', '02135'], edited: [1], verdict: expect.objectContaining({ mailable: false }) }));
+  });
+
+  it('reads clean results and edits of a grid window by rowid range, and filters issues within the list range', () => {
+    const db = openProjectDb(fresh(), { create: true });
+    try {
+      const plan = (sql: string, ...args: unknown[]) => (db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(...args) as { detail: string }[]).map((r) => r.detail).join(' | ');
+      expect(plan(`SELECT id, flags FROM clean WHERE id >= ? AND id <= ?`, 1, 2)).toMatch(/SEARCH clean USING INTEGER PRIMARY KEY \(rowid>\? AND rowid<\?\)/);
+      expect(plan(`SELECT id FROM clean WHERE id >= ? AND id <= ? AND instr(codes, ?) > 0 ORDER BY id`, 1, 2, 'x')).toMatch(/SEARCH clean USING INTEGER PRIMARY KEY/);
+      expect(plan(`SELECT record_id, col, value FROM cell_edits WHERE record_id >= ? AND record_id <= ?`, 1, 2)).toMatch(/SEARCH cell_edits USING PRIMARY KEY \(record_id>\? AND record_id<\?\)/);
+    } finally {
+      db.close();
+    }
   });
 
   it('leaves an upgraded v2 database with exactly the schema of a new one', () => {
