@@ -2,6 +2,7 @@
 //
 // This is USPS-style standardization from public tables only. It is NOT CASS, DPV or NCOA processing: those need licensed
 // USPS data, and nothing here can say that an address exists or that mail reaches it.
+import { memoize } from './memo';
 import { directional, STATE_LOOKUP, streetSuffix, streetSuffixName, unitDesignator, type Issue } from './usps';
 
 export type { Issue } from './usps';
@@ -72,8 +73,21 @@ function cleanOnce(s: string): string {
     .trim();
 }
 
+const ASCII = /^[^\u0080-\uFFFF]*$/;
+/** On ASCII text, \p{Cc} is exactly U+0000–U+001F and U+007F. */
+const ASCII_CONTROL = /\p{Cc}/gu;
+
 /** Upper case, NFKC, no control characters, single spaces, trimmed; stable when applied again. */
 export function cleanAddressText(s: unknown): string {
+  if (typeof s !== 'string') return '';
+  // ASCII (nearly every cell): no surrogates, fractions or format characters, NFKC is the identity and upper-casing
+  // stays ASCII, so one pass is already the fixed point. Control characters become spaces as in cleanOnce.
+  if (ASCII.test(s)) return s.replace(ASCII_CONTROL, ' ').toUpperCase().replace(/\s+/g, ' ').trim();
+  return cleanAddressTextFull(s);
+}
+
+/** cleanAddressText without the ASCII fast path: exported so tests can prove the two agree. */
+export function cleanAddressTextFull(s: unknown): string {
   if (typeof s !== 'string') return '';
   let prev = s;
   for (let i = 0; i < 4; i++) {
@@ -85,13 +99,18 @@ export function cleanAddressText(s: unknown): string {
 }
 
 function tokenize(cleaned: string): string[] {
-  return cleaned
-    .replace(/\./g, '')
-    .replace(/[,;]/g, ' ')
-    .replace(/#/g, ' # ')
-    .split(' ')
-    .map((t) => t.replace(/^-+|-+$/g, ''))
-    .filter((t) => t !== '');
+  // Periods dropped, commas and semicolons as spaces, "#" a token of its own, hyphens trimmed from token ends; each
+  // rewrite is skipped when its character is absent (most lines have none), which saves the string copies.
+  let s = cleaned;
+  if (s.includes('.')) s = s.replace(/\./g, '');
+  if (s.includes(',') || s.includes(';')) s = s.replace(/[,;]/g, ' ');
+  if (s.includes('#')) s = s.replace(/#/g, ' # ');
+  const out: string[] = [];
+  for (const piece of s.split(' ')) {
+    const t = piece.startsWith('-') || piece.endsWith('-') ? piece.replace(/^-+|-+$/g, '') : piece;
+    if (t !== '') out.push(t);
+  }
+  return out;
 }
 
 const SPELLED_NUMBERS = ['ZERO', 'ONE', 'TWO', 'THREE', 'FOUR', 'FIVE', 'SIX', 'SEVEN', 'EIGHT', 'NINE', 'TEN', 'ELEVEN', 'TWELVE'];
@@ -274,7 +293,7 @@ function parseLine(text: string): LinePart {
   const tokens = tokenize(text);
   if (tokens.length === 0) return part;
   const joined = tokens.join(' ');
-  if (/(?![\p{Script=Latin}])\p{L}/u.test(joined) || FOREIGN_POSTCODE.test(joined) || tokens.some((t) => FOREIGN_WORDS.has(t))) {
+  if ((!ASCII.test(joined) && /(?![\p{Script=Latin}])\p{L}/u.test(joined)) || FOREIGN_POSTCODE.test(joined) || tokens.some((t) => FOREIGN_WORDS.has(t))) {
     part.kind = 'unparsed';
     part.issues.push(issue('address-foreign', 'This looks like an address outside the US; kept as given', 'warning'));
     return part;
@@ -486,12 +505,23 @@ export function standardizeAddress(p: ParsedAddress): { line1: string; line2: st
   // fixed point, so cleaning a cleaned list changes nothing. Real addresses settle in the first round; garbage in two.
   let out = printOnce(p);
   for (let round = 0; round < 4; round++) {
-    const again = printOnce(parseAddress(out.line1, out.line2));
+    const again = reprint(out.line1, out.line2);
     if (again.line1 === out.line1 && again.line2 === out.line2) break;
     out = again;
   }
-  return out;
+  // A copy: `out` may be a memo entry, which no caller may change.
+  return { line1: out.line1, line2: out.line2 };
 }
+
+/** printOnce(parseAddress(…)) of a print: duplicates of one address print alike, so the check repeats often. */
+const reprintMemo = memoize((key: string) => {
+  const split = key.indexOf(':');
+  const n = Number(key.slice(0, split));
+  const line1 = key.slice(split + 1, split + 1 + n);
+  return printOnce(parseAddress(line1, key.slice(split + 1 + n)));
+});
+/** The key is length-prefixed so that no two pairs of lines share it. */
+const reprint = (line1: string, line2: string) => reprintMemo(`${line1.length}:${line1}${line2}`);
 
 function printOnce(p: ParsedAddress): { line1: string; line2: string } {
   if (p.kind === 'unparsed') return { line1: p.input.line1, line2: p.input.line2 };
@@ -515,6 +545,12 @@ function printOnce(p: ParsedAddress): { line1: string; line2: string } {
 /** parseAddress then standardizeAddress: the one call the clean job needs for an address. */
 export function cleanAddress(line1: string, line2?: string): { line1: string; line2: string; parsed: ParsedAddress } {
   const parsed = parseAddress(line1, line2);
+  // Input that already prints as itself (a tidy list): re-reading the print would be parseAddress on the same cleaned
+  // text, which gives this same parse and print, so the fixed point is reached without it. Only for ASCII input,
+  // where cleaning is plainly idempotent (cleanAddressText of the cleaned text is the cleaned text).
+  const { input } = parsed;
+  const out = printOnce(parsed);
+  if (out.line1 === input.line1 && out.line2 === input.line2 && ASCII.test(input.line1) && ASCII.test(input.line2)) return { ...out, parsed };
   return { ...standardizeAddress(parsed), parsed };
 }
 

@@ -1,5 +1,6 @@
 // Company names: a display form (tidied, proper-cased only when typed in one case) and a match key that ignores legal form, "The", punctuation and abbreviations.
-import { capitalize, cleanText, dict, looksLikePerson, upperSafe, type NameIssue } from './names';
+import { memoize } from './memo';
+import { capitalize, cleanText, dict, looksLikePerson, nfc, upperSafe, type NameIssue } from './names';
 
 export interface NormalizedCompany {
   /** Trimmed, whitespace collapsed; proper case only when the input was all-caps or all-lower. Empty when no letters or digits. */
@@ -38,7 +39,9 @@ const FOLD: Record<string, string> = dict({
   lab: 'laboratories', co: 'company', corp: 'corporation', inc: 'incorporated', ltd: 'limited', cpas: 'cpa', amer: 'american',
 });
 
-const foldDiacritics = (s: string) => s.normalize('NFKD').replace(/\p{M}+/gu, '').normalize('NFC');
+/** ASCII has no diacritics and no compatibility forms, so it is returned as is. */
+const foldDiacritics = (s: string) => (ASCII_ONLY.test(s) ? s : s.normalize('NFKD').replace(/\p{M}+/gu, '').normalize('NFC'));
+const ASCII_ONLY = /^[^\u0080-\uFFFF]*$/;
 
 /** Dotted initials joined: "L.L.C." → "LLC", "I. B. M." → "IBM"; leaves "St. Louis" alone. */
 const joinDotted = (s: string) => s.replace(/\b(?:\p{L}\.\s?){2,}(?!\p{L})/gu, (m) => m.replace(/[.\s]/g, '') + ' ').replace(/\s+/g, ' ');
@@ -95,7 +98,7 @@ function displayOf(text: string): string {
   // Short words beside "&" are initials: "AT & T", "A & P", "H & R Block".
   const besideAmp = (i: number) => words[i - 1] === '&' || words[i + 1] === '&';
   t = words.map((w, i) => (besideAmp(i) && /^\p{L}{1,2}$/u.test(w) ? upperSafe(w) : caseCompanyWord(w, i, words.length))).join(' ');
-  return t.normalize('NFC');
+  return nfc(t);
 }
 
 /** The match key: see NormalizedCompany.key. */
@@ -139,6 +142,15 @@ const PLACEHOLDERS = new Set(['na', 'n/a', 'none', 'unknown', 'test', 'self', 's
  * the same for the raw text and its display. Never throws.
  */
 export function normalizeCompany(raw: string): NormalizedCompany {
+  if (typeof raw !== 'string') return normalizeCompanyOf(raw);
+  // Company columns repeat (one employer, many contacts); the issues are copied so no caller can change a memo entry.
+  const r = normalizeCompanyMemo(raw);
+  return { display: r.display, key: r.key, issues: r.issues.map((x) => ({ ...x })) };
+}
+
+const normalizeCompanyMemo = memoize((raw: string) => normalizeCompanyOf(raw));
+
+function normalizeCompanyOf(raw: string): NormalizedCompany {
   try {
     const text = cleanText(raw);
     const issues: NameIssue[] = [];

@@ -113,16 +113,20 @@ function wellFormed(s: string): string {
 
 /** Optimal-string-alignment distance (Levenshtein plus adjacent swaps: "gmial" is one step from "gmail"). */
 export function typoDistance(a: string, b: string): number {
-  const d: number[][] = Array.from({ length: a.length + 1 }, (_, i) => Array.from({ length: b.length + 1 }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)));
+  // One flat typed array instead of nested arrays: the same recurrence, without an allocation per row.
+  const w = b.length + 1;
+  const d = new Uint32Array((a.length + 1) * w);
+  for (let j = 0; j <= b.length; j++) d[j] = j;
   for (let i = 1; i <= a.length; i++) {
+    d[i * w] = i;
     for (let j = 1; j <= b.length; j++) {
       const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      let v = Math.min(d[i - 1]![j]! + 1, d[i]![j - 1]! + 1, d[i - 1]![j - 1]! + cost);
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) v = Math.min(v, d[i - 2]![j - 2]! + 1);
-      d[i]![j] = v;
+      let v = Math.min(d[(i - 1) * w + j]! + 1, d[i * w + j - 1]! + 1, d[(i - 1) * w + j - 1]! + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) v = Math.min(v, d[(i - 2) * w + j - 2]! + 1);
+      d[i * w + j] = v;
     }
   }
-  return d[a.length]![b.length]!;
+  return d[a.length * w + b.length]!;
 }
 
 /** How far a provider name may drift and still be called a typo: short names have too many real neighbours (life.com, give.com). */
@@ -132,8 +136,10 @@ function sldBudget(sld: string): number {
   return 2;
 }
 
+const POPULAR_DOMAINS = new Set(POPULAR.map((p) => `${p.sld}.${p.tld}`));
+
 function isKnown(domain: string, lists: EmailLists): boolean {
-  return KNOWN_REAL.has(domain) || lists.freeMail.has(domain) || lists.disposable.has(domain) || POPULAR.some((p) => `${p.sld}.${p.tld}` === domain);
+  return KNOWN_REAL.has(domain) || lists.freeMail.has(domain) || lists.disposable.has(domain) || POPULAR_DOMAINS.has(domain);
 }
 
 /** Suggests the popular provider domain a mistyped domain most likely meant, or null when none is close or two are equally close. */
@@ -163,6 +169,8 @@ export function suggestDomain(domain: string, lists: EmailLists = EMPTY_EMAIL_LI
   let bestScore = Infinity;
   let tie = false;
   for (const p of POPULAR) {
+    // The distance is at least the length difference: past the budget, the full table would only confirm the skip.
+    if (Math.abs(sld.length - p.sld.length) > sldBudget(p.sld)) continue;
     const sldDist = typoDistance(sld, p.sld);
     if (sldDist > sldBudget(p.sld)) continue;
     let tldDist: number;

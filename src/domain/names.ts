@@ -1,4 +1,5 @@
 // Person names: clean text, proper case, split a full name (or separate fields) into its parts, and tell names from companies.
+import { memoize } from './memo';
 
 export interface NameIssue {
   code: string;
@@ -29,12 +30,28 @@ export interface LooksLike {
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 // \p{Cc} is U+0000–U+001F and U+007F–U+009F; then zero-width and line/paragraph separators and the BOM.
 const CONTROL = /[\p{Cc}\u200B-\u200D\u2028\u2029\uFEFF]/gu;
+const PRINTABLE_ASCII = /^[\x20-\x7E]*$/;
+const ASCII_ONLY = /^[^\u0080-\uFFFF]*$/;
+
+/** NFC, skipped for ASCII text (which NFC never changes): normalize() is one of the costliest calls per record. */
+export function nfc(s: string): string {
+  return ASCII_ONLY.test(s) ? s : s.normalize('NFC');
+}
 
 /**
  * Text every normalizer starts from: lone surrogates replaced by U+FFFD (so output is always valid UTF-8), control and
  * zero-width characters turned into spaces, NFC, curly apostrophes straightened, whitespace collapsed. Never throws.
  */
 export function cleanText(raw: unknown): string {
+  const s = typeof raw === 'string' ? raw : raw == null ? '' : String(raw);
+  // Pure printable ASCII (nearly every cell): no surrogates, NFC is the identity and only the backtick is a quote to
+  // straighten, so the same result needs none of the Unicode passes below.
+  if (PRINTABLE_ASCII.test(s)) return (s.includes('`') ? s.replace(/`/g, "'") : s).replace(/\s+/g, ' ').trim();
+  return cleanTextFull(s);
+}
+
+/** cleanText without the ASCII fast path: exported so tests can prove the two agree. */
+export function cleanTextFull(raw: unknown): string {
   const s = typeof raw === 'string' ? raw : raw == null ? '' : String(raw);
   return s
     .replace(LONE_SURROGATE, '\uFFFD')
@@ -67,7 +84,7 @@ export function capitalize(w: string): string {
   const i = lower.search(/\p{L}/u);
   if (i < 0) return lower;
   const ch = String.fromCodePoint(lower.codePointAt(i)!);
-  return (lower.slice(0, i) + upperSafe(ch) + lower.slice(i + ch.length)).normalize('NFC');
+  return nfc(lower.slice(0, i) + upperSafe(ch) + lower.slice(i + ch.length));
 }
 
 /** A lookup table without a prototype, so that input like "__proto__" or "constructor" is never found in it. */
@@ -170,6 +187,13 @@ function caseWord(word: string, fix: boolean): string {
  * are fixed, so "deVries", "DeShawn" and "van Dyke" are kept. Idempotent; never throws.
  */
 export function properCaseName(s: string): string {
+  return typeof s === 'string' ? properCaseNameMemo(s) : properCaseNameOf(s);
+}
+
+/** Names repeat across a list (first names, common surnames); the casing of one is a pure function of its text. */
+const properCaseNameMemo = memoize((s: string) => properCaseNameOf(s));
+
+function properCaseNameOf(s: string): string {
   try {
     return properCaseNameUnsafe(cleanText(s));
   } catch {
@@ -179,6 +203,10 @@ export function properCaseName(s: string): string {
 
 function properCaseNameUnsafe(text: string): string {
   if (!text) return '';
+  return nfc(properCaseWords(text));
+}
+
+function properCaseWords(text: string): string {
   const words = text.split(' ');
   // Whether the name came in one case is judged on its real words: single letters, numerals and suffixes (é, III, MD)
   // are left out, so that fixing them never flips the verdict and casing stays idempotent.
@@ -232,8 +260,7 @@ function properCaseNameUnsafe(text: string): string {
       }
       return lead + caseWord(core, true) + trail;
     })
-    .join(' ')
-    .normalize('NFC');
+    .join(' ');
 }
 /** Suffixes whose canonical casing is applied even to mixed-case input (Phd → PhD, Iii → III). */
 const CASE_SUFFIXES = new Set(['phd', 'md', 'dds', 'dmd', 'cpa', 'jd', 'ii', 'iii', 'iv', 'edd', 'dvm', 'pharmd', 'jr', 'sr', 'esq']);
@@ -270,6 +297,15 @@ const tokensOf = (s: string) =>
 
 /** Whether a string reads as a company or organization, and why (used to flag a company typed into a person field). */
 export function looksLikeCompany(s: string): LooksLike {
+  if (typeof s !== 'string') return looksLikeCompanyOf(s);
+  // A copy, so that a caller changing its reasons never changes what the next caller is told.
+  const r = looksLikeCompanyMemo(s);
+  return { likely: r.likely, reasons: [...r.reasons] };
+}
+
+const looksLikeCompanyMemo = memoize((s: string) => looksLikeCompanyOf(s));
+
+function looksLikeCompanyOf(s: string): LooksLike {
   const reasons: string[] = [];
   const raw = cleanText(s);
   const dotless = raw.replace(/\./g, '');
@@ -477,10 +513,20 @@ function parseSingle(text: string, nickname: string, issues: NameIssue[]): Parse
  */
 export function parsePersonName(raw: string): ParsedName {
   try {
-    return parsePersonNameUnsafe(raw);
+    // Results are deep-copied out of the memo: callers (parseNameFields among them) add issues to what they get.
+    return typeof raw === 'string' ? cloneName(parsePersonNameMemo(raw)) : parsePersonNameUnsafe(raw);
   } catch {
     return emptyName('unparsed', [issue('unparsed', 'The name could not be read.')]);
   }
+}
+
+const parsePersonNameMemo = memoize((raw: string) => parsePersonNameUnsafe(raw));
+
+/** A deep copy of a parsed name, with keys in the same order (so results compare and serialize as before). */
+export function cloneName(p: ParsedName): ParsedName {
+  const out = { ...p, issues: p.issues.map((x) => ({ ...x })) };
+  if (p.second) out.second = cloneName(p.second);
+  return out;
 }
 
 function parsePersonNameUnsafe(raw: string): ParsedName {
@@ -555,6 +601,45 @@ export interface NameFields {
  * last="SMITH JR" → John / A / Smith / Jr.); a full-name column fills in when they are empty. Never throws.
  */
 export function parseNameFields(fields: NameFields): ParsedName {
+  const fast = simpleNameFields(fields);
+  if (fast) return fast;
+  return parseNameFieldsGeneral(fields);
+}
+
+/**
+ * Words that send a name down a special branch somewhere in parsing (titles, suffixes, particles, placeholders, company
+ * words, couple/estate/household/care-of words). A first and a last name that are each one plain word outside this set
+ * always parse to just those two words, each proper-cased on its own; test/unit/domain/names-fast-path.test.ts checks it.
+ */
+const SPECIAL_WORDS = new Set<string>([
+  ...Object.keys(TITLES), ...Object.keys(SUFFIXES), ...PARTICLES, ...ROMAN, ...PLACEHOLDERS, ...LEGAL_FORMS, ...ORG_WORDS, ...SURNAME_ORG_WORDS,
+  'and', 'or', 'the', 'of', 'dba', 'attn', 'attention', 'care', 'estate', 'family', 'household', 'residence', 'residents',
+  'co', 'company', 'son', 'sons', 'daughter', 'daughters', 'associates', 'inc', 'llc', 'corp', 'ltd', 'llp', 'pllc', 'incorporated', 'corporation', 'gmbh',
+]);
+const PLAIN_WORD = /^[A-Za-z]{2,}$/;
+const blank = (v: string | null | undefined) => v === undefined || v === null || v === '';
+
+/** The common case — first and last each one plain word, no other column — without the full parse; null otherwise. */
+function simpleNameFields(fields: NameFields): ParsedName | null {
+  const { first, last } = fields;
+  if (typeof first !== 'string' || typeof last !== 'string' || !PLAIN_WORD.test(last) || SPECIAL_WORDS.has(last.toLowerCase())) return null;
+  if (!blank(fields.full) || !blank(fields.middle) || !blank(fields.prefix) || !blank(fields.suffix)) return null;
+  if (PLAIN_WORD.test(first)) {
+    if (SPECIAL_WORDS.has(first.toLowerCase())) return null;
+    return { prefix: '', first: properCaseName(first), middle: '', last: properCaseName(last), suffix: '', nickname: '', kind: 'person', issues: [] };
+  }
+  // "Mildred M." / "ROBERT j": a given name and a middle initial in the first-name column.
+  const m = FIRST_AND_INITIAL.exec(first);
+  if (!m || SPECIAL_WORDS.has(m[1]!.toLowerCase()) || SPECIAL_WORDS.has(m[2]!.toLowerCase())) return null;
+  const cased = CASED_FIRST_AND_INITIAL.exec(properCaseName(first));
+  if (!cased) return null;
+  return { prefix: '', first: cased[1]!, middle: cased[2]!, last: properCaseName(last), suffix: '', nickname: '', kind: 'person', issues: [] };
+}
+const FIRST_AND_INITIAL = /^([A-Za-z]{2,}) ([A-Za-z])\.?$/;
+const CASED_FIRST_AND_INITIAL = /^([A-Za-z]{2,}) ([A-Z]\.?)$/;
+
+/** parseNameFields without the fast path: exported so tests can prove the two agree. */
+export function parseNameFieldsGeneral(fields: NameFields): ParsedName {
   try {
     // Each column is cased on its own, so "VAN DER BERG" in a last-name column is judged as a whole surname.
     const f = (v: string | null | undefined) => properCaseName(cleanText(v ?? '').replace(/,/g, ' '));

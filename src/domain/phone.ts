@@ -15,6 +15,7 @@ import {
   type NumberType,
   type PhoneNumber,
 } from 'libphonenumber-js/max';
+import metadata from 'libphonenumber-js/metadata.max.json';
 
 export interface PhoneIssue {
   /** Stable code the clean job and the UI key on, e.g. 'phone.no_area_code'. */
@@ -138,6 +139,15 @@ function invalid(value: string, issues: PhoneIssue[], extension: string | null =
 
 /** Cleans one phone number. Never throws; normalizePhone(normalizePhone(x).value) gives the same value, validity and type. */
 export function normalizePhone(raw: unknown, options: PhoneOptions = {}): PhoneResult {
+  if (typeof raw === 'string' && (options.defaultCountry === undefined || options.defaultCountry.toUpperCase() === 'US')) {
+    const fast = fastUsPhone(raw);
+    if (fast) return fast;
+  }
+  return normalizePhoneGeneral(raw, options);
+}
+
+/** The full path, without the fast path for plain US numbers: exported so tests can prove the two agree. */
+export function normalizePhoneGeneral(raw: unknown, options: PhoneOptions = {}): PhoneResult {
   let text = '';
   try {
     text = tidy((typeof raw === 'string' ? raw : raw == null ? '' : String(raw)).replace(/[\u200B-\u200D\u2060\uFEFF]/g, '').normalize('NFKC'));
@@ -255,4 +265,80 @@ function normalizeText(text: string, options: PhoneOptions): PhoneResult {
     country: numberCountry,
     issues,
   };
+}
+
+// ---------------------------------------------------------------------------------------------------------------------
+// Fast path: a plain US number written the usual ways ("(212) 555-0100", "212-555-0100", "1-212-555-0100",
+// "+1 212 555 0100", "2125550100"). libphonenumber spends most of its time building the same RegExp objects again for
+// every number; for these shapes its whole answer comes down to the type of the 10 national digits under the US
+// metadata, which is computed here with the metadata's own patterns compiled once. Only numbers that come out valid
+// and in the US take this path; everything else (Canada and the Caribbean, invalid exchanges, extensions, letters)
+// goes the full way. test/unit/domain/phone-fast-path.test.ts and scripts in the report check the two agree.
+
+/** ASCII only, no extension or letters, single separators: text === tidy(NFKC(raw)) and no repair step applies. */
+const PLAIN_US = /^(?:\+?1[ .-]?)?(?:\(([2-9]\d\d)\) ?|([2-9]\d\d)[ .-]?)(\d{3})[ .-]?(\d{4})$/;
+
+/** libphonenumber's type names in the order its getNumberType tries the non-fixed-line types. */
+const NON_FIXED_TYPES = ['MOBILE', 'PREMIUM_RATE', 'TOLL_FREE', 'SHARED_COST', 'VOIP', 'PERSONAL_NUMBER', 'PAGER', 'UAN', 'VOICEMAIL'] as const;
+/** Index of each type in a metadata country's type list (libphonenumber-js metadata.js getType). */
+const TYPE_INDEX: Record<string, number> = { FIXED_LINE: 0, MOBILE: 1, TOLL_FREE: 2, PREMIUM_RATE: 3, PERSONAL_NUMBER: 4, VOICEMAIL: 5, UAN: 6, PAGER: 7, VOIP: 8, SHARED_COST: 9 };
+
+interface TypeRule {
+  re: RegExp;
+  lengths: readonly number[];
+}
+
+/** The US numbering plan's patterns, compiled once, or null when the metadata is not in the shape this code reads. */
+const US_PLAN = ((): { national: RegExp; rules: Map<string, TypeRule | null> } | null => {
+  try {
+    const us = (metadata as unknown as { countries: Record<string, unknown[]> }).countries['US'];
+    const types = us?.[11] as (readonly [string, number[]?] | 0)[] | undefined;
+    const lengths = us?.[3] as number[] | undefined;
+    if (!us || typeof us[2] !== 'string' || !Array.isArray(types) || !Array.isArray(lengths)) return null;
+    const rules = new Map<string, TypeRule | null>();
+    for (const [name, i] of Object.entries(TYPE_INDEX)) {
+      const t = types[i];
+      // A missing type or an empty pattern never matches (isNumberTypeEqualTo).
+      rules.set(name, t && t[0] ? { re: new RegExp(`^(?:${t[0]})$`), lengths: t[1] ?? lengths } : null);
+    }
+    return { national: new RegExp(`^(?:${us[2]})$`), rules };
+  } catch {
+    return null;
+  }
+})();
+
+function isType(nn: string, type: string): boolean {
+  const rule = US_PLAN!.rules.get(type);
+  return !!rule && rule.lengths.includes(nn.length) && rule.re.test(nn);
+}
+
+/** libphonenumber's getNumberType for a national number under the US plan (helpers/getNumberType.js), or undefined. */
+export function usNumberType(nn: string): NumberType {
+  if (!US_PLAN || !US_PLAN.national.test(nn)) return undefined;
+  if (isType(nn, 'FIXED_LINE')) {
+    // A MOBILE type with an empty pattern, or none, means fixed and mobile share ranges (the US case).
+    const mobile = US_PLAN.rules.get('MOBILE');
+    if (!mobile || isType(nn, 'MOBILE')) return 'FIXED_LINE_OR_MOBILE';
+    return 'FIXED_LINE';
+  }
+  for (const t of NON_FIXED_TYPES) if (isType(nn, t)) return t;
+  return undefined;
+}
+
+function fastUsPhone(raw: string): PhoneResult | null {
+  const m = PLAIN_US.exec(raw);
+  if (!m) return null;
+  const npa = m[1] ?? m[2]!;
+  const nxx = m[3]!;
+  const line = m[4]!;
+  const nn = npa + nxx + line;
+  // US is first among the +1 countries and has no leading-digits rule, so a number with a US type is a US number.
+  const t = usNumberType(nn);
+  if (!t) return null;
+  const e164 = `+1${nn}`;
+  const issues: PhoneIssue[] = [];
+  if (nxx === '555' && line.startsWith('01')) {
+    issues.push(issue('phone.fictional', 'Numbers 555-0100 to 555-0199 are reserved for films and examples; this is almost certainly not a real contact number.'));
+  }
+  return { value: e164, e164, national: `(${npa}) ${nxx}-${line}`, extension: null, valid: true, possible: true, type: TYPES[t] || 'unknown', country: 'US', issues };
 }

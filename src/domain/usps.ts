@@ -235,8 +235,13 @@ export const STREET_SUFFIX_ABBREVIATIONS: readonly string[] = [...SUFFIXES.nameO
 
 /** The USPS abbreviation for a street suffix or any common variant of it ("AVENUE", "AVN", "Ave." → "AVE"), or null. */
 export function streetSuffix(word: string): string | null {
+  // Parsed tokens are already upper case without periods: then the word is its own lookup key.
+  if (KEY_FORM.test(word)) return SUFFIXES.byVariant.get(word) ?? null;
   return SUFFIXES.byVariant.get(word.toUpperCase().replace(/\./g, '')) ?? null;
 }
+
+/** Text that upper-casing and dropping periods leave unchanged (ASCII capitals, digits, #, -). */
+const KEY_FORM = /^[A-Z0-9#-]*$/;
 /** The primary (spelled-out) name of a standard suffix abbreviation ("AVE" → "AVENUE"). */
 export function streetSuffixName(abbr: string): string | null {
   return SUFFIXES.nameOf.get(abbr) ?? null;
@@ -248,6 +253,7 @@ const DIRECTIONALS = new Map<string, string>([
 ]);
 /** The USPS directional ("North", "N." → "N"; "Northwest" → "NW"), or null. */
 export function directional(word: string): string | null {
+  if (KEY_FORM.test(word)) return DIRECTIONALS.get(word) ?? null;
   return DIRECTIONALS.get(word.toUpperCase().replace(/\./g, '')) ?? null;
 }
 
@@ -286,7 +292,7 @@ export const UNIT_DESIGNATORS: readonly string[] = C2.map(([abbr]) => abbr);
 
 /** The USPS secondary unit designator ("Suite" → STE) and whether it takes a number, or null. "#" is its own designator. */
 export function unitDesignator(word: string): { abbr: string; needsNumber: boolean } | null {
-  const w = word.toUpperCase().replace(/\./g, '');
+  const w = KEY_FORM.test(word) ? word : word.toUpperCase().replace(/\./g, '');
   if (w === '#') return { abbr: '#', needsNumber: true };
   return UNIT_BY_VARIANT.get(w) ?? null;
 }

@@ -1,4 +1,5 @@
 // ZIP codes: parse ZIP5/ZIP+4 (repairing Excel's lost leading zeros), check ZIP↔state↔city, distance between centroids.
+import { memoize } from './memo';
 import { STATE_LOOKUP, type Issue } from './usps';
 import type { ZipTable } from './zip-data';
 
@@ -27,7 +28,8 @@ const hintCode = (s: string | undefined) => (s ? (STATE_LOOKUP.get(s.toUpperCase
 export function parseZip(input: string | number, stateHint?: string): ParsedZip {
   // Spreadsheet readers may hand over the number 2108 rather than the text "02108".
   const text = typeof input === 'number' && Number.isFinite(input) ? String(input) : input;
-  const raw = typeof text === 'string' ? text.normalize('NFKC').trim() : '';
+  // NFKC leaves ASCII as it is (and ZIP cells are almost always ASCII).
+  const raw = typeof text === 'string' ? (ASCII_ONLY.test(text) ? text : text.normalize('NFKC')).trim() : '';
   if (raw === '') return { zip5: null, zip4: null, issues: [issue('zip-missing', 'No ZIP code', 'error')] };
   if (/^[A-Z]\d[A-Z]\s?\d[A-Z]\d$/i.test(raw)) return { zip5: null, zip4: null, issues: [issue('zip-foreign', `"${raw}" looks like a Canadian postal code, not a US ZIP`, 'error')] };
   // Excel turns 02108 into the number 2108 and sometimes prints it as 2108.0.
@@ -75,8 +77,12 @@ export function formatZip(z: Pick<ParsedZip, 'zip5' | 'zip4'>): string {
   return z.zip5 ? (z.zip4 ? `${z.zip5}-${z.zip4}` : z.zip5) : '';
 }
 
-/** City names compared loosely: case, punctuation, "SAINT"/"ST", "FORT"/"FT", "MOUNT"/"MT". */
-function cityKey(c: string): string {
+const ASCII_ONLY = /^[^\u0080-\uFFFF]*$/;
+
+/** City names compared loosely: case, punctuation, "SAINT"/"ST", "FORT"/"FT", "MOUNT"/"MT". Memoized: cities repeat. */
+const cityKey = memoize(cityKeyOf);
+
+function cityKeyOf(c: string): string {
   return c
     .toUpperCase()
     .replace(/[.'’,-]/g, ' ')

@@ -43,3 +43,15 @@ export async function rowCells(page: Page, rowNo: number): Promise<string[]> {
       .map((c) => c.text),
   );
 }
+
+/** The grid cell at a 1-based position of the view and a 0-based column, once its row has loaded. */
+export function gridCell(page: Page, pos: number, col: number) {
+  return page.locator(`[data-testid="grid"] [data-row-no="${pos}"]:not([data-loading="true"]) [data-col="${col}"]`);
+}
+
+/** Cleans the selected list from the "Not cleaned yet — Clean now" prompt and waits for the summary. */
+export async function cleanFromPrompt(page: Page): Promise<void> {
+  await expect(page.getByTestId('clean-prompt')).toContainText('Not cleaned yet');
+  await page.getByTestId('clean-now').click();
+  await expect(page.getByTestId('clean-summary')).toBeVisible({ timeout: 60_000 });
+}

@@ -1,6 +1,6 @@
-// Keyboard navigation in the grid: arrows, pages, jumps to the first and last row, all clamped to the data.
+// Keyboard in the grid: arrows, pages, jumps to the first and last row (clamped to the data); which keys edit a cell, open its record, undo and redo.
 import { describe, expect, it } from 'vitest';
-import { nextCursor, type KeyLike } from '../../renderer/src/grid/grid-keys';
+import { cellCommand, historyCommand, nextCursor, type KeyLike } from '../../renderer/src/grid/grid-keys';
 
 const bounds = { rows: 1_000_000, cols: 12, pageRows: 20 };
 const at = (row: number, col: number) => ({ row, col });
@@ -34,5 +34,40 @@ describe('nextCursor', () => {
 
   it('does nothing in an empty list', () => {
     expect(nextCursor(at(0, 0), { key: 'ArrowDown' }, { rows: 0, cols: 3, pageRows: 10 })).toBeNull();
+  });
+});
+
+describe('cellCommand', () => {
+  it('edits on Enter and F2, types over on a printable key or Backspace, opens the record on Space', () => {
+    expect(cellCommand({ key: 'Enter' })).toEqual({ kind: 'edit' });
+    expect(cellCommand({ key: 'F2' })).toEqual({ kind: 'edit' });
+    expect(cellCommand({ key: 'a' })).toEqual({ kind: 'type', text: 'a' });
+    expect(cellCommand({ key: 'Ä', shiftKey: true })).toEqual({ kind: 'type', text: 'Ä' });
+    expect(cellCommand({ key: '😀' })).toEqual({ kind: 'type', text: '😀' });
+    expect(cellCommand({ key: 'Backspace' })).toEqual({ kind: 'type', text: '' });
+    expect(cellCommand({ key: ' ' })).toEqual({ kind: 'record' });
+  });
+
+  it('leaves shortcuts, navigation, Shift+Enter and IME composition alone', () => {
+    expect(cellCommand({ key: 'c', ctrlKey: true })).toBeNull();
+    expect(cellCommand({ key: 'z', metaKey: true })).toBeNull();
+    expect(cellCommand({ key: 'a', altKey: true })).toBeNull();
+    expect(cellCommand({ key: 'Enter', shiftKey: true })).toBeNull();
+    expect(cellCommand({ key: 'ArrowDown' })).toBeNull();
+    expect(cellCommand({ key: 'Tab' })).toBeNull();
+    expect(cellCommand({ key: 'Escape' })).toBeNull();
+    expect(cellCommand({ key: 'a', isComposing: true })).toBeNull();
+  });
+});
+
+describe('historyCommand', () => {
+  it('Ctrl/⌘+Z undoes; Ctrl/⌘+Shift+Z and Ctrl+Y redo', () => {
+    expect(historyCommand({ key: 'z', ctrlKey: true })).toBe('undo');
+    expect(historyCommand({ key: 'z', metaKey: true })).toBe('undo');
+    expect(historyCommand({ key: 'Z', ctrlKey: true, shiftKey: true })).toBe('redo');
+    expect(historyCommand({ key: 'z', metaKey: true, shiftKey: true })).toBe('redo');
+    expect(historyCommand({ key: 'y', ctrlKey: true })).toBe('redo');
+    expect(historyCommand({ key: 'z' })).toBeNull();
+    expect(historyCommand({ key: 'z', ctrlKey: true, altKey: true })).toBeNull();
   });
 });

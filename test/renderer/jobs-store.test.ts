@@ -5,7 +5,8 @@ import type { JobFinished, JobProgress, JobRecord, ListInfo, ProjectInfo } from 
 import type { RendererClient } from '../../renderer/src/api/client-types';
 import { setApi } from '../../renderer/src/api/create-client';
 import { useAppStore } from '../../renderer/src/state/app-store';
-import { handleFinished, handleProgress, resetJobs, startExport, startImport, useJobsStore } from '../../renderer/src/state/jobs-store';
+import { handleFinished, handleProgress, resetJobs, startClean, startExport, startImport, useJobsStore } from '../../renderer/src/state/jobs-store';
+import { useReviewStore } from '../../renderer/src/state/review-store';
 import { useToastStore } from '../../renderer/src/state/toast-store';
 
 const list = (id: number, name: string): ListInfo => ({
@@ -20,6 +21,7 @@ const list = (id: number, name: string): ListInfo => ({
   format: null,
   details: {},
   problemCount: 0,
+  clean: null,
 });
 const project = (lists: ListInfo[]): ProjectInfo => ({ projectId: 'p1', name: 'P', location: '/x/P.winnow', schemaVersion: 1, lists });
 
@@ -45,7 +47,7 @@ beforeEach(() => {
   wait = deferred();
   info = project([list(1, 'old'), list(2, 'new')]);
   invoke = vi.fn((method: string) => {
-    if (method === 'import.start' || method === 'export.start') return start.promise;
+    if (method === 'import.start' || method === 'export.start' || method === 'clean.start') return start.promise;
     if (method === 'jobs.wait') return wait.promise;
     if (method === 'project.info') return Promise.resolve(info);
     return Promise.reject(new Error(`unexpected ${method}`));
@@ -182,5 +184,23 @@ describe('jobs store', () => {
       details: { suppressionKind: 'deceased' },
       ifAlreadyImported: 'import',
     });
+  });
+
+  it('after a clean: refreshes the project, drops the issue filter, refetches the rows and says how many records need a look', async () => {
+    useReviewStore.setState({ filter: { listId: 1, code: 'email.typo', label: 'Likely e-mail typo', severity: 'warning', total: 1 } });
+    const v = useReviewStore.getState().rowsVersion;
+    const started = startClean({ projectId: 'p1', list: list(1, 'old') });
+    start.resolve({ jobId: 'c1' });
+    await started;
+    expect(invoke.mock.calls.find(([m]) => m === 'clean.start')?.[1]).toEqual({ projectId: 'p1', listId: 1 });
+    expect(useJobsStore.getState().jobs.map((j) => [j.kind, j.label])).toEqual([['clean', 'Cleaning “old”']]);
+    const summary = { cleanedAt: '', rows: 3, mailable: 2, emailable: 3, callable: 1, withIssues: 2, averageQuality: 71.5 };
+    handleFinished({ jobId: 'c1', kind: 'clean', projectId: 'p1', status: 'done', result: { lists: [{ ...summary, listId: 1, listName: 'old' }], issues: [], seconds: 0.2 }, error: null });
+    await flush();
+    await flush();
+    expect(invoke.mock.calls.some(([m]) => m === 'project.info')).toBe(true);
+    expect(useReviewStore.getState().filter).toBeNull();
+    expect(useReviewStore.getState().rowsVersion).toBe(v + 1);
+    expect(useToastStore.getState().toasts.map((t) => [t.tone, t.title])).toEqual([['success', 'Cleaned 3 records']]);
   });
 });

@@ -15,7 +15,7 @@ function fakeFetch() {
     new Promise<GridRow[]>((resolve, reject) => {
       calls.push({ fromRow, count, resolve, reject });
     });
-  const rowsFor = (c: Call) => Array.from({ length: c.count }, (_, i) => ({ rowNo: c.fromRow + i, cells: [`r${c.fromRow + i}`] }));
+  const rowsFor = (c: Call) => Array.from({ length: c.count }, (_, i) => ({ pos: c.fromRow + i, rowNo: c.fromRow + i, cells: [`r${c.fromRow + i}`] }));
   return { calls, fetchRows, rowsFor };
 }
 
@@ -30,7 +30,7 @@ describe('RowSource', () => {
     expect(src.row(5)).toBeUndefined();
     f.calls[0]!.resolve(f.rowsFor(f.calls[0]!));
     await flush();
-    expect(src.row(5)).toEqual({ rowNo: 6, cells: ['r6'] });
+    expect(src.row(5)).toEqual({ pos: 6, rowNo: 6, cells: ['r6'] });
     expect(src.isLoaded(199)).toBe(true);
     expect(src.isLoaded(200)).toBe(false);
   });
@@ -116,18 +116,55 @@ describe('RowSource', () => {
     expect(f.calls).toHaveLength(2);
   });
 
-  it('places rows by their row number, leaving holes for missing ones', async () => {
+  it('places rows by their position in the view, leaving holes for missing ones', async () => {
     const f = fakeFetch();
     const src = new RowSource(f.fetchRows, 10, { pageSize: 200 });
     src.want(0, 9);
     f.calls[0]!.resolve([
-      { rowNo: 1, cells: ['a'] },
-      { rowNo: 3, cells: ['c'] },
+      { pos: 1, rowNo: 1, cells: ['a'] },
+      { pos: 3, rowNo: 3, cells: ['c'] },
     ]);
     await flush();
     expect(src.row(0)?.cells).toEqual(['a']);
     expect(src.row(1)).toBeUndefined();
     expect(src.row(2)?.cells).toEqual(['c']);
     expect(src.sampleRows(10).map((r) => r.rowNo)).toEqual([1, 3]);
+  });
+
+  it('places the rows of a filtered view by position, whatever their row numbers', async () => {
+    const f = fakeFetch();
+    // A view of the 3 rows having some issue: rows 7, 120 and 4,001 of the list sit at positions 1-3.
+    const src = new RowSource(f.fetchRows, 3, { pageSize: 200 });
+    src.want(0, 2);
+    expect(f.calls.map((c) => [c.fromRow, c.count])).toEqual([[1, 3]]);
+    f.calls[0]!.resolve([
+      { pos: 1, rowNo: 7, cells: ['g'] },
+      { pos: 2, rowNo: 120, cells: ['t'] },
+      { pos: 3, rowNo: 4001, cells: ['z'] },
+    ]);
+    await flush();
+    expect([0, 1, 2].map((i) => src.row(i)?.rowNo)).toEqual([7, 120, 4001]);
+  });
+
+  it('patches a loaded row in place by its row number, keeping its position, and tells the grid', async () => {
+    const f = fakeFetch();
+    const src = new RowSource(f.fetchRows, 2, { pageSize: 200 });
+    const listener = vi.fn();
+    src.subscribe(listener);
+    src.want(0, 1);
+    f.calls[0]!.resolve([
+      { pos: 1, rowNo: 7, cells: ['x@gmial.com'], issues: [{ field: 'email', code: 'email.typo', severity: 'warning', message: 'typo', columns: [0] }] },
+      { pos: 2, rowNo: 9, cells: ['y'] },
+    ]);
+    await flush();
+    const v = src.version;
+    // The engine answers an edit with the row as it is now (its position in an unfiltered view).
+    expect(src.patchRow({ pos: 7, rowNo: 7, cells: ['x@gmail.com'], edited: [0], issues: [] })).toBe(true);
+    expect(src.row(0)).toEqual({ pos: 1, rowNo: 7, cells: ['x@gmail.com'], edited: [0], issues: [] });
+    expect(src.version).toBe(v + 1);
+    expect(listener).toHaveBeenCalledTimes(2);
+    expect(src.findRow(9)?.cells).toEqual(['y']);
+    expect(src.patchRow({ pos: 50, rowNo: 50, cells: ['not loaded'] })).toBe(false);
+    expect(src.version).toBe(v + 1);
   });
 });

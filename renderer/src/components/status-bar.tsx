@@ -2,16 +2,29 @@
 import type { ListInfo } from '../../../src/api/contract';
 import type { ConnectionState } from '../api/client-types';
 import { formatCount, plural } from '../format';
-import type { Cursor } from '../grid/grid-keys';
+import type { GridCursor } from '../grid/data-grid';
 
-export function StatusBar({ list, cursor, location, connection }: { list: ListInfo | null; cursor: Cursor | null; location: string; connection: ConnectionState }) {
+interface Props {
+  list: ListInfo | null;
+  cursor: GridCursor | null;
+  /** Rows in a filtered view ("2 of 5 rows"); undefined when the view shows the whole list. */
+  viewRows?: number;
+  location: string;
+  connection: ConnectionState;
+}
+
+export function StatusBar({ list, cursor, viewRows, location, connection }: Props) {
   const column = list && cursor ? list.columns[cursor.col]?.name : undefined;
+  const rows = list ? (viewRows === undefined ? plural(list.rowCount, 'row') : `${formatCount(viewRows)} of ${plural(list.rowCount, 'row')}`) : '';
+  const shown = viewRows ?? list?.rowCount ?? 0;
   return (
     <footer className="status-bar" data-testid="status-bar">
-      <span data-testid="status-rows">{list ? `${plural(list.rowCount, 'row')} · ${plural(list.columns.length, 'column')}` : 'No list selected'}</span>
-      {list && cursor && list.rowCount > 0 && (
+      <span data-testid="status-rows" data-filtered={viewRows === undefined ? undefined : 'true'}>
+        {list ? `${rows} · ${plural(list.columns.length, 'column')}` : 'No list selected'}
+      </span>
+      {list && cursor && shown > 0 && (
         <span className="status-cursor" data-testid="status-cursor">
-          Row {formatCount(cursor.row + 1)} · {column ?? `Column ${cursor.col + 1}`}
+          Row {formatCount(cursor.rowNo ?? cursor.row + 1)} · {column ?? `Column ${cursor.col + 1}`}
         </span>
       )}
       {list?.sourceFile && <span className="status-muted">from {list.sourceFile}</span>}

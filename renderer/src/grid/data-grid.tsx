@@ -2,8 +2,9 @@
 import { memo, useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
 import type { ColumnInfo } from '../../../src/api/contract';
 import { FIELD_LABELS, FIELD_TAGS } from '../import/field-labels';
+import { cellIssueMarks, editedColumns, rowSeverity } from './cell-marks';
 import { clampWidth, columnLefts, estimateColumnWidths, gutterWidth, visibleColumns } from './column-widths';
-import { nextCursor, type Cursor } from './grid-keys';
+import { cellCommand, nextCursor, type Cursor } from './grid-keys';
 import { RowSource, type FetchRows, type GridRow } from './row-source';
 import {
   MAX_SCROLL_PX,
@@ -21,13 +22,42 @@ export interface DataGridProps {
   totalRows: number;
   /** Must be stable for one list; a new function means a new data set (the cache starts over). */
   fetchRows: FetchRows;
+  /** Changes when the rows changed wholesale (a clean): the cache starts over, the cursor and scroll stay. */
+  dataVersion?: number;
   rowHeight?: number;
   headerHeight?: number;
   /** Tallest the scroll spacer may be before scrolling is scaled (tests lower it). */
   maxScrollPx?: number;
   ariaLabel?: string;
-  onCursorChange?: (cursor: Cursor) => void;
+  /** The largest source row number the view can show (sizes the row-number gutter of a filtered view). */
+  rowNoMax?: number;
+  /** The view shows some rows only (positions differ from row numbers). */
+  filtered?: boolean;
+  /** The cursor moved; `rowNo` is the source row under it, once loaded. */
+  onCursorChange?: (cursor: GridCursor) => void;
   onLoadError?: (err: unknown) => void;
+  /** Saves an edited cell; resolves with the row as it now is, or null when it failed (the old value comes back). Absent: read-only. */
+  onEditCell?: (edit: { rowNo: number; col: number; value: string }) => Promise<GridRow | null>;
+  /** Space on a row, or a double-click on its number: show the record. */
+  onOpenRecord?: (rowNo: number, via: 'key' | 'mouse') => void;
+  /** Column widths to start with (the same list seen through another filter keeps its widths). */
+  initialWidths?: readonly number[];
+  onWidthsChange?: (widths: number[]) => void;
+  /** What an empty view says. */
+  emptyText?: string;
+  /** A row changed elsewhere (undo, redo, the record drawer): patched in place when loaded. */
+  rowUpdate?: { seq: number; row: GridRow } | null;
+}
+
+export type GridCursor = Cursor & { rowNo: number | null };
+
+interface EditingCell {
+  row: number;
+  col: number;
+  rowNo: number;
+  initial: string;
+  /** What the editor starts with: the value (Enter, F2, double-click) or the key typed over it. */
+  start: string;
 }
 
 /** Rows drawn beyond the viewport: the compositor scrolls into them before React has drawn the next ones. */
@@ -36,7 +66,7 @@ const ROW_OVERSCAN = 10;
 const ANCHOR_STEP = 64;
 
 export function DataGrid(props: DataGridProps) {
-  const { columns, totalRows, fetchRows, onCursorChange, onLoadError } = props;
+  const { columns, totalRows, fetchRows, onCursorChange, onLoadError, onEditCell, onOpenRecord, rowUpdate } = props;
   const rowHeight = props.rowHeight ?? 24;
   const headerHeight = props.headerHeight ?? 28;
 
@@ -47,6 +77,9 @@ export function DataGrid(props: DataGridProps) {
   const [pos, setPos] = useState({ offset: 0, scrollTop: 0 });
   const [scrollLeft, setScrollLeft] = useState(0);
   const [cursor, setCursor] = useState<Cursor>({ row: 0, col: 0 });
+  const [editing, setEditing] = useState<EditingCell | null>(null);
+  /** The cell being edited, read by commit so a blur after Enter cannot save twice. */
+  const editingRef = useRef<EditingCell | null>(null);
   const headers = useMemo(() => columns.map((c) => c.name), [columns]);
   // Sized with room for the small field tag next to the name.
   const sizingHeaders = useMemo(() => columns.map((c) => (c.field ? `${c.name}  ${FIELD_TAGS[c.field]}` : c.name)), [columns]);
@@ -54,8 +87,14 @@ export function DataGrid(props: DataGridProps) {
   useEffect(() => {
     headersRef.current = sizingHeaders;
   }, [sizingHeaders]);
-  const [widths, setWidths] = useState<number[]>(() => estimateColumnWidths(sizingHeaders, []));
-  const widthsSettled = useRef(false);
+  const [widths, setWidths] = useState<number[]>(() =>
+    props.initialWidths?.length === columns.length ? [...props.initialWidths] : estimateColumnWidths(sizingHeaders, []),
+  );
+  const widthsSettled = useRef(props.initialWidths?.length === columns.length);
+  const onWidthsChange = props.onWidthsChange;
+  useEffect(() => {
+    if (widthsSettled.current) onWidthsChange?.(widths);
+  }, [widths, onWidthsChange]);
   /** The offset we scrolled to ourselves: scrollTop is rounded, so keep the exact offset while scrollTop still matches. */
   const programmatic = useRef<{ scrollTop: number; offset: number } | null>(null);
 
@@ -79,8 +118,11 @@ export function DataGrid(props: DataGridProps) {
       unsubscribe();
       s.dispose();
     };
-  }, [fetchRows, totalRows]);
+  }, [fetchRows, totalRows, props.dataVersion]);
   const subscribe = useCallback((cb: () => void) => (source ? source.subscribe(cb) : () => {}), [source]);
+  useEffect(() => {
+    if (rowUpdate) source?.patchRow(rowUpdate.row);
+  }, [source, rowUpdate]);
   // Re-render when a page arrives.
   useSyncExternalStore(subscribe, () => source?.version ?? -1);
 
@@ -100,7 +142,7 @@ export function DataGrid(props: DataGridProps) {
   const off = Math.min(pos.offset, maxOffset(geo));
   const range = visibleRows(off, geo, ROW_OVERSCAN);
 
-  const gutterW = gutterWidth(totalRows);
+  const gutterW = gutterWidth(Math.max(totalRows, props.rowNoMax ?? 0));
   const lefts = useMemo(() => columnLefts(widths), [widths]);
   const dataWidth = lefts[lefts.length - 1] ?? 0;
   const cols = visibleColumns(lefts, scrollLeft, Math.max(0, viewport.width - gutterW), 2);
@@ -109,9 +151,10 @@ export function DataGrid(props: DataGridProps) {
     if (range.last >= range.first) source?.want(range.first, range.last);
   }, [source, range.first, range.last]);
 
+  const cursorRowNo = source?.row(cursor.row)?.rowNo ?? null;
   useEffect(() => {
-    onCursorChange?.(cursor);
-  }, [cursor, onCursorChange]);
+    onCursorChange?.({ ...cursor, rowNo: cursorRowNo });
+  }, [cursor, cursorRowNo, onCursorChange]);
 
   const onScroll = (e: React.UIEvent<HTMLDivElement>) => {
     const el = e.currentTarget;
@@ -147,7 +190,51 @@ export function DataGrid(props: DataGridProps) {
 
   const cellText = (c: Cursor) => source?.row(c.row)?.cells[c.col] ?? '';
 
+  const startEdit = (at: Cursor, typed?: string) => {
+    const row = source?.row(at.row);
+    if (!onEditCell || !row || at.col < 0 || at.col >= columns.length) return;
+    const initial = row.cells[at.col] ?? '';
+    const e: EditingCell = { row: at.row, col: at.col, rowNo: row.rowNo, initial, start: typed ?? initial };
+    editingRef.current = e;
+    setEditing(e);
+  };
+
+  /** Ends editing: saves a changed value (shown at once, replaced by the engine's answer) unless `value` is null; may move on. */
+  const finishEdit = (value: string | null, move?: Cursor) => {
+    const ed = editingRef.current;
+    if (!ed) return;
+    editingRef.current = null;
+    setEditing(null);
+    rootRef.current?.focus({ preventScroll: true });
+    if (move) moveCursor(move);
+    if (value === null || value === ed.initial || !onEditCell || !source) return;
+    const before = source.findRow(ed.rowNo);
+    if (before) source.patchRow({ ...before, cells: before.cells.map((c, i) => (i === ed.col ? value : c)) });
+    const s = source;
+    void onEditCell({ rowNo: ed.rowNo, col: ed.col, value }).then((fresh) => {
+      if (fresh) s.patchRow(fresh);
+      else if (before) s.patchRow(before);
+    });
+  };
+
+  const hasCursorNow = () => totalRows > 0 && columns.length > 0;
+
   const onKeyDown = (e: React.KeyboardEvent<HTMLDivElement>) => {
+    if (editingRef.current || e.target !== e.currentTarget) return;
+    const cmd = hasCursorNow() ? cellCommand(e.nativeEvent) : null;
+    if (cmd?.kind === 'record') {
+      const rowNo = source?.row(cursor.row)?.rowNo;
+      if (rowNo !== undefined && onOpenRecord) {
+        e.preventDefault();
+        onOpenRecord(rowNo, 'key');
+      }
+      return;
+    }
+    if (cmd && onEditCell) {
+      e.preventDefault();
+      startEdit(cursor, cmd.kind === 'type' ? cmd.text : undefined);
+      return;
+    }
     if ((e.ctrlKey || e.metaKey) && (e.key === 'c' || e.key === 'C') && !e.shiftKey) {
       const text = cellText(cursor);
       void navigator.clipboard?.writeText(text).catch(() => {});
@@ -163,6 +250,7 @@ export function DataGrid(props: DataGridProps) {
   const onBodyMouseDown = (e: React.MouseEvent<HTMLDivElement>) => {
     if (e.button !== 0) return;
     const target = e.target as HTMLElement;
+    if (target.closest('.grid-editor')) return;
     const rowEl = target.closest<HTMLElement>('[data-row-no]');
     if (!rowEl) return;
     const row = Number(rowEl.dataset.rowNo) - 1;
@@ -170,6 +258,22 @@ export function DataGrid(props: DataGridProps) {
     e.preventDefault();
     rootRef.current?.focus({ preventScroll: true });
     moveCursor({ row, col: colAttr === undefined ? cursor.col : Number(colAttr) });
+  };
+
+  /** Double-click: on a cell edits it, on a row number opens the record. */
+  const onBodyDoubleClick = (e: React.MouseEvent<HTMLDivElement>) => {
+    const target = e.target as HTMLElement;
+    if (target.closest('.grid-editor')) return;
+    const rowEl = target.closest<HTMLElement>('[data-row-no]');
+    if (!rowEl) return;
+    const row = Number(rowEl.dataset.rowNo) - 1;
+    if (target.closest('.grid-gutter')) {
+      const rowNo = source?.row(row)?.rowNo;
+      if (rowNo !== undefined) onOpenRecord?.(rowNo, 'mouse');
+      return;
+    }
+    const colAttr = target.closest<HTMLElement>('[data-col]')?.dataset.col;
+    if (colAttr !== undefined) startEdit({ row, col: Number(colAttr) });
   };
 
   const startResize = (e: React.PointerEvent<HTMLElement>, col: number) => {
@@ -205,6 +309,21 @@ export function DataGrid(props: DataGridProps) {
   };
 
   const anchor = Math.max(0, range.first - (range.first % ANCHOR_STEP));
+  const editorEl = editing ? (
+    <CellEditor
+      key={`${editing.rowNo}:${editing.col}`}
+      start={editing.start}
+      top={(editing.row - anchor) * rowHeight}
+      left={gutterW + (lefts[editing.col] ?? 0)}
+      width={Math.max(widths[editing.col] ?? 100, 140)}
+      height={rowHeight}
+      label={`Edit ${headers[editing.col] ?? 'cell'}`}
+      onDone={(value, step) => {
+        const next = step === null ? undefined : nextCursor(cursor, step, { rows: totalRows, cols: columns.length, pageRows: rowsPerPage(geo) }) ?? undefined;
+        finishEdit(value, next);
+      }}
+    />
+  ) : null;
   // Rows live in the scrolled canvas, so the compositor moves them with the scroll bar. Unscaled, row i sits at i × rowHeight
   // (this is constant while scrolling); scaled, the block is re-placed each frame so the rows in view are the mapped ones.
   const rowsTop = headerHeight + Math.round(pos.scrollTop - off + anchor * rowHeight);
@@ -225,6 +344,7 @@ export function DataGrid(props: DataGridProps) {
         width={gutterW + dataWidth}
         gutterW={gutterW}
         row={source?.row(i)}
+        filtered={props.filtered ?? false}
         colFirst={cols.first}
         colLast={cols.last}
         lefts={lefts}
@@ -249,6 +369,7 @@ export function DataGrid(props: DataGridProps) {
       data-cursor-row={hasCursor ? cursor.row + 1 : undefined}
       data-cursor-col={hasCursor ? cursor.col : undefined}
       data-scaled={geo.scale > 1 ? 'true' : 'false'}
+      data-editing={editing ? 'true' : undefined}
       onKeyDown={onKeyDown}
     >
       <div ref={scrollerRef} className="grid-scroller" onScroll={onScroll}>
@@ -286,14 +407,15 @@ export function DataGrid(props: DataGridProps) {
               ))}
             </div>
           </div>
-          <div className="grid-rows" role="rowgroup" style={{ transform: `translateY(${rowsTop}px)` }} onMouseDown={onBodyMouseDown}>
+          <div className="grid-rows" role="rowgroup" style={{ transform: `translateY(${rowsTop}px)` }} onMouseDown={onBodyMouseDown} onDoubleClick={onBodyDoubleClick}>
             {rowEls}
+            {editorEl}
           </div>
         </div>
       </div>
       {totalRows === 0 && (
         <div className="grid-empty" data-testid="grid-empty">
-          This list has no rows.
+          {props.emptyText ?? 'This list has no rows.'}
         </div>
       )}
     </div>
@@ -325,6 +447,7 @@ interface GridRowViewProps {
   width: number;
   gutterW: number;
   row: GridRow | undefined;
+  filtered: boolean;
   colFirst: number;
   colLast: number;
   lefts: readonly number[];
@@ -335,23 +458,35 @@ interface GridRowViewProps {
 
 const GridRowView = memo(function GridRowView(p: GridRowViewProps) {
   const loading = p.row === undefined;
+  const marks = useMemo(() => cellIssueMarks(p.row?.issues), [p.row]);
+  const edited = editedColumns(p.row);
+  const severity = rowSeverity(p.row?.issues);
   const cells: React.ReactNode[] = [];
   for (let c = p.colFirst; c <= p.colLast; c++) {
     const text = p.row?.cells[c] ?? '';
     const isCursor = c === p.cursorCol;
+    const mark = marks.get(c);
+    const isEdited = edited.has(c);
+    let cls = isCursor ? 'grid-cell is-cursor' : 'grid-cell';
+    if (mark) cls += ` has-${mark.severity}`;
+    if (isEdited) cls += ' is-edited';
     cells.push(
       <div
         key={c}
         id={isCursor ? cellId(p.index, c) : undefined}
-        className={isCursor ? 'grid-cell is-cursor' : 'grid-cell'}
+        className={cls}
         role="gridcell"
         aria-colindex={c + 1}
         aria-selected={isCursor || undefined}
+        aria-invalid={mark && mark.severity !== 'info' ? true : undefined}
         data-col={c}
+        data-issue={mark?.severity}
+        data-edited={isEdited ? 'true' : undefined}
         title={text.length > 0 ? text : undefined}
         style={{ left: p.gutterW + (p.lefts[c] ?? 0), width: p.widths[c] }}
       >
         {loading ? <span className="grid-skeleton" /> : text}
+        {mark && <span className={`cell-issue is-${mark.severity}`} data-testid="cell-issue" data-severity={mark.severity} data-codes={mark.codes.join(' ')} title={mark.title} aria-label={mark.title} />}
       </div>,
     );
   }
@@ -362,13 +497,64 @@ const GridRowView = memo(function GridRowView(p: GridRowViewProps) {
       aria-rowindex={p.index + 2}
       aria-busy={loading || undefined}
       data-row-no={p.index + 1}
+      data-source-row={p.row?.rowNo}
       data-loading={loading ? 'true' : undefined}
       style={{ top: p.top, height: p.height, width: p.width }}
     >
-      <div className={p.cursorCol >= 0 ? 'grid-gutter is-cursor-row' : 'grid-gutter'} role="rowheader" style={{ width: p.gutterW }}>
-        {(p.index + 1).toLocaleString('en-US')}
+      <div
+        className={p.cursorCol >= 0 ? 'grid-gutter is-cursor-row' : 'grid-gutter'}
+        role="rowheader"
+        data-testid="row-gutter"
+        data-issue={severity === 'info' ? undefined : severity}
+        title={p.row && (p.row.issues?.length ?? 0) > 0 ? `Row ${p.row.rowNo.toLocaleString('en-US')}: ${p.row.issues!.length} issue(s) — double-click to open the record` : undefined}
+        style={{ width: p.gutterW }}
+      >
+        {/* The row's number in the list (a filtered view shows row 812 at position 3). */}
+        {p.row ? p.row.rowNo.toLocaleString('en-US') : p.filtered ? '' : (p.index + 1).toLocaleString('en-US')}
       </div>
       {cells}
     </div>
   );
 });
+
+/** The in-cell editor: Enter saves and moves down, Tab saves and moves right, Escape cancels, leaving the cell saves. */
+function CellEditor(p: { start: string; top: number; left: number; width: number; height: number; label: string; onDone: (value: string | null, step: { key: string; shiftKey?: boolean } | null) => void }) {
+  const [value, setValue] = useState(p.start);
+  const ref = useRef<HTMLInputElement>(null);
+  useLayoutEffect(() => {
+    const el = ref.current;
+    if (!el) return;
+    el.focus({ preventScroll: true });
+    el.setSelectionRange(el.value.length, el.value.length);
+  }, []);
+  const onKeyDown = (e: React.KeyboardEvent<HTMLInputElement>) => {
+    // The grid's own keys (arrows, Enter...) must not move its cursor while typing.
+    e.stopPropagation();
+    if (e.nativeEvent.isComposing) return;
+    if (e.key === 'Enter') {
+      e.preventDefault();
+      p.onDone(value, { key: 'Enter', shiftKey: e.shiftKey });
+    } else if (e.key === 'Tab') {
+      e.preventDefault();
+      p.onDone(value, { key: e.shiftKey ? 'ArrowLeft' : 'ArrowRight' });
+    } else if (e.key === 'Escape') {
+      e.preventDefault();
+      p.onDone(null, null);
+    }
+  };
+  return (
+    <input
+      ref={ref}
+      className="grid-editor"
+      data-testid="cell-editor"
+      aria-label={p.label}
+      value={value}
+      spellCheck={false}
+      autoComplete="off"
+      onChange={(e) => setValue(e.target.value)}
+      onKeyDown={onKeyDown}
+      onBlur={() => p.onDone(value, null)}
+      style={{ top: p.top, left: p.left, width: p.width, height: p.height }}
+    />
+  );
+}

@@ -58,3 +58,30 @@ export function nextCursor(cursor: Cursor, e: KeyLike, b: GridBounds): Cursor | 
       return null;
   }
 }
+
+/** What a key does to the cell under the cursor: start editing it, start typing over it, or open its record. */
+export type CellCommand = { kind: 'edit' } | { kind: 'type'; text: string } | { kind: 'record' };
+
+/**
+ * Enter and F2 edit the cell keeping its value; a printable key (or Backspace) replaces it, as in a spreadsheet; Space opens
+ * the record drawer. Anything with Ctrl, ⌘ or Alt is not a cell command (shortcuts), nor is Shift+Enter (moves up).
+ */
+export function cellCommand(e: KeyLike & { isComposing?: boolean }): CellCommand | null {
+  if (e.ctrlKey || e.metaKey || e.altKey || e.isComposing) return null;
+  if (e.key === 'F2') return { kind: 'edit' };
+  if (e.key === 'Enter') return e.shiftKey ? null : { kind: 'edit' };
+  if (e.key === ' ') return { kind: 'record' };
+  if (e.key === 'Backspace') return { kind: 'type', text: '' };
+  // One character (not a named key such as "ArrowUp" or "Tab"); emoji and other astral characters count as one.
+  if ([...e.key].length === 1) return { kind: 'type', text: e.key };
+  return null;
+}
+
+/** Ctrl/⌘+Z undoes; Ctrl/⌘+Shift+Z and Ctrl+Y redo. */
+export function historyCommand(e: KeyLike): 'undo' | 'redo' | null {
+  if (!(e.ctrlKey || e.metaKey) || e.altKey) return null;
+  const k = e.key.toLowerCase();
+  if (k === 'z') return e.shiftKey ? 'redo' : 'undo';
+  if (k === 'y' && !e.shiftKey) return 'redo';
+  return null;
+}

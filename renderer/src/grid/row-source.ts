@@ -1,12 +1,10 @@
 // Fetches the rows the grid shows, by page, around the viewport: LRU-cached, a few requests at a time, skipped pages never sent.
+import type { GridRow } from '../../../src/api/contract';
 import { LruCache, pageRequest, pagesForRange } from './page-cache';
 
-export interface GridRow {
-  rowNo: number;
-  cells: string[];
-}
+export type { GridRow };
 
-/** Fetches `count` rows starting at 1-based `fromRow`. */
+/** Fetches `count` rows starting at 1-based position `fromRow` of the view (rows carry their position as `pos`). */
 export type FetchRows = (fromRow: number, count: number) => Promise<GridRow[]>;
 
 export interface RowSourceOptions {
@@ -76,6 +74,33 @@ export class RowSource {
     this.pump();
   }
 
+  /**
+   * Replaces a loaded row (found by its source row number) with a newer version of it, e.g. after an edit or an undo; the
+   * row keeps its place in this view. Returns false when the row is not loaded (it will be fetched fresh when shown).
+   */
+  patchRow(row: GridRow): boolean {
+    for (const page of this.cache.keys()) {
+      const slots = this.cache.peek(page);
+      if (!slots) continue;
+      const i = slots.findIndex((r) => r?.rowNo === row.rowNo);
+      if (i < 0) continue;
+      const old = slots[i] as GridRow;
+      slots[i] = { ...row, pos: old.pos };
+      this.changed();
+      return true;
+    }
+    return false;
+  }
+
+  /** The loaded row with this source row number, if any. */
+  findRow(rowNo: number): GridRow | undefined {
+    for (const page of this.cache.keys()) {
+      const r = this.cache.peek(page)?.find((x) => x?.rowNo === rowNo);
+      if (r) return r;
+    }
+    return undefined;
+  }
+
   /** Up to `limit` loaded rows, from whichever pages are cached (for sizing columns). */
   sampleRows(limit: number): GridRow[] {
     const out: GridRow[] = [];
@@ -105,6 +130,11 @@ export class RowSource {
     this.cache.clear();
   }
 
+  private changed(): void {
+    this.version++;
+    for (const l of [...this.listeners]) l();
+  }
+
   private pump(): void {
     while (!this.disposed && this.inFlight.size < this.maxInFlight && this.queue.length > 0) {
       void this.load(this.queue.shift() as number);
@@ -121,13 +151,13 @@ export class RowSource {
       if (this.disposed) return;
       const slots: (GridRow | undefined)[] = new Array(count);
       for (const r of rows) {
-        const i = r.rowNo - fromRow;
+        // By position in the view, not by row number: in a filtered view row 812 may sit at position 3.
+        const i = r.pos - fromRow;
         if (i >= 0 && i < count) slots[i] = r;
       }
       this.failedAt.delete(page);
       this.cache.set(page, slots);
-      this.version++;
-      for (const l of [...this.listeners]) l();
+      this.changed();
     } catch (err) {
       if (this.disposed) return;
       this.failedAt.set(page, this.now());

@@ -1,22 +1,27 @@
-// The project screen: toolbar, lists sidebar, the selected list's rows (or problems), the import report, jobs and the status bar.
+// The project screen: toolbar, lists sidebar, the selected list's rows (or problems) with its clean bar and record drawer, the
+// import report, jobs and the status bar.
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { api } from '../api/create-client';
 import type { PickedFile } from '../api/client-types';
-import { ExportIcon, ImportIcon, WinnowMark } from '../components/icons';
+import { CleanBar } from '../components/clean-bar';
+import { ExportMenu } from '../components/export-menu';
+import { ImportIcon, PanelIcon, RedoIcon, SparkIcon, UndoIcon, WinnowMark } from '../components/icons';
 import { DropOverlay } from '../components/drop-overlay';
 import { ImportReport } from '../components/import-report';
 import { JobBar } from '../components/job-bar';
 import { ProblemsView } from '../components/problems-view';
 import { ListSidebar } from '../components/list-sidebar';
+import { RecordDrawer } from '../components/record-drawer';
 import { RoleBadge } from '../components/role-badge';
 import { StatusBar } from '../components/status-bar';
 import { formatCount, safeFileName } from '../format';
-import { DataGrid } from '../grid/data-grid';
-import type { Cursor } from '../grid/grid-keys';
+import { DataGrid, type DataGridProps, type GridCursor } from '../grid/data-grid';
+import { historyCommand } from '../grid/grid-keys';
 import type { FetchRows } from '../grid/row-source';
 import { ImportWizard } from '../import/import-wizard';
 import { closeProject, selectedList, selectList, setListView, showProblems, useAppStore } from '../state/app-store';
-import { setUpload, startExport, useJobsStore } from '../state/jobs-store';
+import { setUpload, startClean, startExport, useJobsStore, type ExportFields } from '../state/jobs-store';
+import { clearIssueFilter, editCell, loadEditsState, resetReview, setDrawerOpen, stepHistory, toggleDrawer, useReviewStore } from '../state/review-store';
 import { pushToast, reportError } from '../state/toast-store';
 
 export function ProjectScreen() {
@@ -28,15 +33,45 @@ export function ProjectScreen() {
   const report = useJobsStore((s) => (s.report && s.report.projectId === project?.projectId ? s.report : null));
   const listView = useAppStore((s) => s.listView);
   const [importFile, setImportFile] = useState<PickedFile | null>(null);
-  const [cursor, setCursor] = useState<Cursor | null>(null);
+  const [cursor, setCursor] = useState<GridCursor | null>(null);
   const lastLoadError = useRef(0);
 
   const projectId = project?.projectId ?? '';
   const listId = list?.id ?? 0;
+  const cleaning = useJobsStore((s) => s.jobs.some((j) => j.kind === 'clean' && j.projectId === projectId));
+  const filter = useReviewStore((s) => (s.filter && s.filter.listId === listId ? s.filter : null));
+  const rowsVersion = useReviewStore((s) => s.rowsVersion);
+  const rowUpdateAny = useReviewStore((s) => s.rowUpdate);
+  const rowUpdate = rowUpdateAny && rowUpdateAny.listId === listId ? rowUpdateAny : null;
+  const edits = useReviewStore((s) => s.edits);
+  const drawerOpen = useReviewStore((s) => s.drawerOpen);
+  const issue = filter?.code;
   const fetchRows = useCallback<FetchRows>(
-    (fromRow, count) => api().invoke('lists.rows', { projectId, listId, fromRow, count }).then((w) => w.rows),
-    [projectId, listId],
+    (fromRow, count) => api().invoke('lists.rows', { projectId, listId, fromRow, count, ...(issue ? { issue } : {}) }).then((w) => w.rows),
+    [projectId, listId, issue],
   );
+  const onEditCell = useCallback<NonNullable<DataGridProps['onEditCell']>>(({ rowNo, col, value }) => editCell({ projectId, listId, rowNo, column: col, value }), [projectId, listId]);
+  // Column widths per list for this session, so switching the issue filter (a new grid) keeps the user's widths.
+  const [widthsByList] = useState(() => new Map<string, number[]>());
+  const widthsKey = `${projectId}:${listId}`;
+  const onWidthsChange = useCallback((w: number[]) => void widthsByList.set(widthsKey, w), [widthsByList, widthsKey]);
+  const onOpenRecord = useCallback((_rowNo: number, via: 'key' | 'mouse') => (via === 'key' ? toggleDrawer() : setDrawerOpen(true)), []);
+
+  // A new project: its own undo history, no filter, no drawer.
+  useEffect(() => {
+    if (!projectId) return;
+    resetReview();
+    void loadEditsState(projectId);
+  }, [projectId]);
+
+  // Another list: the filter was about this one's findings.
+  useEffect(() => {
+    clearIssueFilter();
+  }, [listId]);
+
+  const cleanList = useCallback(() => {
+    if (projectId && list && !cleaning) void startClean({ projectId, list });
+  }, [projectId, list, cleaning]);
   const onLoadError = useCallback((err: unknown) => {
     // One message per burst: a failing page is retried as the user scrolls.
     if (Date.now() - lastLoadError.current < 10_000) return;
@@ -85,11 +120,12 @@ export function ProjectScreen() {
     [projectId, uploading],
   );
 
-  const exportList = useCallback(async () => {
+  const exportList = useCallback(async (fields: ExportFields = 'original') => {
     if (!projectId || !list) return;
     try {
-      const target = await api().pickSaveFile({ purpose: 'export', suggestedName: `${safeFileName(list.name)}.csv` });
-      if (target) await startExport({ projectId, list, target });
+      const suffix = fields === 'canonical' ? ' (cleaned)' : fields === 'all' ? ' (cleaned + original)' : '';
+      const target = await api().pickSaveFile({ purpose: 'export', suggestedName: `${safeFileName(list.name)}${suffix}.csv` });
+      if (target) await startExport({ projectId, list, target, ...(fields === 'original' ? {} : { fields }) });
     } catch (err) {
       reportError(`Could not export “${list.name}”`, err);
     }
@@ -99,7 +135,17 @@ export function ProjectScreen() {
 
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
-      if (!(e.ctrlKey || e.metaKey) || e.altKey || e.shiftKey || document.querySelector('dialog[open]')) return;
+      if (!(e.ctrlKey || e.metaKey) || e.altKey || document.querySelector('dialog[open]')) return;
+      const history = historyCommand(e);
+      if (history) {
+        // Text fields keep their own undo.
+        const t = e.target as HTMLElement | null;
+        if (t && (t.tagName === 'INPUT' || t.tagName === 'TEXTAREA' || t.tagName === 'SELECT' || t.isContentEditable)) return;
+        e.preventDefault();
+        if (projectId) void stepHistory(projectId, history);
+        return;
+      }
+      if (e.shiftKey) return;
       const k = e.key.toLowerCase();
       if (k === 'i') {
         e.preventDefault();
@@ -111,7 +157,7 @@ export function ProjectScreen() {
     };
     document.addEventListener('keydown', onKey);
     return () => document.removeEventListener('keydown', onKey);
-  }, [importList, exportList]);
+  }, [importList, exportList, projectId]);
 
   if (!project) return null;
 
@@ -134,12 +180,56 @@ export function ProjectScreen() {
           )}
         </div>
         <div className="toolbar-actions">
+          <button
+            type="button"
+            className="button button-icon"
+            data-testid="undo-button"
+            aria-label="Undo"
+            title={edits.undoLabel ? `${edits.undoLabel} (Ctrl+Z)` : 'Nothing to undo'}
+            disabled={!edits.canUndo}
+            onClick={() => void stepHistory(projectId, 'undo')}
+          >
+            <UndoIcon />
+          </button>
+          <button
+            type="button"
+            className="button button-icon"
+            data-testid="redo-button"
+            aria-label="Redo"
+            title={edits.redoLabel ? `${edits.redoLabel} (Ctrl+Shift+Z)` : 'Nothing to redo'}
+            disabled={!edits.canRedo}
+            onClick={() => void stepHistory(projectId, 'redo')}
+          >
+            <RedoIcon />
+          </button>
+          <span className="toolbar-divider" />
+          <button
+            type="button"
+            className="button"
+            data-testid="clean-button"
+            onClick={cleanList}
+            disabled={!list || cleaning}
+            title={list?.clean ? 'Clean the list again: standardize and check every record' : 'Standardize names, addresses, e-mails and phones and flag what needs a look'}
+          >
+            <SparkIcon /> {cleaning ? 'Cleaning…' : list?.clean ? 'Clean again' : 'Clean'}
+          </button>
+          <button
+            type="button"
+            className="button button-icon"
+            data-testid="record-button"
+            aria-label="Record details"
+            aria-pressed={drawerOpen}
+            title="Show the record under the cursor (Space)"
+            disabled={!list || listView === 'problems'}
+            onClick={toggleDrawer}
+          >
+            <PanelIcon />
+          </button>
+          <span className="toolbar-divider" />
           <button type="button" className="button" data-testid="import-button" onClick={importList} disabled={uploading} title="Import a CSV, text or Excel file as a new list (Ctrl+I) — or drop it on the window">
             <ImportIcon /> Import list…
           </button>
-          <button type="button" className="button" data-testid="export-button" onClick={() => void exportList()} disabled={!list} title="Write the selected list to a CSV file (Ctrl+E)">
-            <ExportIcon /> Export CSV…
-          </button>
+          <ExportMenu list={list} onExport={(fields) => void exportList(fields)} />
           <span className="toolbar-divider" />
           <button type="button" className="button button-quiet" data-testid="close-project" onClick={() => void closeProject()}>
             Close project
@@ -163,15 +253,42 @@ export function ProjectScreen() {
           {list && listView === 'problems' && list.problemCount > 0 ? (
             <ProblemsView key={`${project.projectId}:${list.id}`} projectId={project.projectId} list={list} />
           ) : list ? (
-            <DataGrid
-              key={`${project.projectId}:${list.id}`}
-              columns={list.columns}
-              totalRows={list.rowCount}
-              fetchRows={fetchRows}
-              ariaLabel={list.name}
-              onCursorChange={setCursor}
-              onLoadError={onLoadError}
-            />
+            <>
+              <CleanBar projectId={project.projectId} list={list} cleaning={cleaning} onClean={cleanList} />
+              <div className="content-body">
+                <DataGrid
+                  key={`${project.projectId}:${list.id}:${issue ?? ''}`}
+                  columns={list.columns}
+                  totalRows={filter ? filter.total : list.rowCount}
+                  rowNoMax={list.rowCount}
+                  filtered={filter !== null}
+                  fetchRows={fetchRows}
+                  dataVersion={rowsVersion}
+                  ariaLabel={filter ? `${list.name}, rows with ${filter.label}` : list.name}
+                  emptyText={filter ? `No rows with “${filter.label}” any more.` : undefined}
+                  onCursorChange={setCursor}
+                  onLoadError={onLoadError}
+                  onEditCell={onEditCell}
+                  onOpenRecord={onOpenRecord}
+                  rowUpdate={rowUpdate}
+                  initialWidths={widthsByList.get(widthsKey)}
+                  onWidthsChange={onWidthsChange}
+                />
+                {drawerOpen && (
+                  <RecordDrawer
+                    projectId={project.projectId}
+                    list={list}
+                    rowNo={cursor?.rowNo ?? null}
+                    revision={rowUpdateAny?.seq ?? 0}
+                    onClose={() => {
+                      setDrawerOpen(false);
+                      focusGrid();
+                    }}
+                    onApply={(rowNo, column, value) => void editCell({ projectId: project.projectId, listId: list.id, rowNo, column, value })}
+                  />
+                )}
+              </div>
+            </>
           ) : importing || uploading ? (
             <div className="empty-state" data-testid="project-empty" data-importing="true">
               <span className="spinner" />
@@ -191,7 +308,7 @@ export function ProjectScreen() {
         </section>
       </div>
       <JobBar />
-      <StatusBar list={list} cursor={cursor} location={project.location} connection={connection} />
+      <StatusBar list={list} cursor={cursor} viewRows={filter && listView === 'rows' ? filter.total : undefined} location={project.location} connection={connection} />
       {importFile && <ImportWizard projectId={project.projectId} file={importFile} existingNames={project.lists.map((l) => l.name)} onClose={() => setImportFile(null)} />}
       <DropOverlay enabled={!uploading} onDrop={importDropped} />
     </div>

@@ -1,10 +1,11 @@
 // Running jobs and their progress, an upload in flight, what happens when a job ends (refresh, select, download, tell) and the last import's report.
 import { create } from 'zustand';
-import type { ExportResult, ImportResult, JobFinished, JobKind, JobProgress, JobRecord, ListInfo, MethodInput } from '../../../src/api/contract';
+import type { CleanResult, ExportResult, ImportResult, JobFinished, JobKind, JobProgress, JobRecord, ListInfo, MethodInput } from '../../../src/api/contract';
 import { api } from '../api/create-client';
 import type { PickedFile, SaveTarget } from '../api/client-types';
 import { formatDuration, plural } from '../format';
 import { refreshProject } from './app-store';
+import { rowsChanged } from './review-store';
 import { pushToast, reportError } from './toast-store';
 
 export interface JobView {
@@ -78,9 +79,9 @@ export function handleFinished(f: JobFinished): void {
 }
 
 async function afterJob(job: JobView, f: JobFinished): Promise<void> {
-  const noun = job.kind === 'import' ? 'Import' : 'Export';
+  const noun = job.kind === 'import' ? 'Import' : job.kind === 'clean' ? 'Cleaning' : 'Export';
   if (f.status === 'cancelled') {
-    pushToast({ tone: 'info', title: `${noun} cancelled`, message: job.kind === 'import' ? 'The project is unchanged.' : 'No file was written.' });
+    pushToast({ tone: 'info', title: `${noun} cancelled`, message: job.kind === 'export' ? 'No file was written.' : 'The project is unchanged.' });
     return;
   }
   if (f.status !== 'done' || !f.result) {
@@ -91,6 +92,17 @@ async function afterJob(job: JobView, f: JobFinished): Promise<void> {
     const r = f.result as ImportResult;
     useJobsStore.setState({ report: { jobId: job.jobId, projectId: f.projectId, fileName: job.fileName, result: r } });
     await refreshProject(f.projectId, r.listId);
+  } else if (job.kind === 'clean') {
+    const r = f.result as CleanResult;
+    const rows = r.lists.reduce((n, l) => n + l.rows, 0);
+    const withIssues = r.lists.reduce((n, l) => n + l.withIssues, 0);
+    await refreshProject(f.projectId);
+    rowsChanged();
+    pushToast({
+      tone: 'success',
+      title: `Cleaned ${plural(rows, 'record')}`,
+      message: `${plural(withIssues, 'record')} with issues to review; took ${formatDuration(r.seconds * 1000)}.`,
+    });
   } else {
     const r = f.result as ExportResult;
     try {
@@ -146,14 +158,33 @@ export async function startImport(opts: ImportRequest): Promise<void> {
   track(jobId, 'import', `Importing ${file.name}`, opts.projectId, file.name);
 }
 
-export async function startExport(opts: { projectId: string; list: ListInfo; target: SaveTarget; what?: 'rows' | 'problems' }): Promise<void> {
+export type ExportFields = 'original' | 'canonical' | 'all';
+
+export async function startExport(opts: { projectId: string; list: ListInfo; target: SaveTarget; what?: 'rows' | 'problems'; fields?: ExportFields }): Promise<void> {
   const what = opts.what ?? 'rows';
   try {
-    const { jobId } = await api().invoke('export.start', { projectId: opts.projectId, listId: opts.list.id, file: { fileId: opts.target.fileId }, what });
-    const label = what === 'problems' ? `Exporting the problems of “${opts.list.name}” to ${opts.target.name}` : `Exporting “${opts.list.name}” to ${opts.target.name}`;
+    const input: MethodInput<'export.start'> = { projectId: opts.projectId, listId: opts.list.id, file: { fileId: opts.target.fileId }, what };
+    if (what === 'rows' && opts.fields) input.fields = opts.fields;
+    const { jobId } = await api().invoke('export.start', input);
+    const label =
+      what === 'problems'
+        ? `Exporting the problems of “${opts.list.name}” to ${opts.target.name}`
+        : opts.fields === 'canonical' || opts.fields === 'all'
+          ? `Exporting cleaned “${opts.list.name}” to ${opts.target.name}`
+          : `Exporting “${opts.list.name}” to ${opts.target.name}`;
     track(jobId, 'export', label, opts.projectId, opts.target.name);
   } catch (err) {
     reportError(`Could not export “${opts.list.name}”`, err);
+  }
+}
+
+/** Cleans one list (standardizes and checks every record); the grid shows the findings when it is done. */
+export async function startClean(opts: { projectId: string; list: ListInfo }): Promise<void> {
+  try {
+    const { jobId } = await api().invoke('clean.start', { projectId: opts.projectId, listId: opts.list.id });
+    track(jobId, 'clean', `Cleaning “${opts.list.name}”`, opts.projectId, opts.list.name);
+  } catch (err) {
+    reportError(`Could not clean “${opts.list.name}”`, err);
   }
 }
 

@@ -102,7 +102,7 @@ describe.each(MODES)('import and export, $mode', ({ extra }) => {
     expect(await allRows(t, result.listId)).toEqual(MESSY_ROWS);
     // A window from the middle returns those rows and their numbers.
     const w = await t.service.invoke('lists.rows', { projectId: t.projectId, listId: result.listId, fromRow: 3, count: 2 });
-    expect(w).toEqual({ listId: result.listId, total: 6, rows: [{ rowNo: 3, cells: MESSY_ROWS[2] }, { rowNo: 4, cells: MESSY_ROWS[3] }] });
+    expect(w).toEqual({ listId: result.listId, total: 6, rows: [{ pos: 3, rowNo: 3, cells: MESSY_ROWS[2] }, { pos: 4, rowNo: 4, cells: MESSY_ROWS[3] }] });
   });
 
   it('records the physical line each row starts on, counting line breaks inside quoted cells and blank lines', async () => {

@@ -1,0 +1,49 @@
+// Proves the plain-US-number fast path of normalizePhone gives exactly the full libphonenumber path's result.
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { normalizePhone, normalizePhoneGeneral } from '../../../src/domain/phone';
+
+const digits = (n: number) => fc.array(fc.integer({ min: 0, max: 9 }), { minLength: n, maxLength: n }).map((a) => a.join(''));
+const sep = fc.constantFrom('', ' ', '-', '.');
+
+/** Every shape the fast path accepts, plus near misses it must leave to the full path. */
+const shaped = fc
+  .record({
+    npa: fc.oneof(fc.integer({ min: 200, max: 999 }).map(String), digits(3)),
+    nxx: fc.oneof(digits(3), fc.constant('555')),
+    line: fc.oneof(digits(4), digits(2).map((d) => `01${d}`)),
+    lead: fc.constantFrom('', '1', '+1', '+', '1 ', '1-', '+1 ', '+1-', '1.', '0', '11'),
+    paren: fc.boolean(),
+    s1: sep,
+    s2: sep,
+    tail: fc.constantFrom('', '', '', ' ', ' x12', '#5', '.0'),
+  })
+  .map(({ npa, nxx, line, lead, paren, s1, s2, tail }) => `${lead}${paren ? `(${npa})${s1 === '-' || s1 === '.' ? '' : s1}` : npa + s1}${nxx}${s2}${line}${tail}`);
+
+/** A sample of real area codes (US, Canada, Caribbean, toll-free, premium, unassigned) so valid numbers are common. */
+const NPAS = ['212', '213', '305', '310', '415', '416', '441', '473', '500', '555', '604', '657', '787', '800', '833', '844', '876', '900', '911', '983', '999', '211', '370'];
+const realistic = fc
+  .record({ npa: fc.constantFrom(...NPAS), nxx: digits(3), line: digits(4), fmt: fc.integer({ min: 0, max: 8 }) })
+  .map(({ npa, nxx, line, fmt }) => [`(${npa}) ${nxx}-${line}`, `${npa}-${nxx}-${line}`, `${npa}.${nxx}.${line}`, `${npa} ${nxx} ${line}`, `${npa}${nxx}${line}`, `1-${npa}-${nxx}-${line}`, `+1 ${npa} ${nxx} ${line}`, `+1 (${npa}) ${nxx}-${line}`, `(${npa})${nxx}-${line}`][fmt]!);
+
+describe('normalizePhone fast path', () => {
+  it('equals the full path on every plain US shape and near miss', () => {
+    fc.assert(
+      fc.property(fc.oneof(shaped, realistic), fc.constantFrom(undefined, 'US', 'us', 'CA'), (s, dc) => {
+        const opts = dc === undefined ? {} : { defaultCountry: dc };
+        expect(normalizePhone(s, opts)).toEqual(normalizePhoneGeneral(s, opts));
+      }),
+      { numRuns: 20_000 },
+    );
+  });
+
+  it('equals the full path for one number in every area code and exchange sampled across the NANP', () => {
+    // Every NPA, a spread of exchanges each: the exhaustive run over all 800,000 NPA-NXX is in the report (too slow for CI).
+    for (let npa = 200; npa <= 999; npa++) {
+      for (let nxx = npa % 7; nxx < 1000; nxx += 37) {
+        const n = `${npa}${String(nxx).padStart(3, '0')}${String((npa * 7919 + nxx * 104729) % 10000).padStart(4, '0')}`;
+        expect(normalizePhone(n)).toEqual(normalizePhoneGeneral(n));
+      }
+    }
+  });
+});
