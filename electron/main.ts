@@ -97,6 +97,8 @@ if (!app.requestSingleInstanceLock()) {
       applicationName: APP_NAME,
       applicationVersion: app.getVersion(),
       iconPath: path.join(layout.resourcesDir, 'icons', 'icon.png'),
+      // The full notices (zipcodes BSD licence, nicknames Apache-2.0) are in the app's About dialog (app.notices).
+      credits: 'USPS-style address standardization from public data — not CASS, DPV or NCOA certified. ZIP centroids: GeoNames, geonames.org (CC BY 4.0). ZIP table: zipcodes by Dav Glass (BSD).',
     });
     engine = startEngine();
     setMenu();

@@ -277,6 +277,7 @@ export function createService(opts: ServiceOptions): WinnowService {
 
   const handlers: Handlers = {
     'app.info': () => ({ name: APP_NAME, version: APP_VERSION, host: opts.host }),
+    'app.notices': () => ({ text: fs.readFileSync(path.join(opts.resourcesDir, 'NOTICES.md'), 'utf8') }),
     'project.create': (i) => openProject(ensureExtension(fileEntry(i.file, 'write').path), true),
     'project.open': (i) => openProject(fileEntry(i.file, 'read').path, false),
     'project.openRecent': (i) => {

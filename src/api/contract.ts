@@ -391,6 +391,8 @@ export class WinnowError extends Error {
 /** Method name → input schema. Results are typed by `MethodResults` below. */
 export const methodInputs = {
   'app.info': z.object({}).strict(),
+  /** The third-party notices and data attributions (markdown) for the About screen. */
+  'app.notices': z.object({}).strict(),
   'project.create': z.object({ file: fileRefSchema, name: z.string().min(1).max(200).optional() }).strict(),
   'project.open': z.object({ file: fileRefSchema }).strict(),
   'project.openRecent': z.object({ recentId: id }).strict(),
@@ -469,6 +471,7 @@ export const methodInputs = {
 
 export interface MethodResults {
   'app.info': { name: string; version: string; host: HostKind };
+  'app.notices': { text: string };
   'project.create': ProjectInfo;
   'project.open': ProjectInfo;
   'project.openRecent': ProjectInfo;

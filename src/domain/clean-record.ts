@@ -164,6 +164,7 @@ function codeFor(field: IssueField, code: string): string {
 }
 
 const NO_POSITION = { lat: null, lon: null } as const;
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 
 const cityKey = (c: string) => c.toUpperCase().replace(/[^A-Z0-9]/g, '');
 const AREA_CITIES = new WeakMap<ZipTable, Map<string, Set<string>>>();
@@ -191,7 +192,8 @@ function areaCities(table: ZipTable, zip3: string): Set<string> {
 export function cleanRecord(v: CanonicalValues, t: CleanTables): CleanedRecord {
   const issues: CleanIssue[] = [];
   const add = (field: IssueField, code: string, severity: IssueSeverity, message: string, suggestion?: string) => {
-    const i: CleanIssue = { field, code: codeFor(field, code), severity, message };
+    // Messages quote the input, which may hold lone surrogates: printed as U+FFFD so every message is valid UTF-8.
+    const i: CleanIssue = { field, code: codeFor(field, code), severity, message: message.replace(LONE_SURROGATE, '\uFFFD') };
     if (suggestion !== undefined) i.suggestion = suggestion;
     issues.push(i);
   };
@@ -236,6 +238,10 @@ export function cleanRecord(v: CanonicalValues, t: CleanTables): CleanedRecord {
   if (!state && row && stateText.trim() === '') {
     state = row.state;
     add('state', 'taken_from_zip', 'info', `State ${row.state} taken from ZIP ${zip.zip5}.`);
+  } else if (!state && row) {
+    // Something that is not a state (a phone number, a country) where the state should be: the ZIP says which it is.
+    state = row.state;
+    add('state', 'unknown', 'warning', `${st.issues[0]?.message ?? `"${stateText}" is not a US state`}; ${row.state} taken from ZIP ${zip.zip5}.`);
   } else for (const x of st.issues) add('state', x.code, x.severity, x.message);
   for (const x of checkZipCityState(zip.zip5, city, state || null, t.zips)) {
     if (x.code === 'zip-city-differs') {

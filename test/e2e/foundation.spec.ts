@@ -124,3 +124,17 @@ test('a file that is not a table is refused with a specific message and the proj
   const lists = await cli(['lists', '--project', path.join(host.workspace, 'Refusals.winnow')]);
   expect(lists.stdout.trim()).toBe('Refusals has no lists yet.');
 });
+
+test('the welcome screen says address cleaning is not CASS certified and shows the data notices', async ({ page, host }) => {
+  await page.goto(host.url);
+  await expect(page.getByTestId('welcome')).toContainText('not CASS, DPV or NCOA certified');
+  await page.getByTestId('welcome-about').click();
+  const notices = page.getByTestId('about-notices');
+  await expect(notices).toContainText('GeoNames, geonames.org');
+  await expect(notices).toContainText('Creative Commons Attribution 4.0');
+  await expect(notices).toContainText('Copyright (c) 2007, Dav Glass');
+  await expect(notices).toContainText('Apache License 2.0');
+  await attachScreenshot(page, 'about-notices');
+  await page.getByTestId('about-close').click();
+  await expect(page.getByTestId('about-dialog')).toBeHidden();
+});

@@ -13,6 +13,7 @@ describe('input validation', () => {
   // One wrong input per method, and the field the error must name.
   const invalid: Record<MethodName, [unknown, string]> = {
     'app.info': [{ verbose: true }, 'verbose'],
+    'app.notices': [{ lang: 'fr' }, 'lang'],
     'project.create': [{ file: { fileId: '' } }, 'file.fileId'],
     'project.open': [{}, 'file'],
     'project.openRecent': [{ recentId: 42 }, 'recentId'],

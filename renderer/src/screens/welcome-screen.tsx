@@ -2,6 +2,7 @@
 import { useEffect, useState } from 'react';
 import { api } from '../api/create-client';
 import { FolderIcon, PlusIcon, SparkIcon, WinnowMark } from '../components/icons';
+import { AboutDialog } from '../components/about-dialog';
 import { NewProjectDialog } from '../components/new-project-dialog';
 import { formatDateTime } from '../format';
 import { createProject, loadRecent, openProjectFile, openRecent, openSample, useAppStore } from '../state/app-store';
@@ -10,6 +11,7 @@ export function WelcomeScreen() {
   const recent = useAppStore((s) => s.recent);
   const opening = useAppStore((s) => s.opening);
   const [askName, setAskName] = useState(false);
+  const [about, setAbout] = useState(false);
 
   useEffect(() => {
     void loadRecent();
@@ -80,8 +82,15 @@ export function WelcomeScreen() {
             </ul>
           )}
         </section>
+        <footer className="welcome-footer">
+          <button type="button" className="link-button" data-testid="welcome-about" onClick={() => setAbout(true)}>
+            About Winnow and data notices
+          </button>
+          <span className="muted">USPS-style address standardization from public data — not CASS, DPV or NCOA certified.</span>
+        </footer>
       </div>
       {askName && <NewProjectDialog onClose={() => setAskName(false)} />}
+      {about && <AboutDialog onClose={() => setAbout(false)} />}
     </main>
   );
 }
