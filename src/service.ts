@@ -318,7 +318,8 @@ export function createService(opts: ServiceOptions): WinnowService {
       const p = project(i.projectId);
       listOf(p, i.listId);
       const saved = listCleanStats(p.readDb, i.listId);
-      return { cleaned: saved !== null, kinds: saved ? issueKinds(saved.stats) : [] };
+      // Notes (info) are in the record drawer; the filter offers what the grid marks: warnings and errors.
+      return { cleaned: saved !== null, kinds: saved ? issueKinds(saved.stats).filter((k) => k.severity !== 'info') : [] };
     },
     'clean.start': (i) => {
       const p = project(i.projectId);

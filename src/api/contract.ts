@@ -410,7 +410,7 @@ export const methodInputs = {
       issue: z.string().min(1).max(100).optional(),
     })
     .strict(),
-  /** The kinds of cleaning findings in a list with their record counts (empty until the list is cleaned). */
+  /** The kinds of warnings and errors the clean found in a list, with record counts (empty until the list is cleaned). */
   'lists.issues': z.object({ projectId: id, listId: z.number().int().positive() }).strict(),
   'lists.problems': z
     .object({ projectId: id, listId: z.number().int().positive(), offset: z.number().int().min(0).default(0), count: z.number().int().min(1).max(1000).default(200) })
