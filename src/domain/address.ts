@@ -2,8 +2,7 @@
 //
 // This is USPS-style standardization from public tables only. It is NOT CASS, DPV or NCOA processing: those need licensed
 // USPS data, and nothing here can say that an address exists or that mail reaches it.
-import { memoize } from './memo';
-import { directional, STATE_LOOKUP, streetSuffix, streetSuffixName, unitDesignator, type Issue } from './usps';
+import { addressTableWords, directional, STATE_LOOKUP, streetSuffix, streetSuffixName, unitDesignator, type Issue } from './usps';
 
 export type { Issue } from './usps';
 
@@ -416,6 +415,149 @@ function parseLine(text: string): LinePart {
   return part;
 }
 
+// ---------------------------------------------------------------------------------------------------------------------
+// Fast path for the shapes nearly every list is made of: "123 [DIR] NAME... SUFFIX [DIR] [UNIT ID]" (+ an optional
+// "UNIT ID" as line 2) and "PO BOX 123". It reads the same tokens as parseLine and builds exactly what parseCleaned
+// builds, or returns null as soon as the shape is not certain. Why each check makes the general path agree:
+// - Every token is in key form (capitals/digits only), so the table lookups below are the ones parseLine makes.
+// - Line 1 starts with a plain number: not a PO box, rural route, military, urbanization or leading unit (all of those
+//   start with a letter or "#"), HOUSE_NUMBER holds and no FRACTION follows (no "/").
+// - Street-name words are 2+ capitals or an ordinal (12TH), and in no table (not a directional, designator, PMB or
+//   foreign country) except as a suffix word and nothing else ("PARK" in "12 PARK AVE"): scanUnits consumes none of
+//   them and none is a ROUTE_ID (so no route word is spelled out). The suffix read is the last word before an optional
+//   post-directional, which parseStreetTokens' search from the end takes first whatever suffix words precede it. A
+//   ROUTE_LIKE suffix with a post-directional after only qualifier words ("OLD HWY N") is a route name in
+//   parseStreetTokens: left to the general path.
+// - A unit is a designator that takes a number (or "#") and an id of the form 12, 12B, B or B12: UNIT_ID holds, no "#"
+//   follows, and no token has a letter before a digit except that last id, so FOREIGN_POSTCODE cannot match.
+// - At most one unit in all (no "units-several"), nothing else on either line: no issues, no extra text.
+// The print has the same shape with every word already standard (each standard suffix, directional and designator
+// reads as itself, checked when the tables below are built), so re-reading it parses the same parts and prints the
+// same text: it is standardizeAddress's fixed point, and no re-read is needed.
+
+interface WordInfo {
+  suffix: string | null;
+  dir: string | null;
+  unit: { abbr: string; needsNumber: boolean } | null;
+}
+/** Every word any table knows (and the words that block the fast path: PMB, foreign countries) → what it is. */
+const WORD_INFO = new Map<string, WordInfo>();
+for (const w of [...addressTableWords(), ...FOREIGN_WORDS, 'PMB']) {
+  WORD_INFO.set(w, { suffix: streetSuffix(w), dir: directional(w), unit: unitDesignator(w) });
+}
+const only = (i: WordInfo | undefined, kind: keyof WordInfo) => i !== undefined && i[kind] !== null && (['suffix', 'dir', 'unit'] as const).every((k) => k === kind || i[k] === null);
+/** A word that is only a directional, only a suffix, or only a designator taking a number, and whose standard form is the same kind and reads as itself. */
+const FAST_DIR = new Map<string, string>();
+const FAST_SUFFIX = new Map<string, string>();
+const FAST_UNIT = new Map<string, string>();
+/** Suffix words that are nothing else, as street-name words: "PARK" in "12 PARK AVE", "VALLEY" in "9 VALLEY VIEW RD". */
+const NAME_SUFFIX = new Set<string>();
+for (const [w, info] of WORD_INFO) {
+  if (FOREIGN_WORDS.has(w) || w === 'PMB') continue;
+  if (only(info, 'suffix')) NAME_SUFFIX.add(w);
+  if (only(info, 'dir') && only(WORD_INFO.get(info.dir!), 'dir') && WORD_INFO.get(info.dir!)!.dir === info.dir) FAST_DIR.set(w, info.dir!);
+  const sfx = info.suffix === null ? undefined : WORD_INFO.get(info.suffix);
+  if (only(info, 'suffix') && only(sfx, 'suffix') && sfx!.suffix === info.suffix && /^[A-Z]+$/.test(w) && /^[A-Z]+$/.test(info.suffix!)) FAST_SUFFIX.set(w, info.suffix!);
+  const unit = info.unit === null ? undefined : WORD_INFO.get(info.unit.abbr);
+  if (only(info, 'unit') && info.unit!.needsNumber && only(unit, 'unit') && unit!.unit!.abbr === info.unit!.abbr && unit!.unit!.needsNumber) FAST_UNIT.set(w, info.unit!.abbr);
+}
+
+/** 2+ capitals, or digits then ST/ND/RD/TH, and in no table. */
+function isNameWord(w: string): boolean {
+  const n = w.length;
+  if (n < 2) return false;
+  let i = 0;
+  while (i < n && w.charCodeAt(i) >= 48 && w.charCodeAt(i) <= 57) i++;
+  if (i > 0) return n - i === 2 && ORDINAL.test(w);
+  for (; i < n; i++) {
+    const c = w.charCodeAt(i);
+    if (c < 65 || c > 90) return false;
+  }
+  return !WORD_INFO.has(w) || NAME_SUFFIX.has(w);
+}
+
+function isDigits(w: string): boolean {
+  if (w.length === 0) return false;
+  for (let i = 0; i < w.length; i++) {
+    const c = w.charCodeAt(i);
+    if (c < 48 || c > 57) return false;
+  }
+  return true;
+}
+
+/** Unit ids the fast path takes: 12, 12B, B, B12. */
+const FAST_UNIT_ID = /^(?:\d+[A-Z]?|[A-Z]\d*)$/;
+const PO_FORMS = new Set(['PO BOX', 'P O BOX', 'POST OFFICE BOX', 'BOX', 'POB', 'POBOX']);
+const NO_TOKENS: string[] = [];
+
+const fastParsed = (number: string, preDir: string, street: string, suffix: string, postDir: string, unitType: string, unitNumber: string, poBox: string, kind: 'street' | 'po-box', in1: string, in2: string): ParsedAddress => ({
+  number, fraction: '', preDir, street, suffix, postDir, unitType, unitNumber, moreUnits: [], poBox, ruralRoute: null, military: null,
+  pmb: '', urbanization: '', extra: '', kind, input: { line1: in1, line2: in2 }, issues: [],
+});
+
+/** cleanAddress by the fast path alone, or null where it does not apply: exported so tests can prove the two agree. */
+export function cleanAddressFast(line1: string, line2?: string): { line1: string; line2: string; parsed: ParsedAddress } | null {
+  const fast = parseFast(cleanAddressText(line1), cleanAddressText(line2));
+  return fast && { line1: fast.line1, line2: '', parsed: fast.parsed };
+}
+
+/** parseCleaned and its print for the common shapes (see above), or null. */
+function parseFast(in1: string, in2: string): { parsed: ParsedAddress; line1: string } | null {
+  const t = tokenize(in1);
+  const n = t.length;
+  if (n < 2) return null;
+  const t2 = in2 === '' ? NO_TOKENS : tokenize(in2);
+  if (!isDigits(t[0]!)) {
+    // "PO BOX 12", "P O BOX 12", "BOX 12", "POB 12", with nothing on line 2.
+    const id = t[n - 1]!;
+    if (t2.length !== 0 || n > 4 || id.length > 12 || !isDigits(id) || !PO_FORMS.has(t.slice(0, -1).join(' '))) return null;
+    return { parsed: fastParsed('', '', '', '', '', '', '', id, 'po-box', in1, in2), line1: `PO BOX ${id}` };
+  }
+  if (n < 3) return null;
+  let i = 1;
+  const preDir = FAST_DIR.get(t[1]!) ?? '';
+  if (preDir) i = 2;
+  const nameStart = i;
+  while (i < n && isNameWord(t[i]!)) i++;
+  // The suffix is the last of these words (suffix words may also be name words).
+  if (i - nameStart < 2) return null;
+  const suffix = FAST_SUFFIX.get(t[i - 1]!);
+  if (suffix === undefined) return null;
+  const name = i - nameStart === 2 ? t[nameStart]! : t.slice(nameStart, i - 1).join(' ');
+  let postDir = '';
+  if (i < n) {
+    const d = FAST_DIR.get(t[i]!);
+    if (d !== undefined) {
+      postDir = d;
+      i++;
+      if (ROUTE_LIKE.has(suffix) && t.slice(nameStart, i - 2).every((w) => ROUTE_QUALIFIERS.has(w))) return null;
+    }
+  }
+  let unitType = '';
+  let unitNumber = '';
+  if (i < n) {
+    if (i + 2 !== n) return null;
+    const u = FAST_UNIT.get(t[i]!);
+    if (u === undefined || !FAST_UNIT_ID.test(t[i + 1]!)) return null;
+    unitType = u;
+    unitNumber = t[i + 1]!;
+  }
+  if (t2.length !== 0) {
+    if (t2.length !== 2 || unitType) return null;
+    const u = FAST_UNIT.get(t2[0]!);
+    if (u === undefined || !FAST_UNIT_ID.test(t2[1]!)) return null;
+    unitType = u;
+    unitNumber = t2[1]!;
+  }
+  let line1 = t[0]!;
+  if (preDir) line1 += ' ' + preDir;
+  line1 += ' ' + name + ' ' + suffix;
+  if (postDir) line1 += ' ' + postDir;
+  if (unitType) line1 += ' ' + unitType + ' ' + unitNumber;
+  if (line1.length > MAX_LINE) return null;
+  return { parsed: fastParsed(t[0]!, preDir, name, suffix, postDir, unitType, unitNumber, '', 'street', in1, in2), line1 };
+}
+
 /**
  * Parses an address from its delivery line and optional line 2. Line 2 may hold the unit ("Apt 4B", "#5", "Suite 200"),
  * an urbanization, or other text; when line 1 is not a delivery line but line 2 is (a company name above the street),
@@ -424,6 +566,16 @@ function parseLine(text: string): LinePart {
 export function parseAddress(line1: string, line2?: string): ParsedAddress {
   const in1 = cleanAddressText(line1);
   const in2 = cleanAddressText(line2);
+  return parseFast(in1, in2)?.parsed ?? parseCleaned(in1, in2);
+}
+
+/** parseAddress without the fast path: exported so tests can prove the two agree. */
+export function parseAddressGeneral(line1: string, line2?: string): ParsedAddress {
+  return parseCleaned(cleanAddressText(line1), cleanAddressText(line2));
+}
+
+/** parseAddress of lines already through cleanAddressText. */
+function parseCleaned(in1: string, in2: string): ParsedAddress {
   const out: ParsedAddress = {
     number: '', fraction: '', preDir: '', street: '', suffix: '', postDir: '', unitType: '', unitNumber: '', moreUnits: [],
     poBox: '', ruralRoute: null, military: null, pmb: '', urbanization: '', extra: '', kind: 'unparsed',
@@ -503,25 +655,26 @@ export function standardizeAddress(p: ParsedAddress): { line1: string; line2: st
   // Printing can put words side by side that read differently the next time (a bare "REAR" from line 1 after a street
   // from line 2, a "KEY" that is also a suffix). Re-reading the print until it no longer changes makes the result a
   // fixed point, so cleaning a cleaned list changes nothing. Real addresses settle in the first round; garbage in two.
+  return settle(p, reprint);
+}
+
+/** printOnce, then re-read the print (with `again`) until it no longer changes. */
+function settle(p: ParsedAddress, again: (line1: string, line2: string) => { line1: string; line2: string }): { line1: string; line2: string } {
   let out = printOnce(p);
   for (let round = 0; round < 4; round++) {
-    const again = reprint(out.line1, out.line2);
-    if (again.line1 === out.line1 && again.line2 === out.line2) break;
-    out = again;
+    const next = again(out.line1, out.line2);
+    if (next.line1 === out.line1 && next.line2 === out.line2) break;
+    out = next;
   }
-  // A copy: `out` may be a memo entry, which no caller may change.
+  // A fresh object: `out` may be one the caller passed through printOnce, which it must not share.
   return { line1: out.line1, line2: out.line2 };
 }
 
-/** printOnce(parseAddress(…)) of a print: duplicates of one address print alike, so the check repeats often. */
-const reprintMemo = memoize((key: string) => {
-  const split = key.indexOf(':');
-  const n = Number(key.slice(0, split));
-  const line1 = key.slice(split + 1, split + 1 + n);
-  return printOnce(parseAddress(line1, key.slice(split + 1 + n)));
-});
-/** The key is length-prefixed so that no two pairs of lines share it. */
-const reprint = (line1: string, line2: string) => reprintMemo(`${line1.length}:${line1}${line2}`);
+/**
+ * printOnce(parseAddress(…)) of a print. Not memoized: whole address lines are nearly all unique, so a table would only
+ * add its lookups, and most prints are in the shapes parseAddress reads by its fast path.
+ */
+const reprint = (line1: string, line2: string) => printOnce(parseAddress(line1, line2));
 
 function printOnce(p: ParsedAddress): { line1: string; line2: string } {
   if (p.kind === 'unparsed') return { line1: p.input.line1, line2: p.input.line2 };
@@ -544,7 +697,12 @@ function printOnce(p: ParsedAddress): { line1: string; line2: string } {
 
 /** parseAddress then standardizeAddress: the one call the clean job needs for an address. */
 export function cleanAddress(line1: string, line2?: string): { line1: string; line2: string; parsed: ParsedAddress } {
-  const parsed = parseAddress(line1, line2);
+  const in1 = cleanAddressText(line1);
+  const in2 = cleanAddressText(line2);
+  // The common tidy shapes ("123 N MAIN ST APT 4B", "PO BOX 12"): their print is a fixed point (see parseFast).
+  const fast = parseFast(in1, in2);
+  if (fast) return { line1: fast.line1, line2: '', parsed: fast.parsed };
+  const parsed = parseCleaned(in1, in2);
   // Input that already prints as itself (a tidy list): re-reading the print would be parseAddress on the same cleaned
   // text, which gives this same parse and print, so the fixed point is reached without it. Only for ASCII input,
   // where cleaning is plainly idempotent (cleanAddressText of the cleaned text is the cleaned text).
@@ -552,6 +710,12 @@ export function cleanAddress(line1: string, line2?: string): { line1: string; li
   const out = printOnce(parsed);
   if (out.line1 === input.line1 && out.line2 === input.line2 && ASCII.test(input.line1) && ASCII.test(input.line2)) return { ...out, parsed };
   return { ...standardizeAddress(parsed), parsed };
+}
+
+/** cleanAddress without the fast path, re-reading prints without it too: exported so tests can prove the two agree. */
+export function cleanAddressGeneral(line1: string, line2?: string): { line1: string; line2: string; parsed: ParsedAddress } {
+  const parsed = parseAddressGeneral(line1, line2);
+  return { ...settle(parsed, (a, b) => printOnce(parseAddressGeneral(a, b))), parsed };
 }
 
 /** Two-letter USPS code for a state or territory written any common way ("Calif." → CA, "Mass" → MA, "N. Carolina" → NC). */

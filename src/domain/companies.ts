@@ -82,15 +82,17 @@ function caseCompanyWord(w: string, i: number, n: number): string {
   return lead + core + trail;
 }
 
+const PUNCT_AFTER_SPACE = /\s[,.;:)\]]/;
+
 /** The display form alone (used by normalizeCompany and by its idempotence). */
-function displayOf(text: string): string {
-  let t = text
-    .replace(/\s+([,.;:)\]])/g, '$1')
-    .replace(/([([])\s+/g, '$1')
-    .replace(/,(?=[^\s\d])/g, ', ')
-    .replace(/\s+&\s*|\s*&\s+/g, ' & ')
-    .replace(/\s+/g, ' ')
-    .trim();
+function displayOf(text: string, full = false): string {
+  // Each rewrite is skipped when the character it needs is absent (most names have none): the same result, no copies.
+  let t = text;
+  if (full || PUNCT_AFTER_SPACE.test(t)) t = t.replace(/\s+([,.;:)\]])/g, '$1');
+  if (full || t.includes('(') || t.includes('[')) t = t.replace(/([([])\s+/g, '$1');
+  if (full || t.includes(',')) t = t.replace(/,(?=[^\s\d])/g, ', ');
+  if (full || t.includes('&')) t = t.replace(/\s+&\s*|\s*&\s+/g, ' & ');
+  t = t.replace(/\s+/g, ' ').trim();
   const upper = /\p{Lu}/u.test(t);
   const lower = /\p{Ll}/u.test(t);
   if (upper && lower) return t;
@@ -103,15 +105,22 @@ function displayOf(text: string): string {
 
 /** The match key: see NormalizedCompany.key. */
 export function companyKey(text: string): string {
+  return keyOf(text, false);
+}
+
+/** companyKey and normalizeCompany (unmemoized) with every rewrite applied: exported so tests can prove they agree. */
+export const companyKeyGeneral = (text: string): string => keyOf(text, true);
+export const normalizeCompanyGeneral = (raw: string): NormalizedCompany => normalizeCompanyOf(raw, true);
+
+function keyOf(text: string, full: boolean): string {
   let s = foldDiacritics(cleanText(text)).toLowerCase();
-  s = s.replace(/\b(d\s*\/\s*b\s*\/\s*a)\b/g, 'dba');
-  s = joinDotted(s);
-  s = s
-    .replace(/'/g, '')
-    .replace(/&/g, ' and ')
-    .replace(/\+/g, ' and ')
-    .replace(/[^\p{L}\p{N}]+/gu, ' ')
-    .trim();
+  // As in displayOf, rewrites whose character is absent are skipped: "/" for d/b/a, "." for dotted initials.
+  if (full || s.includes('/')) s = s.replace(/\b(d\s*\/\s*b\s*\/\s*a)\b/g, 'dba');
+  if (full || s.includes('.')) s = joinDotted(s);
+  if (full || s.includes("'")) s = s.replace(/'/g, '');
+  if (full || s.includes('&')) s = s.replace(/&/g, ' and ');
+  if (full || s.includes('+')) s = s.replace(/\+/g, ' and ');
+  s = s.replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
   let toks = s.split(' ').filter(Boolean).map((t) => FOLD[t] ?? t);
   if (toks[0] === 'the' && toks.length > 1) toks = toks.slice(1);
   // "Home Depot, The": a trailing "the" after a comma is the same article.
@@ -150,14 +159,14 @@ export function normalizeCompany(raw: string): NormalizedCompany {
 
 const normalizeCompanyMemo = memoize((raw: string) => normalizeCompanyOf(raw));
 
-function normalizeCompanyOf(raw: string): NormalizedCompany {
+function normalizeCompanyOf(raw: string, full = false): NormalizedCompany {
   try {
     const text = cleanText(raw);
     const issues: NameIssue[] = [];
     if (!text) return { display: '', key: '', issues: [{ code: 'empty', message: 'No company name.' }] };
     if (!/[\p{L}\p{N}]/u.test(text)) return { display: '', key: '', issues: [{ code: 'no_letters', message: 'The company name has no letters or digits.' }] };
-    const display = displayOf(text);
-    const key = companyKey(display);
+    const display = displayOf(text, full);
+    const key = keyOf(display, full);
     if (PLACEHOLDERS.has(text.toLowerCase().replace(/\.$/, ''))) issues.push({ code: 'placeholder', message: `"${text}" is not a company name.` });
     const person = looksLikePerson(text);
     if (person.likely) issues.push({ code: 'person_in_company_field', message: `This looks like a person's name, not a company: it ${person.reasons[0]}.` });

@@ -85,6 +85,8 @@ const PLACEHOLDERS = new Set(['n/a', 'na', 'none', 'null', 'nil', '-', '--', '?'
 
 const ZERO_WIDTH = /[\u200B-\u200D\u2060\uFEFF\u00AD]/g;
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+/** One @ between runs of letters, digits and . _ % + - (what nearly every address is written with). */
+const PLAIN_ADDRESS = /^[A-Za-z0-9._%+-]*@[A-Za-z0-9._%+-]*$/;
 const ATEXT = "A-Za-z0-9!#$%&'*+/=?^_`{|}~-";
 const DOT_ATOM = new RegExp(`^[${ATEXT}]+(?:\\.[${ATEXT}]+)*$`);
 const DOT_ATOM_UNICODE = new RegExp(`^[\\u0080-\\uFFFF${ATEXT}]+(?:\\.[\\u0080-\\uFFFF${ATEXT}]+)*$`);
@@ -108,7 +110,8 @@ const issue = (code: string, message: string): EmailIssue => ({ code, message, s
 
 /** Makes any JavaScript string safe to store as UTF-8: lone surrogate halves become U+FFFD. */
 function wellFormed(s: string): string {
-  return s.replace(LONE_SURROGATE, '\uFFFD');
+  // isWellFormed is true exactly when there is no lone surrogate for the replace to find.
+  return (s as string & { isWellFormed(): boolean }).isWellFormed() ? s : s.replace(LONE_SURROGATE, '\uFFFD');
 }
 
 /** Optimal-string-alignment distance (Levenshtein plus adjacent swaps: "gmial" is one step from "gmail"). */
@@ -277,9 +280,19 @@ function canonicalDomain(raw: string): { ascii: string; unicode: string } | { er
   return { ascii, unicode };
 }
 
-const encoder = new TextEncoder();
-function utf8Length(s: string): number {
-  return encoder.encode(s).length;
+/** Bytes of s in UTF-8, as TextEncoder writes it (a lone surrogate becomes U+FFFD, 3 bytes), without encoding it. */
+export function utf8Length(s: string): number {
+  let n = s.length;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 0x80) continue;
+    if (c < 0x800) n += 1;
+    else if (c >= 0xd800 && c <= 0xdbff && i + 1 < s.length && (s.charCodeAt(i + 1) & 0xfc00) === 0xdc00) {
+      n += 2; // the pair: 2 code units, 4 bytes
+      i++;
+    } else n += 2;
+  }
+  return n;
 }
 
 interface DomainFacts {
@@ -323,16 +336,30 @@ export function normalizeEmail(raw: unknown, lists: EmailLists = EMPTY_EMAIL_LIS
   let text = '';
   try {
     text = wellFormed(typeof raw === 'string' ? raw : raw == null ? '' : String(raw));
-    return normalizeText(text, lists);
+    return normalizeText(text, lists, true);
   } catch {
     return result(text.trim(), { issues: [issue('email.syntax', 'This value could not be read as an e-mail address.')] });
   }
 }
 
-function normalizeText(text: string, lists: EmailLists): EmailResult {
+/** normalizeEmail without the plain-address shortcut: exported so tests can prove the two agree. */
+export function normalizeEmailGeneral(raw: unknown, lists: EmailLists = EMPTY_EMAIL_LISTS): EmailResult {
+  let text = '';
+  try {
+    text = wellFormed(typeof raw === 'string' ? raw : raw == null ? '' : String(raw));
+    return normalizeText(text, lists, false);
+  } catch {
+    return result(text.trim(), { issues: [issue('email.syntax', 'This value could not be read as an e-mail address.')] });
+  }
+}
+
+function normalizeText(text: string, lists: EmailLists, shortcut: boolean): EmailResult {
   const fixes = new Set<string>();
   let s = text;
-  for (let i = 0; i < 8; i++) {
+  // A plain address (the usual cell) has nothing tidyOnce removes: no spaces, brackets, quotes, "mailto:" or trailing
+  // punctuation. Then tidyOnce returns it unchanged and notes no fix, so the loop would stop at once.
+  const plain = shortcut && PLAIN_ADDRESS.test(s) && !s.endsWith('.');
+  for (let i = 0; i < 8 && !plain; i++) {
     const next = tidyOnce(s, fixes);
     if (next === s) break;
     s = next;
@@ -346,7 +373,8 @@ function normalizeText(text: string, lists: EmailLists): EmailResult {
   if (s === '' || PLACEHOLDERS.has(s.toLowerCase())) {
     return result(s, { issues: [...issues, issue('email.missing', s === '' ? 'No e-mail address.' : `"${s}" is a placeholder, not an e-mail address.`)] });
   }
-  const several = s.split(/[\s,;/|]+/).filter((part) => part.includes('@'));
+  // A plain address has none of the separators, so it is one part.
+  const several = plain ? [] : s.split(/[\s,;/|]+/).filter((part) => part.includes('@'));
   if (several.length > 1) {
     return result(s, { issues: [...issues, issue('email.multiple', `This cell holds ${several.length} addresses; keep one per contact.`)] });
   }

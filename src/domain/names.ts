@@ -46,7 +46,11 @@ export function cleanText(raw: unknown): string {
   const s = typeof raw === 'string' ? raw : raw == null ? '' : String(raw);
   // Pure printable ASCII (nearly every cell): no surrogates, NFC is the identity and only the backtick is a quote to
   // straighten, so the same result needs none of the Unicode passes below.
-  if (PRINTABLE_ASCII.test(s)) return (s.includes('`') ? s.replace(/`/g, "'") : s).replace(/\s+/g, ' ').trim();
+  // Its only white space is the space itself, so runs need collapsing only where two spaces meet.
+  if (PRINTABLE_ASCII.test(s)) {
+    const t = s.includes('`') ? s.replace(/`/g, "'") : s;
+    return (t.includes('  ') ? t.replace(/ {2,}/g, ' ') : t).trim();
+  }
   return cleanTextFull(s);
 }
 
@@ -337,7 +341,6 @@ export function looksLikePerson(s: string): LooksLike {
   const reasons: string[] = [];
   const raw = cleanText(s);
   if (!hasLetter(raw)) return { likely: false, reasons };
-  const company = looksLikeCompany(raw);
   const words = raw.replace(/["()]/g, ' ').split(' ').filter(Boolean);
   const keys = words.map(stripDots);
   if (keys.length > 1 && TITLES[keys[0]!] && !AMBIGUOUS_TITLES.has(keys[0]!)) reasons.push(`starts with the title "${TITLES[keys[0]!]}"`);
@@ -351,7 +354,8 @@ export function looksLikePerson(s: string): LooksLike {
   if (nameShaped) reasons.push('is 2–5 words of letters');
   const positive = reasons.filter((r) => r !== 'is 2–5 words of letters');
   const couple = reasons.includes('is a couple ("Mr. and Mrs.")');
-  return { likely: positive.length > 0 && !company.likely && (nameShaped || couple), reasons };
+  // The company check last: most company names (two plain words, no title, suffix or initial) are settled before it.
+  return { likely: positive.length > 0 && (nameShaped || couple) && !looksLikeCompany(raw).likely, reasons };
 }
 
 // ---------------------------------------------------------------------------------------------------------------------
@@ -643,8 +647,12 @@ export function parseNameFieldsGeneral(fields: NameFields): ParsedName {
   try {
     // Each column is cased on its own, so "VAN DER BERG" in a last-name column is judged as a whole surname.
     const f = (v: string | null | undefined) => properCaseName(cleanText(v ?? '').replace(/,/g, ' '));
-    const first = f(fields.first);
-    const last = f(fields.last);
+    // A first- or last-name cell without a single letter ("?", "123", a character this Unicode version does not know) names
+    // nobody; read as empty, so the split does not depend on it and cleaning the result again gives the same result.
+    const firstText = f(fields.first);
+    const first = hasLetter(firstText) ? firstText : '';
+    const lastText = f(fields.last);
+    const last = hasLetter(lastText) ? lastText : '';
     const middle = f(fields.middle);
     const prefix = f(fields.prefix);
     const suffix = f(fields.suffix);

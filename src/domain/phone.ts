@@ -140,8 +140,10 @@ function invalid(value: string, issues: PhoneIssue[], extension: string | null =
 /** Cleans one phone number. Never throws; normalizePhone(normalizePhone(x).value) gives the same value, validity and type. */
 export function normalizePhone(raw: unknown, options: PhoneOptions = {}): PhoneResult {
   if (typeof raw === 'string' && (options.defaultCountry === undefined || options.defaultCountry.toUpperCase() === 'US')) {
-    const fast = fastUsPhone(raw);
+    const fast = fastUsPhone(raw) ?? fastUsPhoneWithExtension(raw);
     if (fast) return fast;
+    // An empty cell: what normalizeText says for '' under the US plan.
+    if (raw === '') return invalid('', [issue('phone.missing', 'No phone number.')]);
   }
   return normalizePhoneGeneral(raw, options);
 }
@@ -323,6 +325,24 @@ export function usNumberType(nn: string): NumberType {
   }
   for (const t of NON_FIXED_TYPES) if (isType(nn, t)) return t;
   return undefined;
+}
+
+/** Printable ASCII, trimmed: with no double space, tidy(NFKC(raw)) is raw itself. */
+const TRIMMED_ASCII = /^[\x21-\x7E](?:[\x20-\x7E]*[\x21-\x7E])?$/;
+
+/**
+ * A plain US number and an extension ("(212) 555-0100 ext. 12", "212-555-0100 x12", "… #12"). The text is its own tidy
+ * form with no quotes (the number before the extension and EXTENSION's match have none), is no spreadsheet number, and
+ * normalizeText cuts the extension off as here, leaving a plain number with no letters: its answer is fastUsPhone's for
+ * that number, with the extension added to value and extension.
+ */
+function fastUsPhoneWithExtension(raw: string): PhoneResult | null {
+  if (!TRIMMED_ASCII.test(raw) || raw.includes('  ') || fromSpreadsheetNumber(raw)) return null;
+  const ext = EXTENSION.exec(raw);
+  if (!ext) return null;
+  const r = fastUsPhone(raw.slice(0, ext.index).trim());
+  if (!r) return null;
+  return { ...r, value: `${r.value} ext. ${ext[1]!}`, extension: ext[1]! };
 }
 
 function fastUsPhone(raw: string): PhoneResult | null {

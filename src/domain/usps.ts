@@ -287,6 +287,11 @@ const C2: ReadonlyArray<readonly [string, boolean, readonly string[]]> = [
 const UNIT_BY_VARIANT = new Map<string, { abbr: string; needsNumber: boolean }>();
 for (const [abbr, needsNumber, names] of C2) for (const n of names) UNIT_BY_VARIANT.set(n, { abbr, needsNumber });
 
+/** Every word any of the C1 suffix, directional or C2 designator tables knows (in key form), for lookups built on them. */
+export function addressTableWords(): string[] {
+  return [...SUFFIXES.byVariant.keys(), ...DIRECTIONALS.keys(), ...UNIT_BY_VARIANT.keys(), '#'];
+}
+
 /** Every standard C2 designator, for tests. */
 export const UNIT_DESIGNATORS: readonly string[] = C2.map(([abbr]) => abbr);
 

@@ -37,6 +37,22 @@ describe('normalizePhone fast path', () => {
     );
   });
 
+  it('equals the full path on plain US numbers with an extension, near misses and empty cells', () => {
+    const ext = fc.tuple(
+      fc.constantFrom(' ext. ', ' EXT. ', ' Ext ', ' ext', ' x', ' X', 'x', ' #', '#', ', ext. ', '; ext=', ' extension ', ' xtn ', ' ext: ', ' e', ' x ', '  x', ' ex ', ',', ' "x', ' x.', '\tx'),
+      fc.oneof(digits(1), digits(3), digits(7), digits(8), fc.constantFrom('', '12a', ' 5', '5 ', '"5"')),
+    ).map(([e, n]) => `${e}${n}`);
+    fc.assert(
+      fc.property(fc.oneof(shaped, realistic), ext, fc.constantFrom('', '', ' ', '"', 'tel:'), fc.constantFrom(undefined, 'US', 'CA'), (s, e, wrap, dc) => {
+        const opts = dc === undefined ? {} : { defaultCountry: dc };
+        const v = wrap === 'tel:' ? `tel:${s}${e}` : `${wrap}${s}${e}${wrap}`;
+        expect(normalizePhone(v, opts)).toEqual(normalizePhoneGeneral(v, opts));
+      }),
+      { numRuns: 20_000 },
+    );
+    for (const v of ['', ' ', '\t', '2125550100 x5', '(212) 555-0100 #29', '1.2E+10 x5', '2125550100.0']) expect(normalizePhone(v)).toEqual(normalizePhoneGeneral(v));
+  }, 30_000);
+
   it('equals the full path for one number in every area code and exchange sampled across the NANP', () => {
     // Every NPA, a spread of exchanges each: the exhaustive run over all 800,000 NPA-NXX is in the report (too slow for CI).
     for (let npa = 200; npa <= 999; npa++) {
