@@ -24,11 +24,15 @@ import {
   type WinnowErrorData,
   type MethodInput,
   type CleanResult,
+  type MergePurgeResult,
   type ListInfo,
 } from './api/contract';
 import type { CleanTables } from './domain/clean-record';
 import { cleanLists, issueKinds } from './jobs/clean-list';
-import { loadEmailLists, loadZipTable } from './jobs/reference-data';
+import { dedupeLists, defaultLevel, defaultPriority } from './jobs/dedupe-lists';
+import { exportClusters } from './jobs/export-clusters';
+import { getRun, latestRun } from './store/matches';
+import { loadEmailLists, loadNicknameTable, loadZipTable } from './jobs/reference-data';
 import { listCleanStats, rowsWithIssue } from './store/clean';
 import { editCell, editsState, gridWindow, historyOf, recordDetail, stepHistory } from './records/record-views';
 import { openProjectDb, openReadConnection, type Db } from './store/db';
@@ -200,7 +204,7 @@ export function createService(opts: ServiceOptions): WinnowService {
   const recentId = (p: string) => crypto.createHash('sha256').update(p).digest('hex').slice(0, 16);
 
   /** Runs a job in the background: recorded in the project's job log, progress throttled, cancel through AbortSignal. */
-  function startJob<R extends ImportResult | ExportResult | CleanResult>(
+  function startJob<R extends ImportResult | ExportResult | CleanResult | MergePurgeResult>(
     p: OpenProject,
     kind: JobKind,
     label: string,
@@ -235,7 +239,7 @@ export function createService(opts: ServiceOptions): WinnowService {
       }
       if (projects.get(p.id) === p) finishJob(p.db, jobId, status, result, error);
       emit('job.finished', { jobId, kind, projectId: p.id, status, result, error });
-      if (status === 'done' && (kind === 'import' || kind === 'clean')) {
+      if (status === 'done' && (kind === 'import' || kind === 'clean' || kind === 'dedupe')) {
         p.views.clear();
         emit('project.changed', { projectId: p.id });
       }
@@ -329,6 +333,35 @@ export function createService(opts: ServiceOptions): WinnowService {
       const jobId = startJob(p, 'clean', label, { listIds: lists.map((l) => l.id) }, true, (signal, progress) =>
         cleanLists(p.db, { lists, signal, progress, tables: cleanTables, cleanWorkerFile: opts.cleanWorkerFile, resourcesDir: opts.resourcesDir }),
       );
+      return { jobId };
+    },
+    'dedupe.start': (i) => {
+      const p = project(i.projectId);
+      const chosen = i.listIds === undefined ? defaultPriority(allLists(p.readDb)) : i.listIds.map((id) => listOf(p, id));
+      if (chosen.length === 0) throw new WinnowError('NOT_FOUND', 'This project has no lists to deduplicate; import one first.');
+      const level = i.level ?? defaultLevel(chosen);
+      const label = `Merge/purge ${chosen.length === 1 ? chosen[0]!.name : `${chosen.length} lists`} (${level})`;
+      const jobId = startJob(p, 'dedupe', label, { listIds: chosen.map((l) => l.id), level }, true, async (signal, progress) => {
+        const uncleaned = chosen.filter((l) => !l.clean);
+        if (uncleaned.length > 0) {
+          await cleanLists(p.db, { lists: uncleaned, signal, progress, tables: cleanTables, cleanWorkerFile: opts.cleanWorkerFile, resourcesDir: opts.resourcesDir });
+        }
+        const lists = chosen.map((l) => getList(p.db, l.id)!);
+        const email = loadEmailLists(opts.resourcesDir);
+        return dedupeLists(p.db, { lists, level, signal, progress, nicknames: loadNicknameTable(opts.resourcesDir), freeMail: (d) => email.freeMail.has(d) });
+      });
+      return { jobId };
+    },
+    'dedupe.exportClusters': (i) => {
+      const p = project(i.projectId);
+      const run = i.runId === undefined ? latestRun(p.readDb) : getRun(p.readDb, i.runId);
+      if (!run) throw new WinnowError('NOT_FOUND', 'This project has no merge/purge results yet; run a merge/purge first.');
+      const f = fileEntry(i.file, 'write');
+      const lists = new Map(allLists(p.readDb).map((l) => [l.id, l]));
+      const jobId = startJob(p, 'export', `Export the clusters of run ${run.id} to ${f.name}`, { runId: run.id, file: f.name }, false, async (signal, progress) => {
+        const r = await exportClusters(p.readDb, { runId: run.id, lists, outPath: f.path, signal, progress });
+        return { ...r, file: { fileId: i.file.fileId }, fileName: f.name };
+      });
       return { jobId };
     },
     'records.get': (i) => {

@@ -14,9 +14,9 @@ const projectInput = z.object({ projectId: id }).strict();
 
 /** The canonical fields a column can be mapped to; anything else is kept as a custom field under its own header. */
 export const CANONICAL_FIELDS = [
-  'prefix', 'first_name', 'middle_name', 'last_name', 'suffix', 'full_name',
+  'prefix', 'first_name', 'middle_name', 'last_name', 'suffix', 'full_name', 'birth_date', 'national_id',
   'company', 'title', 'email', 'phone', 'mobile',
-  'address1', 'address2', 'city', 'state', 'zip', 'country',
+  'house_number', 'address1', 'address2', 'city', 'state', 'zip', 'country',
   'website', 'industry', 'employees', 'revenue', 'orders', 'first_order_date', 'last_order_date',
   'customer_id', 'source', 'acquired_date',
   'mailed_date', 'responded', 'converted', 'amount',
@@ -249,7 +249,49 @@ export interface CleanResult {
   seconds: number;
 }
 
-export type JobKind = 'import' | 'export' | 'clean';
+/** Match levels: the same individual, the same household (surname at an address), the same organization at a site, the same address. */
+export const MATCH_LEVELS = ['person', 'household', 'company', 'address'] as const;
+export type MatchLevel = (typeof MATCH_LEVELS)[number];
+
+/** One list's part in a merge/purge, in service-bureau words. */
+export interface MergeListReport {
+  listId: number;
+  listName: string;
+  role: ListRole;
+  /** Rank in source priority (1 = its records survive over every other list's). */
+  priority: number;
+  rows: number;
+  /** Records dropped because another record of the same list is the same entity. */
+  duplicatesWithin: number;
+  /** Records dropped because a list with higher priority holds the same entity. */
+  duplicatesBetween: number;
+  /** Records of entities found on two or more lists. */
+  multiBuyers: number;
+  /** Records that stay: one per entity, this list's where it has the highest priority. */
+  kept: number;
+}
+
+/** The merge/purge report. */
+export interface MergePurgeResult {
+  runId: number;
+  level: MatchLevel;
+  rowsBefore: number;
+  rowsAfter: number;
+  /** Entities with two or more records. */
+  clusters: number;
+  /** Records in those clusters. */
+  clusteredRecords: number;
+  /** Entities found on two or more lists. */
+  multiBuyers: number;
+  /** Pairs merged automatically, and doubtful pairs waiting in the review queue. */
+  mergedPairs: number;
+  reviewPairs: number;
+  candidatePairs: number;
+  lists: MergeListReport[];
+  seconds: number;
+}
+
+export type JobKind = 'import' | 'export' | 'clean' | 'dedupe';
 export type JobStatus = 'running' | 'done' | 'cancelled' | 'failed' | 'interrupted';
 
 /** The import report. */
@@ -290,7 +332,7 @@ export interface JobRecord {
   label: string;
   startedAt: string;
   finishedAt: string | null;
-  result: ImportResult | ExportResult | CleanResult | null;
+  result: ImportResult | ExportResult | CleanResult | MergePurgeResult | null;
   error: WinnowErrorData | null;
 }
 
@@ -449,6 +491,16 @@ export const methodInputs = {
     .strict(),
   /** Cleans one list, or every list of the project when listId is omitted. */
   'clean.start': z.object({ projectId: id, listId: z.number().int().positive().optional() }).strict(),
+  /**
+   * Finds duplicates within and across lists (cleaning any list not cleaned yet). listIds in source-priority order
+   * (default: every list, customers first, then by import date, oldest first); level defaults to person when person
+   * names are mapped, otherwise company.
+   */
+  'dedupe.start': z
+    .object({ projectId: id, listIds: z.array(z.number().int().positive()).min(1).max(100).optional(), level: z.enum(MATCH_LEVELS).optional() })
+    .strict(),
+  /** Writes the entity of every record of a run (default: the newest): `row,cluster` for one list, `list,row,cluster` for several. */
+  'dedupe.exportClusters': z.object({ projectId: id, runId: z.number().int().positive().optional(), file: fileRefSchema }).strict(),
   'records.get': z.object({ projectId: id, listId: z.number().int().positive(), rowNo: z.number().int().min(1) }).strict(),
   /** Sets a cell's current value (the imported value is kept); recorded in the undo history; a cleaned list re-cleans the record. */
   'records.edit': z
@@ -483,6 +535,8 @@ export interface MethodResults {
   'lists.problems': { total: number; problems: ImportProblemRow[] };
   'lists.issues': { cleaned: boolean; kinds: IssueKindCount[] };
   'clean.start': { jobId: string };
+  'dedupe.start': { jobId: string };
+  'dedupe.exportClusters': { jobId: string };
   'records.get': RecordDetail;
   'records.edit': { row: GridRow; edits: EditsState };
   'edits.undo': { edit: EditInfo | null; row: GridRow | null; edits: EditsState };
@@ -528,7 +582,7 @@ export interface JobFinished {
   kind: JobKind;
   projectId: string;
   status: Exclude<JobStatus, 'running'>;
-  result: ImportResult | ExportResult | CleanResult | null;
+  result: ImportResult | ExportResult | CleanResult | MergePurgeResult | null;
   error: WinnowErrorData | null;
 }
 

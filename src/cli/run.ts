@@ -1,5 +1,6 @@
 // The `winnow` command line over the same service the app uses. runCli is pure of process globals so tests call it directly.
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import Papa from 'papaparse';
@@ -7,6 +8,7 @@ import {
   CANONICAL_FIELDS,
   columnMappingSchema,
   LIST_ROLES,
+  MATCH_LEVELS,
   WinnowError,
   type CanonicalField,
   type CleanResult,
@@ -17,6 +19,8 @@ import {
   type JobProgress,
   type ListInfo,
   type ListRole,
+  type MatchLevel,
+  type MergePurgeResult,
   type ProjectInfo,
   type ReadOptions,
 } from '../api/contract';
@@ -56,6 +60,14 @@ Usage:
       Write a list out in its original row order. original (default): its original header and values (with edits made
       in the app). canonical: the cleaned columns ${CANONICAL_EXPORT_COLUMNS.join(',')}.
       all: the canonical columns, then the original ones.
+  winnow dedupe FILE [--level person|household|company|address] --clusters OUT.csv
+      Find the duplicates in a raw file (read, mapped, cleaned and matched in a temporary project) and write OUT.csv with
+      header row,cluster: one line per data row in file order, row = 1-based data row, cluster = an id shared by the rows
+      that are the same entity (the smallest row number among them). Without --level: person when person names are
+      mapped, otherwise company.
+  winnow dedupe --project P.winnow [--lists A,B] [--level L] [--clusters OUT.csv]
+      Merge/purge lists of a project (default: all; --lists in source-priority order, first wins; default order: house
+      customers, then earlier lists before newer). Prints duplicates within and between lists and multi-buyers per list.
   winnow lists --project P.winnow
       Show each list in a project with its role and row count.
   winnow problems --project P.winnow --list NAME [--out PROBLEMS.csv]
@@ -73,7 +85,7 @@ class UsageError extends Error {}
 
 const READ_OPTIONS = { encoding: { type: 'string' }, delimiter: { type: 'string' }, sheet: { type: 'string' }, 'header-row': { type: 'string' } } as const;
 
-const COMMANDS: Record<string, { options: NonNullable<ParseArgsConfig['options']>; positionals: number; help: string }> = {
+const COMMANDS: Record<string, { options: NonNullable<ParseArgsConfig['options']>; positionals: number | readonly number[]; help: string }> = {
   import: {
     options: {
       project: { type: 'string' },
@@ -109,6 +121,11 @@ const COMMANDS: Record<string, { options: NonNullable<ParseArgsConfig['options']
     positionals: 0,
     help: 'winnow clean --project P.winnow [--list NAME]',
   },
+  dedupe: {
+    options: { project: { type: 'string' }, lists: { type: 'string' }, level: { type: 'string' }, clusters: { type: 'string' }, ...READ_OPTIONS, help: { type: 'boolean', short: 'h' } },
+    positionals: [0, 1],
+    help: 'winnow dedupe FILE [--level person|household|company|address] --clusters OUT.csv [--encoding E] [--delimiter D] [--sheet S] [--header-row N]\n       winnow dedupe --project P.winnow [--lists A,B] [--level L] [--clusters OUT.csv]',
+  },
   lists: {
     options: { project: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
     positionals: 0,
@@ -142,8 +159,9 @@ export async function runCli(argv: string[], io: CliIO): Promise<number> {
       io.out(`Usage: ${spec.help}`);
       return 0;
     }
-    if (positionals.length !== spec.positionals) {
-      throw new UsageError(spec.positionals === 0 ? `unexpected argument "${positionals[0]}"` : `expected ${spec.positionals} file argument`);
+    const allowed = typeof spec.positionals === 'number' ? [spec.positionals] : spec.positionals;
+    if (!allowed.includes(positionals.length)) {
+      throw new UsageError(Math.max(...allowed) < positionals.length ? `unexpected argument "${positionals[Math.max(...allowed)]}"` : `expected ${spec.positionals} file argument`);
     }
   } catch (e) {
     io.err(`winnow ${command}: ${(e as Error).message}. Usage: ${spec.help}`);
@@ -166,6 +184,8 @@ export async function runCli(argv: string[], io: CliIO): Promise<number> {
         return await cmdClean(service, values, io);
       case 'lists':
         return await cmdLists(service, values, io);
+      case 'dedupe':
+        return await cmdDedupe(service, positionals[0], values, io);
       case 'preview':
         return await cmdPreview(service, positionals[0]!, values, io);
       case 'problems':
@@ -507,4 +527,78 @@ async function cmdLists(service: WinnowService, values: Record<string, string | 
   const widths = [0, 1].map((c) => Math.max(...rows.map((r) => r[c]!.length)));
   for (const r of rows) io.out(`${r[0]!.padEnd(widths[0]!)}  ${r[1]!.padEnd(widths[1]!)}  ${r[2]!.padStart(4)}`);
   return 0;
+}
+
+async function cmdDedupe(service: WinnowService, file: string | undefined, values: Record<string, string | boolean | undefined>, io: CliIO): Promise<number> {
+  const level = values.level as string | undefined;
+  if (level !== undefined && !(MATCH_LEVELS as readonly string[]).includes(level)) throw new UsageError(`--level must be one of ${MATCH_LEVELS.join(', ')} (got "${level}")`);
+  const clustersOut = typeof values.clusters === 'string' ? path.resolve(values.clusters) : null;
+  if (file !== undefined) {
+    if (typeof values.project === 'string') throw new UsageError('give a FILE or --project, not both');
+    if (typeof values.lists === 'string') throw new UsageError('--lists goes with --project');
+    if (!clustersOut) throw new UsageError('--clusters OUT.csv is required with a FILE');
+    const source = path.resolve(file);
+    const options = readOptions(values);
+    // Check the file before making anything.
+    await service.invoke('import.preview', { file: service.registerFile(source, 'read'), options });
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'winnow-dedupe-'));
+    const projectPath = path.join(dir, 'dedupe.winnow');
+    try {
+      const info = await service.invoke('project.create', { file: service.registerFile(projectPath, 'write') });
+      const stop = showProgress(service, io);
+      try {
+        const imported = await waitFor<ImportResult>(service, (await service.invoke('import.start', { projectId: info.projectId, file: service.registerFile(source, 'read'), role: 'prospects', options, ifAlreadyImported: 'import' })).jobId, 'import');
+        const r = await waitFor<MergePurgeResult>(
+          service,
+          (await service.invoke('dedupe.start', { projectId: info.projectId, listIds: [imported.listId], ...(level ? { level: level as MatchLevel } : {}) })).jobId,
+          'merge/purge',
+        );
+        await waitFor<ExportResult>(service, (await service.invoke('dedupe.exportClusters', { projectId: info.projectId, runId: r.runId, file: service.registerFile(clustersOut, 'write') })).jobId, 'export');
+        io.progress?.('');
+        printMergeReport(r, io);
+        io.out(`Clusters written to ${path.basename(clustersOut)} (row,cluster).`);
+      } finally {
+        stop();
+        await service.invoke('project.close', { projectId: info.projectId });
+      }
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+    return 0;
+  }
+  const projectPath = path.resolve(need(values, 'project'));
+  const info = await openExisting(service, projectPath);
+  const listIds = typeof values.lists === 'string' ? await Promise.all(values.lists.split(',').map(async (name) => (await findList(info, name.trim(), projectPath)).id)) : undefined;
+  const stop = showProgress(service, io);
+  try {
+    const r = await waitFor<MergePurgeResult>(service, (await service.invoke('dedupe.start', { projectId: info.projectId, ...(listIds ? { listIds } : {}), ...(level ? { level: level as MatchLevel } : {}) })).jobId, 'merge/purge');
+    if (clustersOut) await waitFor<ExportResult>(service, (await service.invoke('dedupe.exportClusters', { projectId: info.projectId, runId: r.runId, file: service.registerFile(clustersOut, 'write') })).jobId, 'export');
+    io.progress?.('');
+    printMergeReport(r, io);
+    if (clustersOut) io.out(`Clusters written to ${path.basename(clustersOut)} (${r.lists.length === 1 ? 'row,cluster' : 'list,row,cluster'}).`);
+    return 0;
+  } finally {
+    stop();
+  }
+}
+
+async function waitFor<R>(service: WinnowService, jobId: string, what: string): Promise<R> {
+  const job = await service.invoke('jobs.wait', { jobId });
+  if (job.status !== 'done' || !job.result) throw new WinnowError(job.error?.code ?? 'INTERNAL', job.error?.message ?? `${what} ${job.status}`);
+  return job.result as R;
+}
+
+function printMergeReport(r: MergePurgeResult, io: CliIO): void {
+  const n = (x: number) => x.toLocaleString('en-US');
+  io.out(
+    `Merge/purge at ${r.level} level of ${n(r.rowsBefore)} records in ${r.lists.length === 1 ? `list "${r.lists[0]!.listName}"` : `${r.lists.length} lists`} in ${r.seconds.toFixed(2)} s: ` +
+      `${n(r.rowsBefore)} → ${n(r.rowsAfter)} records (${n(r.rowsBefore - r.rowsAfter)} duplicates; ${n(r.clusters)} entities with more than one record).`,
+  );
+  for (const l of r.lists) {
+    io.out(
+      `  ${l.priority}. ${l.listName} (${l.role}): ${n(l.rows)} rows — ${n(l.duplicatesWithin)} duplicates within the list, ${n(l.duplicatesBetween)} between lists, ${n(l.multiBuyers)} multi-buyer records; ${n(l.kept)} kept`,
+    );
+  }
+  if (r.lists.length > 1) io.out(`Multi-buyers: ${n(r.multiBuyers)} entities on two or more lists.`);
+  io.out(`Pairs: ${n(r.candidatePairs)} compared, ${n(r.mergedPairs)} merged, ${n(r.reviewPairs)} doubtful (review queue).`);
 }

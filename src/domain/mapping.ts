@@ -12,7 +12,7 @@ export interface MappedColumn {
 
 /** Words used in field reasons ('header "Zip Code" is a name for ZIP'). */
 export const FIELD_LABELS: Record<CanonicalField, string> = {
-  prefix: 'name prefix', first_name: 'first name', middle_name: 'middle name', last_name: 'last name', suffix: 'name suffix', full_name: 'full name',
+  prefix: 'name prefix', first_name: 'first name', middle_name: 'middle name', last_name: 'last name', suffix: 'name suffix', full_name: 'full name', birth_date: 'date of birth', national_id: 'national ID (SSN)', house_number: 'house number',
   company: 'company', title: 'job title', email: 'email', phone: 'phone', mobile: 'mobile phone',
   address1: 'address line 1', address2: 'address line 2', city: 'city', state: 'state', zip: 'ZIP', country: 'country',
   website: 'website', industry: 'industry', employees: 'employee count', revenue: 'revenue', orders: 'order count',
@@ -39,6 +39,9 @@ const SYNONYMS: Record<CanonicalField, string[]> = {
   last_name: ['last name', 'last', 'lname', 'l name', 'lastname', 'surname', 'family name', 'last nm', 'name last', 'contact last name'],
   suffix: ['suffix', 'name suffix', 'generation', 'jr sr', 'sfx'],
   full_name: ['name', 'full name', 'fullname', 'contact', 'contact name', 'contact person', 'person', 'customer name', 'recipient', 'recipient name', 'addressee', 'attention', 'attn', 'individual name', 'owner name', 'member name', 'donor name', 'client name', 'display name', 'lead name', 'subscriber name', 'primary contact', 'key contact'],
+  birth_date: ['date of birth', 'dateofbirth', 'birth date', 'birthdate', 'birthday', 'born', 'birth dt', 'bdate', 'd o b', 'date born'],
+  national_id: ['ssn', 'social security number', 'social security', 'soc sec id', 'soc sec number', 'soc sec', 'national id', 'national identifier', 'national insurance number', 'ni number', 'tax id', 'ssn number', 'social security id', 'social insurance number'],
+  house_number: ['house number', 'street number', 'house no', 'building number', 'civic number', 'house num', 'premise number', 'address number', 'streetnumber', 'housenumber', 'st number', 'number street', 'primary number'],
   company: ['company', 'company name', 'business', 'business name', 'organization', 'organisation', 'organization name', 'account name', 'account', 'firm', 'firm name', 'site name', 'employer', 'practice name', 'facility name', 'dba', 'legal name', 'corporation', 'company organization', 'store name', 'institution', 'agency', 'school name', 'church name'],
   title: ['title', 'job title', 'position', 'job', 'role', 'job role', 'occupation', 'designation', 'contact title', 'job function', 'professional title', 'executive title', 'title job'],
   email: ['email', 'e mail', 'email address', 'e mail address', 'emailaddress', 'email id', 'contact email', 'primary email', 'work email', 'business email', 'personal email', 'home email', 'internet address', 'electronic mail', 'email1', 'email 1'],
@@ -111,9 +114,12 @@ const CONTAINS: [RegExp, CanonicalField][] = [
   [/\b(website|url|homepage)\b/, 'website'],
   [/\bfirst name\b/, 'first_name'],
   [/\b(last name|surname)\b/, 'last_name'],
+  [/\b(house|street|building) number\b/, 'house_number'],
   [/\b(address|street) (line )?2\b|\b(suite|apartment)\b/, 'address2'],
   [/\b(address|street)\b/, 'address1'],
   [/\bcity\b/, 'city'],
+  [/\b(date of birth|birth ?date|dateofbirth)\b/, 'birth_date'],
+  [/\b(ssn|social security)\b/, 'national_id'],
   [/\b(state|province)\b/, 'state'],
   [/\bcountry\b/, 'country'],
   [/\b(company|organization|business) name\b/, 'company'],

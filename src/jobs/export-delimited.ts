@@ -26,7 +26,7 @@ export interface ExportJobInput {
   progress: ProgressSink;
 }
 
-interface DelimitedLayout {
+export interface DelimitedLayout {
   delimiter: string;
   newline: string;
   bom: boolean;
@@ -89,7 +89,7 @@ function* currentRows(db: Db, list: ListInfo, canonical: boolean, tables: (() =>
 }
 
 /** Writes the file under a temporary name beside the target and renames it only when complete. */
-async function writeDelimited(
+export async function writeDelimited(
   outPath: string,
   layout: DelimitedLayout,
   header: string[],

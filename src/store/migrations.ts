@@ -126,6 +126,55 @@ export const MIGRATIONS: readonly Migration[] = [
       CREATE INDEX edit_log_by_record ON edit_log(record_id);
     `,
   },
+  {
+    version: 5,
+    name: 'merge/purge runs, pairs, clusters and decisions',
+    sql: `
+      -- One merge/purge run: which lists at which level, the learned model and the report. The newest run of a level and
+      -- set of lists is the current one; older runs stay for comparison until a new run replaces them.
+      CREATE TABLE match_runs (
+        id INTEGER PRIMARY KEY,
+        level TEXT NOT NULL CHECK (level IN ('person','household','company','address')),
+        lists TEXT NOT NULL,            -- JSON [list id, ...] in source-priority order
+        created_at TEXT NOT NULL,
+        settings TEXT NOT NULL,         -- JSON thresholds
+        model TEXT NOT NULL,            -- JSON learned weights (m, u per comparison level), for explanations
+        report TEXT NOT NULL            -- JSON counts (duplicates within and between lists, multi-buyers, before/after)
+      );
+      -- Scored candidate pairs worth keeping: merged or doubtful. a < b are record ids.
+      CREATE TABLE match_pairs (
+        run_id INTEGER NOT NULL REFERENCES match_runs(id) ON DELETE CASCADE,
+        a INTEGER NOT NULL,
+        b INTEGER NOT NULL,
+        prob REAL NOT NULL,
+        weight REAL NOT NULL,
+        levels TEXT NOT NULL,           -- agreement level of each comparison, one character each ('A' = missing, 'B' = level 0...)
+        PRIMARY KEY (run_id, a, b)
+      ) WITHOUT ROWID;
+      CREATE INDEX match_pairs_by_prob ON match_pairs(run_id, prob);
+      CREATE INDEX match_pairs_by_b ON match_pairs(run_id, b);
+      -- Records in clusters of two or more (a record not here is alone). cluster = the id of one of its records (stable for a run).
+      CREATE TABLE match_members (
+        run_id INTEGER NOT NULL REFERENCES match_runs(id) ON DELETE CASCADE,
+        record_id INTEGER NOT NULL,
+        cluster INTEGER NOT NULL,
+        survivor INTEGER NOT NULL DEFAULT 0,  -- 1 for the record whose values the merged record starts from
+        PRIMARY KEY (run_id, record_id)
+      ) WITHOUT ROWID;
+      CREATE INDEX match_members_by_cluster ON match_members(run_id, cluster);
+      -- What the user decided about a pair, kept across runs and imports; undoing one stamps undone_at and keeps the row.
+      CREATE TABLE match_decisions (
+        seq INTEGER PRIMARY KEY,
+        level TEXT NOT NULL,
+        a INTEGER NOT NULL,
+        b INTEGER NOT NULL,
+        decision TEXT NOT NULL CHECK (decision IN ('same','different')),
+        at TEXT NOT NULL,
+        undone_at TEXT
+      );
+      CREATE INDEX match_decisions_by_pair ON match_decisions(a, b);
+    `,
+  },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

@@ -25,6 +25,8 @@ describe('input validation', () => {
     'lists.problems': [{ projectId: 'p', listId: 1, count: 5000 }, 'count'],
     'lists.issues': [{ projectId: 'p', listId: 0 }, 'listId'],
     'clean.start': [{ projectId: 'p', listId: 'all' }, 'listId'],
+    'dedupe.start': [{ projectId: 'p', level: 'family' }, 'level'],
+    'dedupe.exportClusters': [{ projectId: 'p', runId: -1, file: { fileId: 'f' } }, 'runId'],
     'records.get': [{ projectId: 'p', listId: 1, rowNo: 0 }, 'rowNo'],
     'records.edit': [{ projectId: 'p', listId: 1, rowNo: 1, column: 0, value: 7 }, 'value'],
     'edits.undo': [{ projectId: 'p', steps: 2 }, 'steps'],

@@ -42,6 +42,7 @@ describe('migrations are append-only', () => {
       2: 'fa9659c66c1fb39d39e3aa75b22205248684ad55d45bad7ccbcd6cb7145b60f0',
       3: 'a253d8c9b34797697c5e54b5c77203654309831627a9a008dbc87bf852eaaf1c',
       4: '176cb9406cdb41943ee06f08a2a1afd29514622bd66d74af0368e9f9728341df',
+      5: '717496be9465679e7bb5c2a2e350683a52b3c8c58f1a3a2848eb032f6af432a5',
     };
     const normalized = (sql: string) => sql.replace(/--[^\n]*/g, '').replace(/\s+/g, ' ').trim();
     const hashes = Object.fromEntries(MIGRATIONS.map((m) => [m.version, crypto.createHash('sha256').update(normalized(m.sql)).digest('hex')]));
@@ -196,6 +197,18 @@ describe('upgrading a project made by an older version', () => {
       expect(plan(`SELECT id, flags FROM clean WHERE id >= ? AND id <= ?`, 1, 2)).toMatch(/SEARCH clean USING INTEGER PRIMARY KEY \(rowid>\? AND rowid<\?\)/);
       expect(plan(`SELECT id FROM clean WHERE id >= ? AND id <= ? AND instr(codes, ?) > 0 ORDER BY id`, 1, 2, 'x')).toMatch(/SEARCH clean USING INTEGER PRIMARY KEY/);
       expect(plan(`SELECT record_id, col, value FROM cell_edits WHERE record_id >= ? AND record_id <= ?`, 1, 2)).toMatch(/SEARCH cell_edits USING PRIMARY KEY \(record_id>\? AND record_id<\?\)/);
+    } finally {
+      db.close();
+    }
+  });
+
+  it('reads merge/purge pairs by probability band and cluster members by list range and by cluster through indexes', () => {
+    const db = openProjectDb(fresh(), { create: true });
+    try {
+      const plan = (sql: string, ...args: unknown[]) => (db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(...args) as { detail: string }[]).map((r) => r.detail).join(' | ');
+      expect(plan(`SELECT a, b FROM match_pairs WHERE run_id = ? AND prob >= ? AND prob < ?`, 1, 0.1, 0.9)).toMatch(/SEARCH match_pairs USING (COVERING )?INDEX match_pairs_by_prob \(run_id=\? AND prob>\? AND prob<\?\)/);
+      expect(plan(`SELECT record_id FROM match_members WHERE run_id = ? AND record_id >= ? AND record_id < ?`, 1, 1, 2)).toMatch(/SEARCH match_members USING PRIMARY KEY \(run_id=\? AND record_id>\? AND record_id<\?\)/);
+      expect(plan(`SELECT record_id FROM match_members WHERE run_id = ? AND cluster = ?`, 1, 1)).toMatch(/SEARCH match_members USING (COVERING )?INDEX match_members_by_cluster \(run_id=\? AND cluster=\?\)/);
     } finally {
       db.close();
     }

@@ -1,0 +1,158 @@
+// Merge/purge in memory: blocking → comparisons → weights learned by EM → probabilities → clusters, with the evidence kept.
+import { BLOCK_RULES, candidatePairs, type CandidatePairs } from './blocking';
+import { clusterPairs } from './cluster';
+import { comparisonsFor, NULL_LEVEL, type Comparison, type MatchLevel } from './compare';
+import { buildModel, estimateU, expectationMaximization, gammasOf, pairWeight, patternsOf, probabilityOf, weightOf, type MatchModel } from './model';
+import type { MatchTable } from './table';
+
+export interface DedupeSettings {
+  level: MatchLevel;
+  /** Pairs at or above this probability are merged (0.5: the likelier reading wins). */
+  mergeAt: number;
+  /** Pairs with a probability in [reviewFrom, reviewTo) are doubtful: the review queue, most uncertain first. */
+  reviewFrom: number;
+  reviewTo: number;
+  /** The chaining guard: two groups join only when fewer than groupAgreement of their cross pairs are below differentBelow. */
+  groupAgreement: number;
+  differentBelow: number;
+  maxClusterSize: number;
+  /** Random pairs sampled to learn chance agreement. */
+  randomPairs: number;
+  seed: number;
+}
+
+/** The same settings for every list and every data set: nothing is tuned per file. */
+export const DEFAULT_SETTINGS: Omit<DedupeSettings, 'level'> = {
+  mergeAt: 0.5,
+  reviewFrom: 0.1,
+  reviewTo: 0.9,
+  groupAgreement: 0.5,
+  differentBelow: 0.001,
+  maxClusterSize: 60,
+  randomPairs: 400_000,
+  seed: 1,
+};
+
+export interface ScoredPairs {
+  a: Int32Array;
+  b: Int32Array;
+  weight: Float32Array;
+  prob: Float32Array;
+  /** Levels, comparisons.length per pair. */
+  gammas: Int8Array;
+}
+
+export interface DedupeResult {
+  model: MatchModel;
+  comparisons: Comparison[];
+  /** Candidate pairs at or above reviewFrom (merged or doubtful), strongest first. */
+  pairs: ScoredPairs;
+  clusterOf: Int32Array;
+  candidates: number;
+  perRule: CandidatePairs['perRule'];
+  refusedLinks: number;
+  timings: Record<string, number>;
+}
+
+export interface DedupeHooks {
+  /** Called between phases; may throw to cancel. */
+  phase?: (name: string, done: number, total: number) => void;
+  /** Pairs the user decided: kept as links (same) or forbidden (not the same), whatever the scores say. */
+  mustLink?: readonly (readonly [number, number])[];
+  cannotLink?: readonly (readonly [number, number])[];
+}
+
+export function dedupe(t: MatchTable, s: DedupeSettings, hooks: DedupeHooks = {}): DedupeResult {
+  const timings: Record<string, number> = {};
+  let clock = performance.now();
+  const lap = (name: string) => {
+    const now = performance.now();
+    timings[name] = Math.round(now - clock);
+    clock = now;
+  };
+  const comps = comparisonsFor(s.level);
+  const k = comps.length;
+  hooks.phase?.('finding candidate pairs', 0, t.n);
+  const cand = candidatePairs(t, BLOCK_RULES[s.level]);
+  lap('blocking');
+  hooks.phase?.('learning chance agreement', 0, s.randomPairs);
+  const { u: uRandom, pairs: randomPairs } = estimateU(t, comps, s.randomPairs, s.seed);
+  lap('random pairs');
+  const total = cand.a.length;
+  hooks.phase?.('comparing pairs', 0, total);
+  const gammas = new Int8Array(total * k);
+  const CHUNK = 200_000;
+  for (let from = 0; from < total; from += CHUNK) {
+    const to = Math.min(total, from + CHUNK);
+    gammas.set(gammasOf(t, comps, cand.a, cand.b, from, to), from * k);
+    hooks.phase?.('comparing pairs', to, total);
+  }
+  lap('comparing');
+  const { patterns, counts, index } = patternsOf(gammas, k);
+  const em = expectationMaximization(patterns, counts, comps, uRandom);
+  // The prior of a random pair: the duplicates EM found among candidates spread over all pairs.
+  const allPairs = (t.n * (t.n - 1)) / 2 || 1;
+  const prior = Math.min(0.5, Math.max(1e-9, (em.lambda * total) / allPairs));
+  const model = buildModel(s.level, comps, em.m, uRandom, prior, em.lambda, em.iterations, randomPairs);
+  lap('learning weights');
+  // Weight per pair: per pattern when no top level needs its value's frequency, else worked out for the pair.
+  const tfComps = comps.map((c, ci) => (c.tf ? ci : -1)).filter((ci) => ci >= 0);
+  const patternWeight = new Float64Array(counts.length);
+  const patternHasTf = new Uint8Array(counts.length);
+  for (let p = 0; p < counts.length; p++) {
+    const g = patterns.subarray(p * k, p * k + k);
+    patternWeight[p] = pairWeight(model, t, comps, g, null).total;
+    patternHasTf[p] = tfComps.some((ci) => g[ci] === comps[ci]!.levels.length - 1) ? 1 : 0;
+  }
+  const weight = new Float32Array(total);
+  const prob = new Float32Array(total);
+  const scratch = new Array<number>(k).fill(0);
+  for (let p = 0; p < total; p++) {
+    const pat = index[p]!;
+    const w = patternHasTf[pat] ? weightOf(model, t, comps, gammas, p * k, cand.a[p]!, scratch) : patternWeight[pat]!;
+    weight[p] = w;
+    prob[p] = probabilityOf(w);
+  }
+  lap('scoring');
+  const one = new Int8Array(k);
+  const score = (i: number, j: number) => {
+    for (let c = 0; c < k; c++) one[c] = comps[c]!.compare(t, i, j);
+    return probabilityOf(weightOf(model, t, comps, one, 0, i, scratch));
+  };
+  hooks.phase?.('clustering', 0, total);
+  const clusters = clusterPairs(t.n, cand.a, cand.b, prob, score, {
+    threshold: s.mergeAt,
+    groupAgreement: s.groupAgreement,
+    differentBelow: s.differentBelow,
+    maxSize: s.maxClusterSize,
+    mustLink: hooks.mustLink ?? [],
+    cannotLink: hooks.cannotLink ?? [],
+  });
+  lap('clustering');
+  // Keep the pairs worth showing: merged or doubtful.
+  const keep: number[] = [];
+  for (let p = 0; p < total; p++) if (prob[p]! >= s.reviewFrom) keep.push(p);
+  keep.sort((p, q) => prob[q]! - prob[p]! || p - q);
+  const pairs: ScoredPairs = {
+    a: Int32Array.from(keep, (p) => cand.a[p]!),
+    b: Int32Array.from(keep, (p) => cand.b[p]!),
+    weight: Float32Array.from(keep, (p) => weight[p]!),
+    prob: Float32Array.from(keep, (p) => prob[p]!),
+    gammas: new Int8Array(keep.length * k),
+  };
+  keep.forEach((p, x) => pairs.gammas.set(gammas.subarray(p * k, p * k + k), x * k));
+  lap('collecting');
+  return { model, comparisons: comps, pairs, clusterOf: clusters.clusterOf, candidates: total, perRule: cand.perRule, refusedLinks: clusters.refused, timings };
+}
+
+
+/** Plain words for one pair: each comparison that said something, strongest evidence first, with its weight. */
+export function explainPair(t: MatchTable, comps: readonly Comparison[], model: MatchModel, i: number, j: number): { text: string; weight: number; parts: { field: string; says: string; weight: number }[] } {
+  const g = comps.map((c) => c.compare(t, i, j));
+  const w = pairWeight(model, t, comps, g, i);
+  const parts = comps
+    .map((c, ci) => (g[ci] === NULL_LEVEL ? null : { field: c.label, says: c.describe(t, i, j, g[ci]!), weight: Math.round(w.parts[ci]! * 10) / 10 }))
+    .filter((x): x is NonNullable<typeof x> => x !== null)
+    .sort((x, y) => Math.abs(y.weight) - Math.abs(x.weight));
+  return { text: parts.map((p) => p.says).join('; '), weight: w.total, parts };
+}

@@ -1,0 +1,206 @@
+// The merge/purge job: reads the cleaned records of the chosen lists, matches them, picks a survivor per entity by source
+// priority, and stores the run (model, kept pairs, clusters, report) in one transaction.
+import { WinnowError, type CanonicalField, type ListInfo, type MatchLevel, type MergeListReport, type MergePurgeResult } from '../api/contract';
+import type { CanonicalValues } from '../domain/clean-record';
+import { dedupe, DEFAULT_SETTINGS, type DedupeResult, type DedupeSettings } from '../domain/match/dedupe';
+import { matchRecord } from '../domain/match/features';
+import { matchTableBuilder, type MatchTable } from '../domain/match/table';
+import type { NicknameTable } from '../domain/nicknames';
+import { decodeClean } from '../store/clean';
+import type { Db } from '../store/db';
+import { editsInRange, listHasEdits } from '../store/edits';
+import { activeDecisions, cleanedWindow, insertRun, memberWriter, pairWriter } from '../store/matches';
+import { MAX_ROWS_PER_LIST, recordId } from '../store/records';
+import type { ProgressSink } from './progress';
+
+export interface DedupeJobInput {
+  /** In source-priority order: the first list's records survive over the others'. */
+  lists: ListInfo[];
+  level: MatchLevel;
+  signal: AbortSignal;
+  progress: ProgressSink;
+  nicknames: NicknameTable;
+  freeMail: (domain: string) => boolean;
+  settings?: Partial<Omit<DedupeSettings, 'level'>>;
+}
+
+/** Source priority by default: house customers, then earlier lists before newer purchases. */
+export function defaultPriority(lists: readonly ListInfo[]): ListInfo[] {
+  const rank = (l: ListInfo) => (l.role === 'customers' ? 0 : l.role === 'suppression' ? 1 : 2);
+  return [...lists].sort((a, b) => rank(a) - rank(b) || a.importedAt.localeCompare(b.importedAt) || a.id - b.id);
+}
+
+const PERSON_FIELDS = new Set<CanonicalField>(['first_name', 'last_name', 'full_name']);
+
+/** Person when any list maps person names, otherwise company (a list of sites). */
+export function defaultLevel(lists: readonly ListInfo[]): MatchLevel {
+  return lists.some((l) => l.columns.some((c) => c.field && PERSON_FIELDS.has(c.field))) ? 'person' : 'company';
+}
+
+/** The records of the lists as a match table, with each record's id, list and quality. */
+export function readMatchTable(db: Db, lists: readonly ListInfo[], nicknames: NicknameTable, freeMail: (d: string) => boolean, signal?: AbortSignal): { table: MatchTable; ids: Float64Array; listOf: Int32Array; quality: Int32Array } {
+  const total = lists.reduce((s, l) => s + l.rowCount, 0);
+  const builder = matchTableBuilder(total, nicknames);
+  const ids = new Float64Array(total);
+  const listOf = new Int32Array(total);
+  const quality = new Int32Array(total);
+  let n = 0;
+  lists.forEach((list, li) => {
+    if (!list.clean) throw new WinnowError('NOT_FOUND', `List "${list.name}" has not been cleaned; clean it before matching.`);
+    const columns = list.columns.flatMap((c) => (c.field ? [[c.index, c.field] as const] : []));
+    const withEdits = listHasEdits(db, list.id);
+    const last = recordId(list.id, MAX_ROWS_PER_LIST);
+    let next = recordId(list.id, 1);
+    for (;;) {
+      if (signal?.aborted) throw new WinnowError('JOB_CANCELLED', 'The merge/purge was cancelled; the project is unchanged.');
+      const rows = cleanedWindow(db, next, last, 5000);
+      if (rows.length === 0) break;
+      const edits = withEdits ? editsInRange(db, rows[0]!.id, rows[rows.length - 1]!.id) : null;
+      for (const r of rows) {
+        const cells = JSON.parse(r.raw) as string[];
+        for (const [col, value] of edits?.get(r.id) ?? []) cells[col] = value;
+        const v: CanonicalValues = {};
+        for (const [index, field] of columns) {
+          const cell = cells[index];
+          if (cell !== undefined && cell !== '' && v[field] === undefined) v[field] = cell;
+        }
+        if (n === ids.length) throw new WinnowError('INTERNAL', `List "${list.name}" has more cleaned records than rows.`);
+        builder.add(matchRecord(v, decodeClean(r), freeMail));
+        ids[n] = r.id;
+        listOf[n] = li;
+        quality[n] = r.quality;
+        n++;
+      }
+      next = rows[rows.length - 1]!.id + 1;
+    }
+  });
+  return { table: builder.finish(), ids: ids.subarray(0, n), listOf: listOf.subarray(0, n), quality: quality.subarray(0, n) };
+}
+
+/** The survivor of each cluster: the record from the highest-priority list, then the better quality, then the first. */
+export function survivors(clusterOf: Int32Array, listOf: Int32Array, quality: Int32Array): Int32Array {
+  const best = new Int32Array(clusterOf.length).fill(-1);
+  for (let i = 0; i < clusterOf.length; i++) {
+    const c = clusterOf[i]!;
+    const s = best[c]!;
+    if (s < 0 || listOf[i]! < listOf[s]! || (listOf[i] === listOf[s] && quality[i]! > quality[s]!)) best[c] = i;
+  }
+  return best;
+}
+
+/** Counts in service-bureau words from clusters and survivors. */
+export function mergeReport(lists: readonly ListInfo[], clusterOf: Int32Array, listOf: Int32Array, survivorOf: Int32Array): Omit<MergePurgeResult, 'runId' | 'level' | 'mergedPairs' | 'reviewPairs' | 'candidatePairs' | 'seconds'> {
+  const n = clusterOf.length;
+  const per: MergeListReport[] = lists.map((l, i) => ({ listId: l.id, listName: l.name, role: l.role, priority: i + 1, rows: 0, duplicatesWithin: 0, duplicatesBetween: 0, multiBuyers: 0, kept: 0 }));
+  // Records per (cluster, list), and lists per cluster.
+  const size = new Int32Array(n);
+  for (let i = 0; i < n; i++) size[clusterOf[i]!]!++;
+  const seen = new Map<number, Map<number, number>>();
+  for (let i = 0; i < n; i++) {
+    per[listOf[i]!]!.rows++;
+    const c = clusterOf[i]!;
+    if (size[c] === 1) {
+      per[listOf[i]!]!.kept++;
+      continue;
+    }
+    let m = seen.get(c);
+    if (!m) seen.set(c, (m = new Map()));
+    m.set(listOf[i]!, (m.get(listOf[i]!) ?? 0) + 1);
+  }
+  let clusters = 0;
+  let clusteredRecords = 0;
+  let multiBuyers = 0;
+  for (const [c, m] of seen) {
+    clusters++;
+    const survivorList = listOf[survivorOf[c]!]!;
+    per[survivorList]!.kept++;
+    for (const [li, count] of m) {
+      clusteredRecords += count;
+      per[li]!.duplicatesWithin += count - 1;
+      if (li !== survivorList) per[li]!.duplicatesBetween++;
+      if (m.size > 1) per[li]!.multiBuyers += count;
+    }
+    if (m.size > 1) multiBuyers++;
+  }
+  const rowsAfter = per.reduce((s, l) => s + l.kept, 0);
+  return { rowsBefore: n, rowsAfter, clusters, clusteredRecords, multiBuyers, lists: per };
+}
+
+export async function dedupeLists(db: Db, job: DedupeJobInput): Promise<MergePurgeResult> {
+  const started = performance.now();
+  const total = job.lists.reduce((s, l) => s + l.rowCount, 0);
+  const cancelled = () => new WinnowError('JOB_CANCELLED', 'The merge/purge was cancelled; the project is unchanged.');
+  job.progress({ phase: 'reading records', rows: 0, done: 0, total });
+  const { table, ids, listOf, quality } = readMatchTable(db, job.lists, job.nicknames, job.freeMail, job.signal);
+  await new Promise((r) => setImmediate(r));
+  const settings: DedupeSettings = { ...DEFAULT_SETTINGS, ...job.settings, level: job.level };
+  // The user's decisions, on records still in these lists.
+  const index = new Map<number, number>();
+  for (let i = 0; i < ids.length; i++) index.set(ids[i]!, i);
+  const mustLink: [number, number][] = [];
+  const cannotLink: [number, number][] = [];
+  for (const d of activeDecisions(db, job.level)) {
+    const a = index.get(d.a);
+    const b = index.get(d.b);
+    if (a === undefined || b === undefined) continue;
+    (d.decision === 'same' ? mustLink : cannotLink).push([a, b]);
+  }
+  const result: DedupeResult = dedupe(table, settings, {
+    phase: (name, done, of) => {
+      if (job.signal.aborted) throw cancelled();
+      job.progress({ phase: name, rows: table.n, done, total: of });
+    },
+    mustLink,
+    cannotLink,
+  });
+  const survivorOf = survivors(result.clusterOf, listOf, quality);
+  const report = mergeReport(job.lists, result.clusterOf, listOf, survivorOf);
+  let merged = 0;
+  for (let p = 0; p < result.pairs.prob.length; p++) if (result.clusterOf[result.pairs.a[p]!] === result.clusterOf[result.pairs.b[p]!] && result.pairs.prob[p]! >= settings.mergeAt) merged++;
+  const reviewPairs = result.pairs.prob.filter((p) => p >= settings.reviewFrom && p < settings.reviewTo).length;
+  if (job.signal.aborted) throw cancelled();
+  job.progress({ phase: 'saving', rows: table.n, done: 0, total: 1 });
+  db.exec('BEGIN IMMEDIATE');
+  let runId: number;
+  try {
+    runId = insertRun(db, {
+      level: job.level,
+      lists: job.lists.map((l) => l.id),
+      createdAt: new Date().toISOString(),
+      settings,
+      model: result.model,
+      report: { ...report, mergedPairs: merged, reviewPairs, candidatePairs: result.candidates, perRule: result.perRule, timings: result.timings },
+    });
+    const pairs = pairWriter(db, runId);
+    const k = result.comparisons.length;
+    for (let p = 0; p < result.pairs.prob.length; p++) {
+      const a = ids[result.pairs.a[p]!]!;
+      const b = ids[result.pairs.b[p]!]!;
+      let levels = '';
+      for (let c = 0; c < k; c++) levels += String.fromCharCode(66 + result.pairs.gammas[p * k + c]!);
+      pairs.add(Math.min(a, b), Math.max(a, b), result.pairs.prob[p]!, result.pairs.weight[p]!, levels);
+    }
+    pairs.flush();
+    const members = memberWriter(db, runId);
+    const size = new Int32Array(table.n);
+    for (let i = 0; i < table.n; i++) size[result.clusterOf[i]!]!++;
+    for (let i = 0; i < table.n; i++) {
+      const c = result.clusterOf[i]!;
+      if (size[c]! > 1) members.add(ids[i]!, ids[c]!, survivorOf[c] === i);
+    }
+    members.flush();
+    db.exec('COMMIT');
+  } catch (e) {
+    if (db.inTransaction) db.exec('ROLLBACK');
+    throw e;
+  }
+  return {
+    runId,
+    level: job.level,
+    ...report,
+    mergedPairs: merged,
+    reviewPairs,
+    candidatePairs: result.candidates,
+    seconds: Math.round((performance.now() - started) / 10) / 100,
+  };
+}

@@ -1,0 +1,163 @@
+// Merge/purge repository: runs with their model and report, kept pairs, cluster members, and the user's pair decisions.
+import type { Db } from './db';
+import { recordId } from './records';
+
+export interface StoredRun {
+  id: number;
+  level: string;
+  lists: number[];
+  createdAt: string;
+  settings: unknown;
+  model: unknown;
+  report: unknown;
+}
+
+/** Records a run, replacing earlier runs of the same level over the same lists (their pairs and members go with them). */
+export function insertRun(db: Db, r: Omit<StoredRun, 'id'>): number {
+  const lists = JSON.stringify(r.lists);
+  for (const old of db.prepare(`SELECT id FROM match_runs WHERE level = ? AND lists = ?`).pluck().all(r.level, lists) as number[]) deleteRun(db, old);
+  const info = db
+    .prepare(`INSERT INTO match_runs (level, lists, created_at, settings, model, report) VALUES (?, ?, ?, ?, ?, ?)`)
+    .run(r.level, lists, r.createdAt, JSON.stringify(r.settings), JSON.stringify(r.model), JSON.stringify(r.report));
+  return Number(info.lastInsertRowid);
+}
+
+export function deleteRun(db: Db, runId: number): void {
+  db.prepare(`DELETE FROM match_pairs WHERE run_id = ?`).run(runId);
+  db.prepare(`DELETE FROM match_members WHERE run_id = ?`).run(runId);
+  db.prepare(`DELETE FROM match_runs WHERE id = ?`).run(runId);
+}
+
+const toRun = (r: { id: number; level: string; lists: string; created_at: string; settings: string; model: string; report: string }): StoredRun => ({
+  id: r.id,
+  level: r.level,
+  lists: JSON.parse(r.lists) as number[],
+  createdAt: r.created_at,
+  settings: JSON.parse(r.settings),
+  model: JSON.parse(r.model),
+  report: JSON.parse(r.report),
+});
+
+export function getRun(db: Db, runId: number): StoredRun | undefined {
+  const r = db.prepare(`SELECT * FROM match_runs WHERE id = ?`).get(runId) as Parameters<typeof toRun>[0] | undefined;
+  return r ? toRun(r) : undefined;
+}
+
+/** The newest run (of a level, when given). */
+export function latestRun(db: Db, level?: string): StoredRun | undefined {
+  const r = (level === undefined ? db.prepare(`SELECT * FROM match_runs ORDER BY id DESC LIMIT 1`).get() : db.prepare(`SELECT * FROM match_runs WHERE level = ? ORDER BY id DESC LIMIT 1`).get(level)) as Parameters<typeof toRun>[0] | undefined;
+  return r ? toRun(r) : undefined;
+}
+
+const ROWS_PER_INSERT = 64;
+
+/** A writer of many rows of `cols` values with one statement per ROWS_PER_INSERT rows; the caller owns the transaction. */
+function batchWriter(db: Db, table: string, cols: readonly string[]): { add: (...values: (number | string)[]) => void; flush: () => void } {
+  const sql = (n: number) => `INSERT INTO ${table} (${cols.join(', ')}) VALUES ${Array(n).fill(`(${cols.map(() => '?').join(', ')})`).join(', ')}`;
+  const many = db.prepare(sql(ROWS_PER_INSERT));
+  const one = db.prepare(sql(1));
+  let params: (number | string)[] = [];
+  return {
+    add(...values) {
+      params.push(...values);
+      if (params.length === ROWS_PER_INSERT * cols.length) {
+        many.run(params);
+        params = [];
+      }
+    },
+    flush() {
+      for (let i = 0; i < params.length; i += cols.length) one.run(params.slice(i, i + cols.length));
+      params = [];
+    },
+  };
+}
+
+export function pairWriter(db: Db, runId: number): { add: (a: number, b: number, prob: number, weight: number, levels: string) => void; flush: () => void } {
+  const w = batchWriter(db, 'match_pairs', ['run_id', 'a', 'b', 'prob', 'weight', 'levels']);
+  return { add: (a, b, prob, weight, levels) => w.add(runId, a, b, prob, weight, levels), flush: w.flush };
+}
+
+export function memberWriter(db: Db, runId: number): { add: (recordId: number, cluster: number, survivor: boolean) => void; flush: () => void } {
+  const w = batchWriter(db, 'match_members', ['run_id', 'record_id', 'cluster', 'survivor']);
+  return { add: (id, cluster, survivor) => w.add(runId, id, cluster, survivor ? 1 : 0), flush: w.flush };
+}
+
+export interface StoredPair {
+  a: number;
+  b: number;
+  prob: number;
+  weight: number;
+  levels: string;
+}
+
+/** Pairs of a run with probability in [from, to), most doubtful (closest to 0.5) first. */
+export function pairsBetween(db: Db, runId: number, from: number, to: number, limit: number): StoredPair[] {
+  return db
+    .prepare(`SELECT a, b, prob, weight, levels FROM match_pairs WHERE run_id = ? AND prob >= ? AND prob < ? ORDER BY abs(prob - 0.5), a, b LIMIT ?`)
+    .all(runId, from, to, limit) as StoredPair[];
+}
+
+export function getPair(db: Db, runId: number, a: number, b: number): StoredPair | undefined {
+  return db.prepare(`SELECT a, b, prob, weight, levels FROM match_pairs WHERE run_id = ? AND a = ? AND b = ?`).get(runId, Math.min(a, b), Math.max(a, b)) as StoredPair | undefined;
+}
+
+/** Every record of a list in a cluster of the run, with its cluster (ascending record id). */
+export function listMembers(db: Db, runId: number, listId: number): { recordId: number; cluster: number; survivor: number }[] {
+  return db
+    .prepare(`SELECT record_id AS recordId, cluster, survivor FROM match_members WHERE run_id = ? AND record_id >= ? AND record_id < ? ORDER BY record_id`)
+    .all(runId, recordId(listId, 0), recordId(listId + 1, 0)) as { recordId: number; cluster: number; survivor: number }[];
+}
+
+export function clusterMembers(db: Db, runId: number, cluster: number): { recordId: number; survivor: number }[] {
+  return db.prepare(`SELECT record_id AS recordId, survivor FROM match_members WHERE run_id = ? AND cluster = ? ORDER BY record_id`).all(runId, cluster) as { recordId: number; survivor: number }[];
+}
+
+export interface Decision {
+  seq: number;
+  level: string;
+  a: number;
+  b: number;
+  decision: 'same' | 'different';
+  at: string;
+  undoneAt: string | null;
+}
+
+/** Decisions in force for a level (the newest per pair wins; undone ones do not count). */
+export function activeDecisions(db: Db, level: string): Decision[] {
+  const rows = db
+    .prepare(`SELECT seq, level, a, b, decision, at, undone_at AS undoneAt FROM match_decisions WHERE level = ? AND undone_at IS NULL ORDER BY seq`)
+    .all(level) as Decision[];
+  const latest = new Map<string, Decision>();
+  for (const d of rows) latest.set(`${d.a}:${d.b}`, d);
+  return [...latest.values()];
+}
+
+export function addDecision(db: Db, level: string, a: number, b: number, decision: 'same' | 'different', at = new Date().toISOString()): number {
+  const info = db.prepare(`INSERT INTO match_decisions (level, a, b, decision, at) VALUES (?, ?, ?, ?, ?)`).run(level, Math.min(a, b), Math.max(a, b), decision, at);
+  return Number(info.lastInsertRowid);
+}
+
+export function undoDecision(db: Db, seq: number, at = new Date().toISOString()): boolean {
+  return db.prepare(`UPDATE match_decisions SET undone_at = ? WHERE seq = ? AND undone_at IS NULL`).run(at, seq).changes > 0;
+}
+
+export function decisionHistory(db: Db, limit: number): Decision[] {
+  return db.prepare(`SELECT seq, level, a, b, decision, at, undone_at AS undoneAt FROM match_decisions ORDER BY seq DESC LIMIT ?`).all(limit) as Decision[];
+}
+
+export interface CleanedRow {
+  id: number;
+  raw: string;
+  flags: number;
+  quality: number;
+  state: string;
+  zip5: string;
+  data: string;
+}
+
+/** A window of a list's records with their clean results (records never cleaned are left out), by ascending id. */
+export function cleanedWindow(db: Db, fromId: number, toId: number, count: number): CleanedRow[] {
+  return db
+    .prepare(`SELECT r.id AS id, r.raw AS raw, c.flags AS flags, c.quality AS quality, c.state AS state, c.zip5 AS zip5, c.data AS data FROM records r JOIN clean c ON c.id = r.id WHERE r.id >= ? AND r.id <= ? ORDER BY r.id LIMIT ?`)
+    .all(fromId, toId, count) as CleanedRow[];
+}
