@@ -32,6 +32,7 @@ import { cleanLists, issueKinds } from './jobs/clean-list';
 import { dedupeLists, defaultLevel, defaultPriority } from './jobs/dedupe-lists';
 import { exportClusters } from './jobs/export-clusters';
 import { getRun, latestRun } from './store/matches';
+import { decide, decisions, pairReview, reviewQueue, runFor, runsInfo, undo, type ReviewContext } from './records/match-review';
 import { loadEmailLists, loadNicknameTable, loadZipTable } from './jobs/reference-data';
 import { listCleanStats, rowsWithIssue } from './store/clean';
 import { editCell, editsState, gridWindow, historyOf, recordDetail, stepHistory } from './records/record-views';
@@ -143,6 +144,10 @@ export function createService(opts: ServiceOptions): WinnowService {
   }
 
   /** The reference tables for cleaning on this thread, loaded on first use. */
+  const reviewContext = (db: Db): ReviewContext => {
+    const email = loadEmailLists(opts.resourcesDir);
+    return { lists: new Map(allLists(db).map((l) => [l.id, l])), nicknames: loadNicknameTable(opts.resourcesDir), freeMail: (d) => email.freeMail.has(d) };
+  };
   const cleanTables = (): CleanTables => ({ zips: loadZipTable(opts.resourcesDir), email: loadEmailLists(opts.resourcesDir), defaultCountry: 'US' });
 
   function projectInfo(p: OpenProject): ProjectInfo {
@@ -363,6 +368,33 @@ export function createService(opts: ServiceOptions): WinnowService {
         return { ...r, file: { fileId: i.file.fileId }, fileName: f.name };
       });
       return { jobId };
+    },
+    'dedupe.runs': (i) => {
+      const p = project(i.projectId);
+      return { runs: runsInfo(p.readDb, reviewContext(p.readDb)) };
+    },
+    'review.queue': (i) => {
+      const p = project(i.projectId);
+      const run = runFor(p.readDb, i.runId, () => latestRun(p.readDb));
+      return { runId: run.id, ...reviewQueue(p.readDb, run, reviewContext(p.readDb), i.offset, i.limit) };
+    },
+    'review.pair': (i) => {
+      const p = project(i.projectId);
+      const run = runFor(p.readDb, i.runId, () => latestRun(p.readDb));
+      return pairReview(p.readDb, run, reviewContext(p.readDb), i.a, i.b);
+    },
+    'review.decide': (i) => {
+      const p = writable(i.projectId);
+      const run = runFor(p.db, i.runId, () => latestRun(p.db));
+      return decide(p.db, run, reviewContext(p.db), i.a, i.b, i.decision);
+    },
+    'review.undo': (i) => {
+      const p = writable(i.projectId);
+      return undo(p.db, i.seq, reviewContext(p.db), (level) => latestRun(p.db, level));
+    },
+    'review.decisions': (i) => {
+      const p = project(i.projectId);
+      return { decisions: decisions(p.readDb, reviewContext(p.readDb), i.limit) };
     },
     'records.get': (i) => {
       const p = project(i.projectId);

@@ -291,6 +291,59 @@ export interface MergePurgeResult {
   seconds: number;
 }
 
+/** A merge/purge run as the Duplicates view lists it. */
+export interface MatchRunInfo {
+  runId: number;
+  level: MatchLevel;
+  createdAt: string;
+  listIds: number[];
+  /** The report, with counts brought up to date after review decisions. */
+  report: MergePurgeResult;
+  /** Doubtful pairs nobody has decided yet. */
+  toReview: number;
+}
+
+/** A record of a run, by list and row. */
+export interface RecordRef {
+  listId: number;
+  rowNo: number;
+}
+
+/** One side of a pair as the review shows it: the list, the row, and its values per field (raw and cleaned). */
+export interface PairSide extends RecordRef {
+  listName: string;
+  /** Label, raw value (as imported, with edits) and cleaned value of each field either side has; differs: the two disagree. */
+  fields: { field: string; label: string; raw: string; cleaned: string; differs: boolean }[];
+}
+
+/** A pair of records with its evidence. */
+export interface PairReview {
+  a: PairSide;
+  b: PairSide;
+  probability: number;
+  /** log2 odds (prior included). */
+  weight: number;
+  /** The evidence in words, strongest first, each with its weight. */
+  evidence: { field: string; says: string; weight: number }[];
+  /** One sentence: "same e-mail; first names Bob/Robert are nicknames; ...". */
+  explanation: string;
+  /** Whether the two are in one cluster now. */
+  merged: boolean;
+  /** The user's decision in force for this pair, if any. */
+  decision: DecisionInfo | null;
+}
+
+export interface DecisionInfo {
+  seq: number;
+  decision: 'same' | 'different';
+  at: string;
+  undoneAt: string | null;
+  /** "Merged row 12 of House file with row 3 of Bought list". */
+  label: string;
+  a: RecordRef;
+  b: RecordRef;
+}
+
 export type JobKind = 'import' | 'export' | 'clean' | 'dedupe';
 export type JobStatus = 'running' | 'done' | 'cancelled' | 'failed' | 'interrupted';
 
@@ -431,6 +484,8 @@ export class WinnowError extends Error {
 }
 
 /** Method name → input schema. Results are typed by `MethodResults` below. */
+export const recordRefSchema = z.object({ listId: z.number().int().positive(), rowNo: z.number().int().min(1) }).strict();
+
 export const methodInputs = {
   'app.info': z.object({}).strict(),
   /** The third-party notices and data attributions (markdown) for the About screen. */
@@ -499,6 +554,20 @@ export const methodInputs = {
   'dedupe.start': z
     .object({ projectId: id, listIds: z.array(z.number().int().positive()).min(1).max(100).optional(), level: z.enum(MATCH_LEVELS).optional() })
     .strict(),
+  'dedupe.runs': projectInput,
+  /** Doubtful pairs of a run (default: the newest) that nobody has decided, most uncertain first. */
+  'review.queue': z
+    .object({ projectId: id, runId: z.number().int().positive().optional(), offset: z.number().int().min(0).default(0), limit: z.number().int().min(1).max(500).default(50) })
+    .strict(),
+  /** A pair side by side with its evidence (any two records of the run's lists). */
+  'review.pair': z.object({ projectId: id, runId: z.number().int().positive().optional(), a: recordRefSchema, b: recordRefSchema }).strict(),
+  /** Records the user's decision on a pair ("same": merge; "different": not a duplicate, splits them) and re-forms their clusters. */
+  'review.decide': z
+    .object({ projectId: id, runId: z.number().int().positive().optional(), a: recordRefSchema, b: recordRefSchema, decision: z.enum(['same', 'different']) })
+    .strict(),
+  /** Undoes one decision (any, not only the last) and re-forms the clusters it touched. */
+  'review.undo': z.object({ projectId: id, seq: z.number().int().positive() }).strict(),
+  'review.decisions': z.object({ projectId: id, limit: z.number().int().min(1).max(1000).default(100) }).strict(),
   /** Writes the entity of every record of a run (default: the newest): `row,cluster` for one list, `list,row,cluster` for several. */
   'dedupe.exportClusters': z.object({ projectId: id, runId: z.number().int().positive().optional(), file: fileRefSchema }).strict(),
   'records.get': z.object({ projectId: id, listId: z.number().int().positive(), rowNo: z.number().int().min(1) }).strict(),
@@ -537,6 +606,12 @@ export interface MethodResults {
   'clean.start': { jobId: string };
   'dedupe.start': { jobId: string };
   'dedupe.exportClusters': { jobId: string };
+  'dedupe.runs': { runs: MatchRunInfo[] };
+  'review.queue': { runId: number; total: number; pairs: PairReview[] };
+  'review.pair': PairReview;
+  'review.decide': { decision: DecisionInfo; pair: PairReview };
+  'review.undo': { decision: DecisionInfo; pair: PairReview | null };
+  'review.decisions': { decisions: DecisionInfo[] };
   'records.get': RecordDetail;
   'records.edit': { row: GridRow; edits: EditsState };
   'edits.undo': { edit: EditInfo | null; row: GridRow | null; edits: EditsState };

@@ -43,6 +43,11 @@ export function getRun(db: Db, runId: number): StoredRun | undefined {
   return r ? toRun(r) : undefined;
 }
 
+/** Every run, newest first. */
+export function listRuns(db: Db): StoredRun[] {
+  return (db.prepare(`SELECT * FROM match_runs ORDER BY id DESC`).all() as Parameters<typeof toRun>[0][]).map(toRun);
+}
+
 /** The newest run (of a level, when given). */
 export function latestRun(db: Db, level?: string): StoredRun | undefined {
   const r = (level === undefined ? db.prepare(`SELECT * FROM match_runs ORDER BY id DESC LIMIT 1`).get() : db.prepare(`SELECT * FROM match_runs WHERE level = ? ORDER BY id DESC LIMIT 1`).get(level)) as Parameters<typeof toRun>[0] | undefined;
@@ -90,11 +95,25 @@ export interface StoredPair {
   levels: string;
 }
 
-/** Pairs of a run with probability in [from, to), most doubtful (closest to 0.5) first. */
-export function pairsBetween(db: Db, runId: number, from: number, to: number, limit: number): StoredPair[] {
+/**
+ * Doubtful pairs of a run (probability in [from, to)) with no decision in force, most uncertain (closest to 0.5) first;
+ * and how many there are. limit 0 only counts.
+ */
+export function undecidedPairs(db: Db, runId: number, level: string, from: number, to: number, offset: number, limit: number): { total: number; pairs: StoredPair[] } {
+  const where = `p.run_id = ? AND p.prob >= ? AND p.prob < ? AND NOT EXISTS (SELECT 1 FROM match_decisions d WHERE d.a = p.a AND d.b = p.b AND d.level = ? AND d.undone_at IS NULL)`;
+  const total = db.prepare(`SELECT count(*) FROM match_pairs p WHERE ${where}`).pluck().get(runId, from, to, level) as number;
+  const pairs =
+    limit === 0
+      ? []
+      : (db.prepare(`SELECT a, b, prob, weight, levels FROM match_pairs p WHERE ${where} ORDER BY abs(p.prob - 0.5), p.a, p.b LIMIT ? OFFSET ?`).all(runId, from, to, level, limit, offset) as StoredPair[]);
+  return { total, pairs };
+}
+
+/** Kept pairs of a run that involve a record, at or above a probability. */
+export function pairsOf(db: Db, runId: number, id: number, minProb: number): StoredPair[] {
   return db
-    .prepare(`SELECT a, b, prob, weight, levels FROM match_pairs WHERE run_id = ? AND prob >= ? AND prob < ? ORDER BY abs(prob - 0.5), a, b LIMIT ?`)
-    .all(runId, from, to, limit) as StoredPair[];
+    .prepare(`SELECT a, b, prob, weight, levels FROM match_pairs WHERE run_id = ? AND a = ? AND prob >= ? UNION ALL SELECT a, b, prob, weight, levels FROM match_pairs WHERE run_id = ? AND b = ? AND prob >= ?`)
+    .all(runId, id, minProb, runId, id, minProb) as StoredPair[];
 }
 
 export function getPair(db: Db, runId: number, a: number, b: number): StoredPair | undefined {
@@ -106,6 +125,21 @@ export function listMembers(db: Db, runId: number, listId: number): { recordId: 
   return db
     .prepare(`SELECT record_id AS recordId, cluster, survivor FROM match_members WHERE run_id = ? AND record_id >= ? AND record_id < ? ORDER BY record_id`)
     .all(runId, recordId(listId, 0), recordId(listId + 1, 0)) as { recordId: number; cluster: number; survivor: number }[];
+}
+
+/** Members of a run: of the given records, or all of them (null), by record id. */
+export function runMembers(db: Db, runId: number, ids: readonly number[] | null): { recordId: number; cluster: number; survivor: number }[] {
+  if (ids === null) return db.prepare(`SELECT record_id AS recordId, cluster, survivor FROM match_members WHERE run_id = ? ORDER BY record_id`).all(runId) as { recordId: number; cluster: number; survivor: number }[];
+  const stmt = db.prepare(`SELECT record_id AS recordId, cluster, survivor FROM match_members WHERE run_id = ? AND record_id = ?`);
+  return ids.flatMap((id) => (stmt.all(runId, id) as { recordId: number; cluster: number; survivor: number }[]));
+}
+
+/** Replaces the cluster membership of some records (those not in `rows` are alone afterwards). */
+export function replaceMembers(db: Db, runId: number, ids: readonly number[], rows: readonly { recordId: number; cluster: number; survivor: boolean }[]): void {
+  const del = db.prepare(`DELETE FROM match_members WHERE run_id = ? AND record_id = ?`);
+  for (const id of ids) del.run(runId, id);
+  const ins = db.prepare(`INSERT INTO match_members (run_id, record_id, cluster, survivor) VALUES (?, ?, ?, ?)`);
+  for (const r of rows) ins.run(runId, r.recordId, r.cluster, r.survivor ? 1 : 0);
 }
 
 export function clusterMembers(db: Db, runId: number, cluster: number): { recordId: number; survivor: number }[] {
@@ -130,6 +164,10 @@ export function activeDecisions(db: Db, level: string): Decision[] {
   const latest = new Map<string, Decision>();
   for (const d of rows) latest.set(`${d.a}:${d.b}`, d);
   return [...latest.values()];
+}
+
+export function getDecision(db: Db, seq: number): Decision | undefined {
+  return db.prepare(`SELECT seq, level, a, b, decision, at, undone_at AS undoneAt FROM match_decisions WHERE seq = ?`).get(seq) as Decision | undefined;
 }
 
 export function addDecision(db: Db, level: string, a: number, b: number, decision: 'same' | 'different', at = new Date().toISOString()): number {
