@@ -65,3 +65,21 @@ export async function dedupeQuality(set: LabeledSet, cli: string, tmp: string): 
   fs.rmSync(out, { force: true });
   return { set: set.name, scores, run };
 }
+
+export interface DedupeSpeed {
+  rows: number;
+  run: RunResult;
+  scores: PairScores;
+}
+
+/** `winnow dedupe FILE --clusters` end to end (read, map, clean, match, write) on a generated list, scored against its truth. */
+export async function dedupeSpeed(file: string, truthFile: string, rows: number, cli: string, tmp: string, log: (s: string) => void): Promise<DedupeSpeed> {
+  const q = await dedupeQuality(generatedSet(`generated ${rows}`, file, truthFile), cli, tmp);
+  log(`  ${q.set}: ${q.run.seconds.toFixed(2)} s, peak RSS ${q.run.peakRss ? Math.round(q.run.peakRss / 1048576) : '?'} MB, F1 ${q.scores.f1.toFixed(4)}`);
+  return { rows, run: q.run, scores: q.scores };
+}
+
+export function qualityRow(q: DedupeQuality, target: number): string[] {
+  const f = (x: number) => x.toFixed(4);
+  return [q.set, q.scores.rows.toLocaleString('en-US'), q.scores.truePairs.toLocaleString('en-US'), f(q.scores.precision), f(q.scores.recall), f(q.scores.f1), `${q.run.seconds.toFixed(2)} s`, `≥ ${target}`, q.scores.f1 >= target ? 'ok' : 'MISSED'];
+}

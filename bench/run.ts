@@ -7,6 +7,7 @@ import { generateUsList, DEFAULT_DUP_RATE } from './generate/us-list';
 import { makeSample } from './generate/make-sample';
 import { ensureDataFile, importBench, summarizeImport } from './import-bench';
 import { cleanBench, summarizeClean } from './clean-bench';
+import { dedupeQuality, dedupeSpeed, generatedSet, qualityRow, sharedSets, type DedupeQuality, type DedupeSpeed } from './dedupe-bench';
 import { pagingBench } from './paging-bench';
 import { progressBench } from './progress-bench';
 import { readTableCommand, summarizeXlsx, xlsxBench } from './xlsx-bench';
@@ -15,9 +16,13 @@ import { count, mb, millis, ratio, seconds, table } from './report';
 const USAGE = `Usage:
   node dist/bench/run.js [all] [--quick] [--seed S] [--runs N]
       Benchmarks: import-1m (winnow import vs sqlite3 .import of the same CSV), clean-1m (winnow clean vs sqlite3 copying
-      the same rows), grid-paging, progress and xlsx-200k
+      the same rows), grid-paging, progress, xlsx-200k, and dedupe (as below)
       (readTable over a 200,000-row workbook vs the same rows as CSV, peak RSS).
       --quick uses 100,000 rows instead of 1,000,000 (and 50,000 for xlsx).
+  node dist/bench/run.js dedupe [--quick] [--seed S]
+      Only the merge/purge benchmarks: pairwise precision/recall/F1 of \`winnow dedupe FILE\` on ../shared/data (Febrl
+      dataset1, dataset2, Splink fake_1000) and on a generated 100,000-row US list; end-to-end time and peak RSS on
+      100,000 and 1,000,000 generated rows (--quick: 10,000 and 100,000) and their ratio.
   node dist/bench/run.js xlsx [--rows N] [--seed S] [--runs N]
       Only the xlsx benchmark (default 200,000 rows).
   node dist/bench/run.js read-table FILE
@@ -37,6 +42,12 @@ const CLEAN_TARGET = 100_000;
 /** Issue 3: the job bar hears from an import at least this often. */
 const PROGRESS_TARGET = 4;
 const PAGING_TARGET = 1.5;
+/** Issue 5: pairwise F1 on every labeled set, one model and one setting for all. */
+const F1_TARGET = 0.95;
+/** Issue 5: 1M raw rows deduplicated end to end within this, 1M/100k time within DEDUPE_RATIO_TARGET, peak RSS within DEDUPE_RSS_TARGET. */
+const DEDUPE_SECONDS_TARGET = 60;
+const DEDUPE_RATIO_TARGET = 12;
+const DEDUPE_RSS_TARGET = 1.5 * 1024 ** 3;
 
 async function main(argv: string[]): Promise<number> {
   const { values, positionals } = parseArgs({
@@ -87,6 +98,16 @@ async function main(argv: string[]): Promise<number> {
       return readTableCommand(path.resolve(positionals[1]));
     case 'all':
       return benchmarks({ quick: !!values.quick, seed: int(values.seed, 'seed', 1), runs: int(values.runs, 'runs', 2) });
+    case 'dedupe': {
+      const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'winnow-bench-'));
+      try {
+        const d = await dedupeBenches({ quick: !!values.quick, seed: int(values.seed, 'seed', 1), tmp });
+        printDedupe(d);
+      } finally {
+        fs.rmSync(tmp, { recursive: true, force: true });
+      }
+      return 0;
+    }
     default:
       console.error(`unknown command "${command}"\n${USAGE}`);
       return 2;
@@ -149,6 +170,8 @@ async function benchmarks(opts: { quick: boolean; seed: number; runs: number }):
     log(`\n== xlsx-${xlsxRows / 1000}k: readTable over a ${count(xlsxRows)}-row workbook vs the same rows as CSV (child process each)`);
     const xl = await xlsxBench({ root, runJs: path.join(root, 'dist', 'bench', 'run.js'), cli, tmp, rows: xlsxRows, seed: opts.seed, runs: opts.runs, log });
 
+    const dd = await dedupeBenches({ quick: opts.quick, seed: opts.seed, tmp });
+
     log('\n== summary');
     table(['import', 'winnow', 'sqlite3', 'ratio', 'target', 'winnow peak RSS', ''], [summarizeImport(imp, data, IMPORT_TARGET)], log);
     log('');
@@ -169,11 +192,68 @@ async function benchmarks(opts: { quick: boolean; seed: number; runs: number }):
       [['job.progress', pr.perSecond.toFixed(1), `${Math.round(pr.maxGapMs)} ms`, `≥ ${PROGRESS_TARGET}/s`, pr.perSecond >= PROGRESS_TARGET ? 'ok' : 'MISSED']],
       log,
     );
+    log('');
+    printDedupe(dd);
     log(`\nwinnow: ${count(Math.round(rows / imp.winnow.seconds))} rows/s; sqlite3: ${count(Math.round(rows / imp.sqlite.seconds))} rows/s`);
     return 0;
   } finally {
     fs.rmSync(tmp, { recursive: true, force: true });
   }
+}
+
+interface DedupeBenches {
+  quality: DedupeQuality[];
+  small: DedupeSpeed;
+  big: DedupeSpeed;
+}
+
+/** The merge/purge benchmarks: quality on every labeled set, then speed on generated lists of two sizes. */
+async function dedupeBenches(opts: { quick: boolean; seed: number; tmp: string }): Promise<DedupeBenches> {
+  const cli = path.join(root, 'dist', 'cli.js');
+  const out = path.join(root, 'bench', 'out');
+  const truthOf = (file: string) => file.replace(/\.csv$/, '.truth.csv');
+  log(`\n== dedupe quality: winnow dedupe FILE --clusters (CLI, child process) on labeled sets, pairwise precision/recall/F1`);
+  const sets = sharedSets(path.resolve(root, '..', 'shared', 'data')).filter((s) => fs.existsSync(s.file));
+  const us = await ensureDataFile(out, 100_000, opts.seed, log);
+  sets.push(generatedSet('generated US 100k', us.file, truthOf(us.file)));
+  const quality: DedupeQuality[] = [];
+  for (const set of sets) {
+    const q = await dedupeQuality(set, cli, opts.tmp);
+    log(`  ${set.name}: ${count(q.scores.rows)} rows, P ${q.scores.precision.toFixed(4)} R ${q.scores.recall.toFixed(4)} F1 ${q.scores.f1.toFixed(4)} in ${seconds(q.run.seconds)}`);
+    quality.push(q);
+  }
+  const [smallRows, bigRows] = opts.quick ? [10_000, 100_000] : [100_000, 1_000_000];
+  log(`\n== dedupe speed: winnow dedupe FILE --clusters end to end (read, map, clean, match, write) on ${count(smallRows)} and ${count(bigRows)} generated rows`);
+  const smallData = await ensureDataFile(out, smallRows, opts.seed, log);
+  const bigData = await ensureDataFile(out, bigRows, opts.seed, log);
+  const small = await dedupeSpeed(smallData.file, truthOf(smallData.file), smallRows, cli, opts.tmp, log);
+  const big = await dedupeSpeed(bigData.file, truthOf(bigData.file), bigRows, cli, opts.tmp, log);
+  return { quality, small, big };
+}
+
+function printDedupe(d: DedupeBenches): void {
+  table(['dedupe quality', 'rows', 'true pairs', 'precision', 'recall', 'F1', 'time', 'target', ''], d.quality.map((q) => qualityRow(q, F1_TARGET)), log);
+  log('');
+  const r = d.big.run.seconds / d.small.run.seconds;
+  const rss = d.big.run.peakRss ?? 0;
+  const full = d.big.rows === 1_000_000;
+  table(
+    ['dedupe speed', `${count(d.small.rows)} rows`, `${count(d.big.rows)} rows`, 'ratio', 'target', 'peak RSS', 'target', 'F1', ''],
+    [
+      [
+        'winnow dedupe FILE',
+        seconds(d.small.run.seconds),
+        seconds(d.big.run.seconds),
+        ratio(r),
+        `≤ ${DEDUPE_RATIO_TARGET}×${full ? `, ≤ ${DEDUPE_SECONDS_TARGET} s` : ''}`,
+        mb(rss),
+        `≤ ${mb(DEDUPE_RSS_TARGET)}`,
+        d.big.scores.f1.toFixed(4),
+        r <= DEDUPE_RATIO_TARGET && rss <= DEDUPE_RSS_TARGET && (!full || d.big.run.seconds <= DEDUPE_SECONDS_TARGET) ? 'ok' : 'MISSED',
+      ],
+    ],
+    log,
+  );
 }
 
 function int(v: string | undefined, name: string, fallback: number): number {

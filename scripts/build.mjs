@@ -28,6 +28,7 @@ async function engine() {
       worker: 'src/host/worker-entry.ts',
       'parse-worker': 'src/jobs/parse-worker.ts',
       'clean-worker': 'src/jobs/clean-worker.ts',
+      'match-worker': 'src/jobs/match-worker.ts',
       'browser-host': 'src/host/browser-host-main.ts',
       'bench/run': 'bench/run.ts',
     }),

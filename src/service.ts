@@ -63,6 +63,8 @@ export interface ServiceOptions {
   parserWorkerFile?: string;
   /** The bundled clean-worker.js, so cleaning runs on every core; omit to clean on the engine's thread. */
   cleanWorkerFile?: string;
+  /** The bundled match-worker.js (merge/purge compares pairs on worker threads when given). */
+  matchWorkerFile?: string;
 }
 
 interface FileEntry {
@@ -353,7 +355,7 @@ export function createService(opts: ServiceOptions): WinnowService {
         }
         const lists = chosen.map((l) => getList(p.db, l.id)!);
         const email = loadEmailLists(opts.resourcesDir);
-        return dedupeLists(p.db, { lists, level, signal, progress, nicknames: loadNicknameTable(opts.resourcesDir), freeMail: (d) => email.freeMail.has(d) });
+        return dedupeLists(p.db, { lists, level, signal, progress, nicknames: loadNicknameTable(opts.resourcesDir), freeMail: (d) => email.freeMail.has(d), matchWorkerFile: opts.matchWorkerFile });
       });
       return { jobId };
     },

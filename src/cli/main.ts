@@ -14,6 +14,6 @@ const code = await runCli(process.argv.slice(2), {
   err: (line) => process.stderr.write(line + '\n'),
   progress: tty ? (text) => process.stderr.write(`\r\x1b[2K${text}`) : undefined,
   resourcesDir,
-  parserWorkerFile: path.join(import.meta.dirname, 'parse-worker.js'), cleanWorkerFile: path.join(import.meta.dirname, 'clean-worker.js'),
+  parserWorkerFile: path.join(import.meta.dirname, 'parse-worker.js'), cleanWorkerFile: path.join(import.meta.dirname, 'clean-worker.js'), matchWorkerFile: path.join(import.meta.dirname, 'match-worker.js'),
 });
 process.exitCode = code;

@@ -39,6 +39,8 @@ export interface CliIO {
   parserWorkerFile?: string;
   /** The bundled clean-worker.js (see ServiceOptions). */
   cleanWorkerFile?: string;
+  /** The bundled match-worker.js (see ServiceOptions). */
+  matchWorkerFile?: string;
 }
 
 const HELP = `winnow — clean, deduplicate and score mailing lists (offline)
@@ -173,6 +175,7 @@ export async function runCli(argv: string[], io: CliIO): Promise<number> {
     resourcesDir: io.resourcesDir,
     ...(io.parserWorkerFile ? { parserWorkerFile: io.parserWorkerFile } : {}),
     ...(io.cleanWorkerFile ? { cleanWorkerFile: io.cleanWorkerFile } : {}),
+    ...(io.matchWorkerFile ? { matchWorkerFile: io.matchWorkerFile } : {}),
   });
   try {
     switch (command) {

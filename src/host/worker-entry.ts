@@ -9,7 +9,7 @@ const port = parentPort;
 if (!port) throw new Error('worker-entry must run in a worker thread');
 
 const options = workerData as ServiceOptions;
-const service = createService({ parserWorkerFile: path.join(import.meta.dirname, 'parse-worker.js'), cleanWorkerFile: path.join(import.meta.dirname, 'clean-worker.js'), ...options });
+const service = createService({ parserWorkerFile: path.join(import.meta.dirname, 'parse-worker.js'), cleanWorkerFile: path.join(import.meta.dirname, 'clean-worker.js'), matchWorkerFile: path.join(import.meta.dirname, 'match-worker.js'), ...options });
 const post = (m: FromWorker) => port.postMessage(m);
 
 for (const event of EVENT_NAMES) service.on(event, (payload) => post({ type: 'event', event, payload }));

@@ -2,15 +2,18 @@
 // priority, and stores the run (model, kept pairs, clusters, report) in one transaction.
 import { WinnowError, type CanonicalField, type ListInfo, type MatchLevel, type MergeListReport, type MergePurgeResult } from '../api/contract';
 import type { CanonicalValues } from '../domain/clean-record';
-import { dedupe, DEFAULT_SETTINGS, type DedupeResult, type DedupeSettings } from '../domain/match/dedupe';
+import { availableParallelism } from 'node:os';
+import { Worker } from 'node:worker_threads';
+import { dedupe, DEFAULT_SETTINGS, type DedupeResult, type DedupeSettings, type GammaSource } from '../domain/match/dedupe';
 import { matchRecord } from '../domain/match/features';
-import { matchTableBuilder, type MatchTable } from '../domain/match/table';
+import { freezeTable, matchTableBuilder, type MatchTable } from '../domain/match/table';
 import type { NicknameTable } from '../domain/nicknames';
 import { decodeClean } from '../store/clean';
 import type { Db } from '../store/db';
 import { editsInRange, listHasEdits } from '../store/edits';
 import { activeDecisions, cleanedWindow, insertRun, memberWriter, pairWriter } from '../store/matches';
 import { MAX_ROWS_PER_LIST, recordId } from '../store/records';
+import type { MatchWorkerData, MatchWorkerReply, MatchWorkerRequest } from './match-worker';
 import type { ProgressSink } from './progress';
 
 export interface DedupeJobInput {
@@ -22,6 +25,62 @@ export interface DedupeJobInput {
   nicknames: NicknameTable;
   freeMail: (domain: string) => boolean;
   settings?: Partial<Omit<DedupeSettings, 'level'>>;
+  /** The bundled match-worker.js; without it pairs are compared on the job's thread. */
+  matchWorkerFile?: string | undefined;
+  /** Worker threads to start (default: one per core). */
+  workers?: number | undefined;
+  /** Lists with fewer records are compared on the job's thread (default WORKER_MIN_RECORDS). */
+  workersFrom?: number | undefined;
+}
+
+/** Below this many records, starting workers costs more than it saves. */
+const WORKER_MIN_RECORDS = 20_000;
+
+/** Worker threads comparing pairs: each gets the table once (ids in shared memory) and answers chunks in any order. */
+function matchPool(file: string, count: number, level: MatchLevel, table: MatchTable): { gammas: GammaSource; close: () => Promise<void> } {
+  const data: MatchWorkerData = { level, table: freezeTable(table) };
+  const workers = Array.from({ length: Math.max(1, count) }, () => new Worker(file, { workerData: data }));
+  const load = new Map<Worker, number>(workers.map((w) => [w, 0]));
+  const waiting = new Map<number, { resolve: (g: Int8Array) => void; reject: (e: Error) => void }>();
+  let seq = 0;
+  let failure: Error | null = null;
+  const fail = (e: Error) => {
+    failure ??= e;
+    for (const w of waiting.values()) w.reject(failure);
+    waiting.clear();
+  };
+  for (const w of workers) {
+    w.on('message', (m: MatchWorkerReply) => {
+      const entry = waiting.get(m.seq);
+      if (!entry) return;
+      waiting.delete(m.seq);
+      load.set(w, (load.get(w) ?? 1) - 1);
+      if ('gammas' in m) entry.resolve(m.gammas);
+      else entry.reject(new Error(m.error));
+    });
+    w.on('error', fail);
+    w.on('exit', (code) => {
+      if (code !== 0) fail(new Error(`a match worker stopped (exit code ${code})`));
+    });
+  }
+  return {
+    gammas: (a, b) => {
+      if (failure) return Promise.reject(failure);
+      const worker = workers.reduce((x, y) => ((load.get(y) ?? 0) < (load.get(x) ?? 0) ? y : x));
+      load.set(worker, (load.get(worker) ?? 0) + 1);
+      const s = seq++;
+      // Copies, so the job keeps its arrays; the copies' buffers move to the worker.
+      const ca = a.slice();
+      const cb = b.slice();
+      return new Promise((resolve, reject) => {
+        waiting.set(s, { resolve, reject });
+        worker.postMessage({ seq: s, a: ca, b: cb } satisfies MatchWorkerRequest, [ca.buffer as ArrayBuffer, cb.buffer as ArrayBuffer]);
+      });
+    },
+    close: async () => {
+      await Promise.all(workers.map((w) => w.terminate()));
+    },
+  };
 }
 
 /** Source priority by default: house customers, then earlier lists before newer purchases. */
@@ -145,14 +204,21 @@ export async function dedupeLists(db: Db, job: DedupeJobInput): Promise<MergePur
     if (a === undefined || b === undefined) continue;
     (d.decision === 'same' ? mustLink : cannotLink).push([a, b]);
   }
-  const result: DedupeResult = dedupe(table, settings, {
+  const pool = job.matchWorkerFile && table.n >= (job.workersFrom ?? WORKER_MIN_RECORDS) ? matchPool(job.matchWorkerFile, job.workers ?? availableParallelism(), job.level, table) : null;
+  let result: DedupeResult;
+  try {
+    result = await dedupe(table, settings, {
+      ...(pool ? { gammas: pool.gammas } : {}),
     phase: (name, done, of) => {
       if (job.signal.aborted) throw cancelled();
       job.progress({ phase: name, rows: table.n, done, total: of });
     },
-    mustLink,
-    cannotLink,
-  });
+      mustLink,
+      cannotLink,
+    });
+  } finally {
+    await pool?.close();
+  }
   const survivorOf = survivors(result.clusterOf, listOf, quality);
   const report = mergeReport(job.lists, result.clusterOf, listOf, survivorOf);
   let merged = 0;

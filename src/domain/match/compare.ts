@@ -59,8 +59,8 @@ const id = (t: MatchTable, f: MatchField, i: number) => t.cols[f].ids[i]!;
 const cap = (s: string) => s.replace(/(^|[ -])(\p{L})/gu, (_, p: string, c: string) => p + c.toUpperCase());
 const up = (s: string) => s.toUpperCase();
 
-/** Slots of a pair memo (a power of two): 4M pairs, ~50 MB, cleared when 70% full. */
-const MEMO_SLOTS = 1 << 22;
+/** Slots of a pair memo (a power of two): 1M pairs, 9 MB, cleared when 70% full. */
+const MEMO_SLOTS = 1 << 20;
 
 /**
  * Memoizes a level per pair of value ids: first names, surnames and cities repeat, so most comparisons are a lookup.

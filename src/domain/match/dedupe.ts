@@ -2,7 +2,7 @@
 import { BLOCK_RULES, candidatePairs, type CandidatePairs } from './blocking';
 import { clusterPairs } from './cluster';
 import { comparisonsFor, NULL_LEVEL, type Comparison, type MatchLevel } from './compare';
-import { buildModel, estimateU, expectationMaximization, gammasOf, pairWeight, patternsOf, probabilityOf, weightOf, type MatchModel } from './model';
+import { buildModel, expectationMaximization, gammasOf, pairWeight, patternsOf, probabilityOf, randomPairs, uFromGammas, weightOf, type MatchModel } from './model';
 import type { MatchTable } from './table';
 
 export interface DedupeSettings {
@@ -54,7 +54,12 @@ export interface DedupeResult {
   timings: Record<string, number>;
 }
 
+/** Levels of every comparison for pairs (a[p], b[p]): on this thread by default, on worker threads in the job. */
+export type GammaSource = (a: Int32Array, b: Int32Array) => Promise<Int8Array>;
+
 export interface DedupeHooks {
+  /** Where pairs are compared (default: here, in order). */
+  gammas?: GammaSource;
   /** Called between phases; may throw to cancel. */
   phase?: (name: string, done: number, total: number) => void;
   /** Pairs the user decided: kept as links (same) or forbidden (not the same), whatever the scores say. */
@@ -62,7 +67,10 @@ export interface DedupeHooks {
   cannotLink?: readonly (readonly [number, number])[];
 }
 
-export function dedupe(t: MatchTable, s: DedupeSettings, hooks: DedupeHooks = {}): DedupeResult {
+/** Pairs per request to the gamma source: small enough for smooth progress and for two threads to share the work. */
+const CHUNK = 250_000;
+
+export async function dedupe(t: MatchTable, s: DedupeSettings, hooks: DedupeHooks = {}): Promise<DedupeResult> {
   const timings: Record<string, number> = {};
   let clock = performance.now();
   const lap = (name: string) => {
@@ -75,25 +83,34 @@ export function dedupe(t: MatchTable, s: DedupeSettings, hooks: DedupeHooks = {}
   hooks.phase?.('finding candidate pairs', 0, t.n);
   const cand = candidatePairs(t, BLOCK_RULES[s.level]);
   lap('blocking');
-  hooks.phase?.('learning chance agreement', 0, s.randomPairs);
-  const { u: uRandom, pairs: randomPairs } = estimateU(t, comps, s.randomPairs, s.seed);
-  lap('random pairs');
+  const source: GammaSource = hooks.gammas ?? ((a, b) => Promise.resolve(gammasOf(t, comps, a, b)));
+  // Random pairs (for u) and candidate pairs go to the source together, so every thread stays busy.
+  const random = randomPairs(t.n, s.randomPairs, s.seed);
   const total = cand.a.length;
   hooks.phase?.('comparing pairs', 0, total);
+  const randomGammas = Promise.all(chunks(random.a.length).map(([from, to]) => source(random.a.subarray(from, to), random.b.subarray(from, to))));
+  const pending = chunks(total).map(([from, to]) => ({ from, to, gammas: source(cand.a.subarray(from, to), cand.b.subarray(from, to)) }));
   const gammas = new Int8Array(total * k);
-  const CHUNK = 200_000;
-  for (let from = 0; from < total; from += CHUNK) {
-    const to = Math.min(total, from + CHUNK);
-    gammas.set(gammasOf(t, comps, cand.a, cand.b, from, to), from * k);
-    hooks.phase?.('comparing pairs', to, total);
+  for (const c of pending) {
+    gammas.set(await c.gammas, c.from * k);
+    hooks.phase?.('comparing pairs', c.to, total);
   }
+  const rg = await randomGammas;
+  const randomAll = new Int8Array(random.a.length * k);
+  let at = 0;
+  for (const g of rg) {
+    randomAll.set(g, at);
+    at += g.length;
+  }
+  const uRandom = uFromGammas(randomAll, comps);
+  const randomCount = random.a.length;
   lap('comparing');
   const { patterns, counts, index } = patternsOf(gammas, k);
   const em = expectationMaximization(patterns, counts, comps, uRandom);
   // The prior of a random pair: the duplicates EM found among candidates spread over all pairs.
   const allPairs = (t.n * (t.n - 1)) / 2 || 1;
   const prior = Math.min(0.5, Math.max(1e-9, (em.lambda * total) / allPairs));
-  const model = buildModel(s.level, comps, em.m, uRandom, prior, em.lambda, em.iterations, randomPairs);
+  const model = buildModel(s.level, comps, em.m, uRandom, prior, em.lambda, em.iterations, randomCount);
   lap('learning weights');
   // Weight per pair: per pattern when no top level needs its value's frequency, else worked out for the pair.
   const tfComps = comps.map((c, ci) => (c.tf ? ci : -1)).filter((ci) => ci >= 0);
@@ -145,6 +162,12 @@ export function dedupe(t: MatchTable, s: DedupeSettings, hooks: DedupeHooks = {}
   return { model, comparisons: comps, pairs, clusterOf: clusters.clusterOf, candidates: total, perRule: cand.perRule, refusedLinks: clusters.refused, timings };
 }
 
+
+function chunks(total: number): [number, number][] {
+  const out: [number, number][] = [];
+  for (let from = 0; from < total; from += CHUNK) out.push([from, Math.min(total, from + CHUNK)]);
+  return out;
+}
 
 /** Plain words for one pair: each comparison that said something, strongest evidence first, with its weight. */
 export function explainPair(t: MatchTable, comps: readonly Comparison[], model: MatchModel, i: number, j: number): { text: string; weight: number; parts: { field: string; says: string; weight: number }[] } {

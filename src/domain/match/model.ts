@@ -59,50 +59,49 @@ export function gammasOf(t: MatchTable, comps: readonly Comparison[], a: ArrayLi
 /** Pseudo-pairs of the generic u prior. */
 const U_RANDOM_PRIOR = 300;
 
-/** u probabilities from random pairs of distinct records (all pairs when there are fewer than `samples`). */
-export function estimateU(t: MatchTable, comps: readonly Comparison[], samples: number, seed = 1): { u: number[][]; pairs: number } {
-  const n = t.n;
-  const counts = comps.map((c) => new Array<number>(c.levels.length).fill(0));
+/** Random pairs of distinct records (every pair when there are fewer than `samples`), seeded so a run can be repeated. */
+export function randomPairs(n: number, samples: number, seed = 1): { a: Int32Array; b: Int32Array } {
   const total = (n * (n - 1)) / 2;
-  let pairs = 0;
-  const count = (i: number, j: number) => {
-    pairs++;
-    for (let c = 0; c < comps.length; c++) {
-      const l = comps[c]!.compare(t, i, j);
-      if (l !== NULL_LEVEL) counts[c]![l]!++;
-    }
-  };
   if (total <= samples) {
-    for (let i = 0; i < n; i++) for (let j = i + 1; j < n; j++) count(i, j);
-  } else {
-    const r = rng(seed);
-    const as = new Int32Array(samples);
-    const bs = new Int32Array(samples);
-    for (let s = 0; s < samples; s++) {
-      const i = Math.floor(r() * n);
-      let j = Math.floor(r() * (n - 1));
-      if (j >= i) j++;
-      as[s] = i;
-      bs[s] = j;
+    const a = new Int32Array(total);
+    const b = new Int32Array(total);
+    let p = 0;
+    for (let i = 0; i < n; i++) for (let j = i + 1; j < n; j++) {
+      a[p] = i;
+      b[p++] = j;
     }
-    const g = gammasOf(t, comps, as, bs);
-    const k = comps.length;
-    pairs = samples;
-    for (let s = 0; s < samples; s++) {
-      for (let c = 0; c < k; c++) {
-        const l = g[s * k + c]!;
-        if (l !== NULL_LEVEL) counts[c]![l]!++;
-      }
+    return { a, b };
+  }
+  const r = rng(seed);
+  const a = new Int32Array(samples);
+  const b = new Int32Array(samples);
+  for (let s = 0; s < samples; s++) {
+    const i = Math.floor(r() * n);
+    let j = Math.floor(r() * (n - 1));
+    if (j >= i) j++;
+    a[s] = i;
+    b[s] = j;
+  }
+  return { a, b };
+}
+
+/** u probabilities from the levels of random pairs. */
+export function uFromGammas(gammas: Int8Array, comps: readonly Comparison[]): number[][] {
+  const k = comps.length;
+  const counts = comps.map((c) => new Array<number>(c.levels.length).fill(0));
+  for (let p = 0; p < gammas.length; p += k) {
+    for (let c = 0; c < k; c++) {
+      const l = gammas[p + c]!;
+      if (l !== NULL_LEVEL) counts[c]![l]!++;
     }
   }
   // Smoothed toward "different records seldom agree" (a few hundred pairs' worth), so a small file, whose pairs include
   // its duplicates, does not learn that agreement is common; and a level never seen keeps a finite weight.
-  const u = counts.map((row, c) => {
+  return counts.map((row, c) => {
     const generic = comps[c]!.typicalU ?? row.map((_, l) => (l === 0 ? 0.97 : 0.03 / (row.length - 1)));
     const sum = row.reduce((s, x) => s + x, 0);
     return row.map((x, l) => (x + U_RANDOM_PRIOR * generic[l]!) / (sum + U_RANDOM_PRIOR));
   });
-  return { u, pairs };
 }
 
 /** Distinct level patterns of the candidate pairs, with how many pairs have each. */
@@ -166,9 +165,15 @@ export interface EmResult {
 export function expectationMaximization(patterns: Int8Array, counts: Float64Array, comps: readonly Comparison[], uStart: number[][], maxIterations = 100): EmResult {
   const k = comps.length;
   const P = counts.length;
-  let m = comps.map((c) => capped([...c.typicalM], c.mCap));
+  // Start sharp (duplicates agree on nearly everything: 1, 4, 16, ... normalized) so EM's first split is "agrees
+  // everywhere" against the rest, not some other grouping of the candidates (one ZIP, one surname).
+  let m = comps.map((c) => {
+    const w = c.levels.map((_, l) => 4 ** l);
+    const sum = w.reduce((a, b) => a + b, 0);
+    return capped(w.map((x) => x / sum), c.mCap);
+  });
   let u = uStart.map((r) => [...r]);
-  let lambda = 0.2;
+  let lambda = 0.05;
   let iterations = 0;
   const w = new Float64Array(P);
   for (; iterations < maxIterations; iterations++) {

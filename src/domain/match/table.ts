@@ -90,3 +90,26 @@ export function recordAt(t: MatchTable, i: number): MatchRecord {
   for (const f of MATCH_FIELDS) out[f] = t.cols[f].values[t.cols[f].ids[i]!]!;
   return out;
 }
+
+/** A table in a form that crosses to a worker thread: ids in shared memory, values and facts copied once. */
+export interface FrozenTable {
+  n: number;
+  cols: Record<MatchField, { ids: Int32Array; values: string[]; counts: number[]; present: number }>;
+  lastSound: string[];
+  firstGroup: string[][];
+}
+
+export function freezeTable(t: MatchTable): FrozenTable {
+  const cols = {} as FrozenTable['cols'];
+  for (const f of MATCH_FIELDS) {
+    const c = t.cols[f];
+    const ids = new Int32Array(new SharedArrayBuffer(c.ids.length * 4));
+    ids.set(c.ids);
+    cols[f] = { ids, values: c.values, counts: c.counts, present: c.present };
+  }
+  return { n: t.n, cols, lastSound: t.lastSound, firstGroup: t.firstGroup.map((g) => [...g]) };
+}
+
+export function thawTable(f: FrozenTable): MatchTable {
+  return { n: f.n, cols: f.cols, lastSound: f.lastSound, firstGroup: f.firstGroup.map((g) => (g.length === 0 ? EMPTY : new Set(g))) };
+}

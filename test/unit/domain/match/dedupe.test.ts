@@ -1,6 +1,6 @@
 // Merge/purge in memory: comparisons and their words, blocking recall, EM recovering planted weights, the chaining guard, households kept apart, scores.
 import path from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { cleanRecord, type CanonicalValues } from '../../../../src/domain/clean-record';
 import { candidatePairs, BLOCK_RULES } from '../../../../src/domain/match/blocking';
 import { clusterPairs } from '../../../../src/domain/match/cluster';
@@ -162,7 +162,10 @@ describe('dedupe', () => {
     }
   }
   const t = table(people.map(([v]) => v));
-  const result = dedupe(t, { ...DEFAULT_SETTINGS, level: 'person', randomPairs: 50_000 });
+  let result: Awaited<ReturnType<typeof dedupe>>;
+  beforeAll(async () => {
+    result = await dedupe(t, { ...DEFAULT_SETTINGS, level: 'person', randomPairs: 50_000 });
+  });
 
   it('finds the duplicates and keeps the spouse and the son apart', () => {
     const s = pairScores(
