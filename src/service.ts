@@ -32,7 +32,7 @@ import { cleanLists, issueKinds } from './jobs/clean-list';
 import { dedupeLists, defaultLevel, defaultPriority } from './jobs/dedupe-lists';
 import { exportClusters } from './jobs/export-clusters';
 import { getRun, latestRun } from './store/matches';
-import { decide, decisions, pairReview, reviewQueue, runFor, runsInfo, undo, type ReviewContext } from './records/match-review';
+import { clusterReview, decide, decisions, pairReview, pick, reviewQueue, runFor, runsInfo, undo, type ReviewContext } from './records/match-review';
 import { loadEmailLists, loadNicknameTable, loadZipTable } from './jobs/reference-data';
 import { listCleanStats, rowsWithIssue } from './store/clean';
 import { editCell, editsState, gridWindow, historyOf, recordDetail, stepHistory } from './records/record-views';
@@ -355,7 +355,16 @@ export function createService(opts: ServiceOptions): WinnowService {
         }
         const lists = chosen.map((l) => getList(p.db, l.id)!);
         const email = loadEmailLists(opts.resourcesDir);
-        return dedupeLists(p.db, { lists, level, signal, progress, nicknames: loadNicknameTable(opts.resourcesDir), freeMail: (d) => email.freeMail.has(d), matchWorkerFile: opts.matchWorkerFile });
+        return dedupeLists(p.db, {
+          lists,
+          level,
+          signal,
+          progress,
+          nicknames: loadNicknameTable(opts.resourcesDir),
+          freeMail: (d) => email.freeMail.has(d),
+          matchWorkerFile: opts.matchWorkerFile,
+          ...(i.survivorship ? { survivorship: i.survivorship } : {}),
+        });
       });
       return { jobId };
     },
@@ -393,6 +402,16 @@ export function createService(opts: ServiceOptions): WinnowService {
     'review.undo': (i) => {
       const p = writable(i.projectId);
       return undo(p.db, i.seq, reviewContext(p.db), (level) => latestRun(p.db, level));
+    },
+    'review.cluster': (i) => {
+      const p = project(i.projectId);
+      const run = runFor(p.readDb, i.runId, () => latestRun(p.readDb));
+      return clusterReview(p.readDb, run, reviewContext(p.readDb), i.record);
+    },
+    'review.pick': (i) => {
+      const p = writable(i.projectId);
+      const run = runFor(p.db, i.runId, () => latestRun(p.db));
+      return pick(p.db, run, reviewContext(p.db), i.field, i.from);
     },
     'review.decisions': (i) => {
       const p = project(i.projectId);

@@ -344,6 +344,16 @@ export interface DecisionInfo {
   b: RecordRef;
 }
 
+export const SURVIVOR_FIELDS = ['name', 'company', 'title', 'address', 'email', 'phone'] as const;
+export const SURVIVOR_RULES = ['priority', 'complete', 'recent', 'longest'] as const;
+
+/** A cluster and its merged record: each field's value, the member it came from and the rule (or pick) that chose it. */
+export interface ClusterReview {
+  /** Members in source-priority order; the survivor (whose record the merged one starts from) first. */
+  members: (PairSide & { survivor: boolean })[];
+  merged: { field: (typeof SURVIVOR_FIELDS)[number]; label: string; value: string; from: RecordRef | null; rule: (typeof SURVIVOR_RULES)[number] | 'pick'; why: string }[];
+}
+
 export type JobKind = 'import' | 'export' | 'clean' | 'dedupe';
 export type JobStatus = 'running' | 'done' | 'cancelled' | 'failed' | 'interrupted';
 
@@ -552,7 +562,13 @@ export const methodInputs = {
    * names are mapped, otherwise company.
    */
   'dedupe.start': z
-    .object({ projectId: id, listIds: z.array(z.number().int().positive()).min(1).max(100).optional(), level: z.enum(MATCH_LEVELS).optional() })
+    .object({
+      projectId: id,
+      listIds: z.array(z.number().int().positive()).min(1).max(100).optional(),
+      level: z.enum(MATCH_LEVELS).optional(),
+      /** How each field of a merged record is chosen (default: name and address most complete, company by source priority, the rest most recent). */
+      survivorship: z.partialRecord(z.enum(SURVIVOR_FIELDS), z.enum(SURVIVOR_RULES)).optional(),
+    })
     .strict(),
   'dedupe.runs': projectInput,
   /** Doubtful pairs of a run (default: the newest) that nobody has decided, most uncertain first. */
@@ -568,6 +584,10 @@ export const methodInputs = {
   /** Undoes one decision (any, not only the last) and re-forms the clusters it touched. */
   'review.undo': z.object({ projectId: id, seq: z.number().int().positive() }).strict(),
   'review.decisions': z.object({ projectId: id, limit: z.number().int().min(1).max(1000).default(100) }).strict(),
+  /** The cluster a record is in, with its merged record (a record alone is a cluster of one). */
+  'review.cluster': z.object({ projectId: id, runId: z.number().int().positive().optional(), record: recordRefSchema }).strict(),
+  /** Takes one field of a merged record from the member the user chose (kept for later runs). */
+  'review.pick': z.object({ projectId: id, runId: z.number().int().positive().optional(), field: z.enum(SURVIVOR_FIELDS), from: recordRefSchema }).strict(),
   /** Writes the entity of every record of a run (default: the newest): `row,cluster` for one list, `list,row,cluster` for several. */
   'dedupe.exportClusters': z.object({ projectId: id, runId: z.number().int().positive().optional(), file: fileRefSchema }).strict(),
   'records.get': z.object({ projectId: id, listId: z.number().int().positive(), rowNo: z.number().int().min(1) }).strict(),
@@ -612,6 +632,8 @@ export interface MethodResults {
   'review.decide': { decision: DecisionInfo; pair: PairReview };
   'review.undo': { decision: DecisionInfo; pair: PairReview | null };
   'review.decisions': { decisions: DecisionInfo[] };
+  'review.cluster': ClusterReview;
+  'review.pick': ClusterReview;
   'records.get': RecordDetail;
   'records.edit': { row: GridRow; edits: EditsState };
   'edits.undo': { edit: EditInfo | null; row: GridRow | null; edits: EditsState };

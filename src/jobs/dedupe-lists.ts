@@ -6,6 +6,7 @@ import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import { dedupe, DEFAULT_SETTINGS, type DedupeResult, type DedupeSettings, type GammaSource } from '../domain/match/dedupe';
 import { matchRecord } from '../domain/match/features';
+import { DEFAULT_SURVIVORSHIP, type SurvivorField, type SurvivorRule } from '../domain/match/survivorship';
 import { freezeTable, matchTableBuilder, type MatchTable } from '../domain/match/table';
 import type { NicknameTable } from '../domain/nicknames';
 import { decodeClean } from '../store/clean';
@@ -29,6 +30,8 @@ export interface DedupeJobInput {
   matchWorkerFile?: string | undefined;
   /** Worker threads to start (default: one per core). */
   workers?: number | undefined;
+  /** How each field of a merged record is chosen, stored with the run (defaults for the fields left out). */
+  survivorship?: Partial<Record<SurvivorField, SurvivorRule>> | undefined;
   /** Lists with fewer records are compared on the job's thread (default WORKER_MIN_RECORDS). */
   workersFrom?: number | undefined;
 }
@@ -233,7 +236,7 @@ export async function dedupeLists(db: Db, job: DedupeJobInput): Promise<MergePur
       level: job.level,
       lists: job.lists.map((l) => l.id),
       createdAt: new Date().toISOString(),
-      settings,
+      settings: { ...settings, survivorship: { ...DEFAULT_SURVIVORSHIP, ...job.survivorship } },
       model: result.model,
       report: { ...report, mergedPairs: merged, reviewPairs, candidatePairs: result.candidates, perRule: result.perRule, timings: result.timings },
     });

@@ -1,12 +1,13 @@
 // What the Duplicates view reads and does: runs with up-to-date counts, the review queue, a pair side by side with its
 // evidence, and decisions (merge / not a duplicate) that re-form only the clusters they touch, each undoable alone.
-import { WinnowError, type CanonicalField, type DecisionInfo, type ListInfo, type MatchLevel, type MatchRunInfo, type MergePurgeResult, type PairReview, type PairSide, type RecordRef } from '../api/contract';
+import { WinnowError, type CanonicalField, type ClusterReview, type DecisionInfo, type ListInfo, type MatchLevel, type MatchRunInfo, type MergePurgeResult, type PairReview, type PairSide, type RecordRef } from '../api/contract';
 import type { CanonicalValues, CleanedRecord } from '../domain/clean-record';
 import { clusterPairs } from '../domain/match/cluster';
 import { comparisonsFor } from '../domain/match/compare';
 import { explainPair, type DedupeSettings } from '../domain/match/dedupe';
 import { matchRecord } from '../domain/match/features';
 import type { MatchModel } from '../domain/match/model';
+import { DEFAULT_SURVIVORSHIP, survive, type SurvivorField, type SurvivorRule } from '../domain/match/survivorship';
 import { buildMatchTable } from '../domain/match/table';
 import type { NicknameTable } from '../domain/nicknames';
 import { mergeReport, survivors } from '../jobs/dedupe-lists';
@@ -16,6 +17,8 @@ import { editsForIds } from '../store/edits';
 import {
   activeDecisions,
   addDecision,
+  addPick,
+  picksFor,
   decisionHistory,
   getDecision,
   getPair,
@@ -247,6 +250,50 @@ export function undo(db: Db, seq: number, ctx: ReviewContext, latestOfLevel: (le
   const info = decisionInfo(getDecision(db, seq)!, ctx);
   const pair = run && run.lists.includes(info.a.listId) && run.lists.includes(info.b.listId) ? pairReview(db, run, ctx, info.a, info.b) : null;
   return { decision: info, pair };
+}
+
+/** Survivorship rules of a run (older runs have none stored: the defaults). */
+function rulesOf(run: StoredRun): Record<SurvivorField, SurvivorRule> {
+  const stored = (run.settings as { survivorship?: Partial<Record<SurvivorField, SurvivorRule>> }).survivorship ?? {};
+  return { ...DEFAULT_SURVIVORSHIP, ...stored };
+}
+
+/** The cluster of a record with its merged record. */
+export function clusterReview(db: Db, run: StoredRun, ctx: ReviewContext, ref: RecordRef): ClusterReview {
+  const list = listOfRef(ctx, ref);
+  if (!run.lists.includes(list.id)) throw new WinnowError('INVALID_INPUT', `List "${list.name}" is not in this merge/purge run.`);
+  const id = idOf(ref);
+  const cluster = runMembers(db, run.id, [id])[0]?.cluster;
+  const members = cluster === undefined ? [{ recordId: id, survivor: 1 }] : clusterMembers(db, run.id, cluster);
+  const rank = (rid: number) => run.lists.indexOf(Math.floor(rid / LIST_SHIFT));
+  const records = members.map((m) => {
+    const r = refOf(m.recordId);
+    const l = listOfRef(ctx, r);
+    return { id: m.recordId, ref: r, list: l, survivor: m.survivor === 1, rec: readRecord(db, l, r.rowNo) };
+  });
+  records.sort((a, b) => Number(b.survivor) - Number(a.survivor) || rank(a.id) - rank(b.id) || a.id - b.id);
+  const picks: Partial<Record<SurvivorField, number>> = {};
+  for (const p of picksFor(db, run.level, records.map((r) => r.id))) picks[p.field as SurvivorField] = records.findIndex((r) => r.id === p.recordId);
+  const merged = survive(
+    records.map((r) => ({ priority: rank(r.id), importedAt: r.list.importedAt, quality: getClean(db, r.id)?.quality ?? 0, clean: r.rec.clean })),
+    rulesOf(run),
+    picks,
+  );
+  const first = records[0]!;
+  return {
+    members: records.map((r) => {
+      const [side] = sides({ list: r.list, rowNo: r.ref.rowNo, rec: r.rec }, { list: first.list, rowNo: first.ref.rowNo, rec: first.rec });
+      return { ...side, survivor: r.survivor };
+    }),
+    merged: merged.map((m) => ({ field: m.field, label: m.label, value: m.value, from: m.from >= 0 ? records[m.from]!.ref : null, rule: m.rule, why: m.why })),
+  };
+}
+
+/** Takes a field of the merged record from the chosen member; the pick holds in later runs for the cluster holding that record. */
+export function pick(db: Db, run: StoredRun, ctx: ReviewContext, field: SurvivorField, from: RecordRef): ClusterReview {
+  listOfRef(ctx, from);
+  addPick(db, run.level, field, idOf(from));
+  return clusterReview(db, run, ctx, from);
 }
 
 export function decisions(db: Db, ctx: ReviewContext, limit: number): DecisionInfo[] {

@@ -199,3 +199,19 @@ export function cleanedWindow(db: Db, fromId: number, toId: number, count: numbe
     .prepare(`SELECT r.id AS id, r.raw AS raw, c.flags AS flags, c.quality AS quality, c.state AS state, c.zip5 AS zip5, c.data AS data FROM records r JOIN clean c ON c.id = r.id WHERE r.id >= ? AND r.id <= ? ORDER BY r.id LIMIT ?`)
     .all(fromId, toId, count) as CleanedRow[];
 }
+
+export interface SurvivorPick {
+  seq: number;
+  field: string;
+  recordId: number;
+}
+
+export function addPick(db: Db, level: string, field: string, recordId: number, at = new Date().toISOString()): number {
+  return Number(db.prepare(`INSERT INTO survivor_picks (level, field, record_id, at) VALUES (?, ?, ?, ?)`).run(level, field, recordId, at).lastInsertRowid);
+}
+
+/** Picks of a level naming any of these records, oldest first (so a later pick overrides an earlier one). */
+export function picksFor(db: Db, level: string, ids: readonly number[]): SurvivorPick[] {
+  const stmt = db.prepare(`SELECT seq, field, record_id AS recordId FROM survivor_picks WHERE level = ? AND record_id = ?`);
+  return ids.flatMap((id) => stmt.all(level, id) as SurvivorPick[]).sort((a, b) => a.seq - b.seq);
+}

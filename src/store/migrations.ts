@@ -175,6 +175,22 @@ export const MIGRATIONS: readonly Migration[] = [
       CREATE INDEX match_decisions_by_pair ON match_decisions(a, b);
     `,
   },
+  {
+    version: 6,
+    name: 'survivorship picks',
+    sql: `
+      -- The user's choice of which record gives a field of a merged record: "for field F, take record R's value", applied
+      -- to whichever cluster holds R in later runs too. The newest pick per (level, field, cluster) wins.
+      CREATE TABLE survivor_picks (
+        seq INTEGER PRIMARY KEY,
+        level TEXT NOT NULL,
+        field TEXT NOT NULL,
+        record_id INTEGER NOT NULL,
+        at TEXT NOT NULL
+      );
+      CREATE INDEX survivor_picks_by_record ON survivor_picks(record_id);
+    `,
+  },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

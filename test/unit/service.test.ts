@@ -33,6 +33,8 @@ describe('input validation', () => {
     'review.decide': [{ projectId: 'p', a: { listId: 1, rowNo: 1 }, b: { listId: 1, rowNo: 2 }, decision: 'maybe' }, 'decision'],
     'review.undo': [{ projectId: 'p', seq: 0 }, 'seq'],
     'review.decisions': [{ projectId: 'p', limit: 0 }, 'limit'],
+    'review.cluster': [{ projectId: 'p', record: { listId: 1 } }, 'record.rowNo'],
+    'review.pick': [{ projectId: 'p', field: 'fax', from: { listId: 1, rowNo: 1 } }, 'field'],
     'records.get': [{ projectId: 'p', listId: 1, rowNo: 0 }, 'rowNo'],
     'records.edit': [{ projectId: 'p', listId: 1, rowNo: 1, column: 0, value: 7 }, 'value'],
     'edits.undo': [{ projectId: 'p', steps: 2 }, 'steps'],

@@ -86,4 +86,34 @@ describe('review', () => {
     expect(again.decision?.decision).toBe('different');
     await expect(service.invoke('review.undo', { projectId, seq: split1.decision.seq })).rejects.toThrow(/already undone/);
   });
+
+  it('shows a cluster and its merged record, each value from a named member, and keeps the user pick', async () => {
+    const { service, projectId } = await sampleRun();
+    const q = await service.invoke('review.queue', { projectId, limit: 100 });
+    const p = q.pairs.find((x) => x.merged)!;
+    const c = await service.invoke('review.cluster', { projectId, record: ref(p.a) });
+    expect(c.members.length).toBeGreaterThanOrEqual(2);
+    expect(c.members.filter((m) => m.survivor)).toHaveLength(1);
+    expect(c.members[0]!.survivor).toBe(true);
+    const keys = (r: RecordRef) => `${r.listId}:${r.rowNo}`;
+    const memberKeys = new Set(c.members.map(keys));
+    expect(memberKeys.has(keys(ref(p.a))) && memberKeys.has(keys(ref(p.b)))).toBe(true);
+    const name = c.merged.find((m) => m.field === 'name')!;
+    expect(name.value).not.toBe('');
+    expect(memberKeys.has(keys(name.from!))).toBe(true);
+    expect(name.rule).toBe('complete');
+    // Pick another member's address: it holds now and after a new run.
+    const other = c.members.find((m) => keys(m) !== keys(c.merged.find((x) => x.field === 'address')!.from!))!;
+    const picked = await service.invoke('review.pick', { projectId, field: 'address', from: ref(other) });
+    const address = picked.merged.find((m) => m.field === 'address')!;
+    expect(address.rule).toBe('pick');
+    expect(keys(address.from!)).toBe(keys(other));
+    const { jobId } = await service.invoke('dedupe.start', { projectId });
+    expect((await service.invoke('jobs.wait', { jobId })).status).toBe('done');
+    const after = await service.invoke('review.cluster', { projectId, record: ref(other) });
+    expect(after.merged.find((m) => m.field === 'address')!.rule).toBe('pick');
+    // A record alone is a cluster of one.
+    const single = await service.invoke('review.cluster', { projectId, record: { listId: 1, rowNo: 1 } });
+    expect(single.members.length).toBeGreaterThanOrEqual(1);
+  });
 });

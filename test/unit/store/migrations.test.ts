@@ -43,6 +43,7 @@ describe('migrations are append-only', () => {
       3: 'a253d8c9b34797697c5e54b5c77203654309831627a9a008dbc87bf852eaaf1c',
       4: '176cb9406cdb41943ee06f08a2a1afd29514622bd66d74af0368e9f9728341df',
       5: '717496be9465679e7bb5c2a2e350683a52b3c8c58f1a3a2848eb032f6af432a5',
+      6: '6f42b43326cbd03d174b69d1fcdd9d68da69392369739ab0ba1774abfcbf8890',
     };
     const normalized = (sql: string) => sql.replace(/--[^\n]*/g, '').replace(/\s+/g, ' ').trim();
     const hashes = Object.fromEntries(MIGRATIONS.map((m) => [m.version, crypto.createHash('sha256').update(normalized(m.sql)).digest('hex')]));
