@@ -100,7 +100,14 @@ export function defaultLevel(lists: readonly ListInfo[]): MatchLevel {
 }
 
 /** The records of the lists as a match table, with each record's id, list and quality. */
-export function readMatchTable(db: Db, lists: readonly ListInfo[], nicknames: NicknameTable, freeMail: (d: string) => boolean, signal?: AbortSignal): { table: MatchTable; ids: Float64Array; listOf: Int32Array; quality: Int32Array } {
+export function readMatchTable(
+  db: Db,
+  lists: readonly ListInfo[],
+  nicknames: NicknameTable,
+  freeMail: (d: string) => boolean,
+  signal?: AbortSignal,
+  onRows?: (done: number, total: number) => void,
+): { table: MatchTable; ids: Float64Array; listOf: Int32Array; quality: Int32Array } {
   const total = lists.reduce((s, l) => s + l.rowCount, 0);
   const builder = matchTableBuilder(total, nicknames);
   const ids = new Float64Array(total);
@@ -134,6 +141,7 @@ export function readMatchTable(db: Db, lists: readonly ListInfo[], nicknames: Ni
         n++;
       }
       next = rows[rows.length - 1]!.id + 1;
+      onRows?.(n, total);
     }
   });
   return { table: builder.finish(), ids: ids.subarray(0, n), listOf: listOf.subarray(0, n), quality: quality.subarray(0, n) };
@@ -193,7 +201,7 @@ export async function dedupeLists(db: Db, job: DedupeJobInput): Promise<MergePur
   const total = job.lists.reduce((s, l) => s + l.rowCount, 0);
   const cancelled = () => new WinnowError('JOB_CANCELLED', 'The merge/purge was cancelled; the project is unchanged.');
   job.progress({ phase: 'reading records', rows: 0, done: 0, total });
-  const { table, ids, listOf, quality } = readMatchTable(db, job.lists, job.nicknames, job.freeMail, job.signal);
+  const { table, ids, listOf, quality } = readMatchTable(db, job.lists, job.nicknames, job.freeMail, job.signal, (done, of) => job.progress({ phase: 'reading records', rows: done, done, total: of }));
   await new Promise((r) => setImmediate(r));
   const settings: DedupeSettings = { ...DEFAULT_SETTINGS, ...job.settings, level: job.level };
   // The user's decisions, on records still in these lists.

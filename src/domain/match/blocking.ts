@@ -124,6 +124,39 @@ function derivedIds(t: MatchTable, part: DerivedPart): { ids: Int32Array; size: 
   return { ids, size: intern.size + 1 };
 }
 
+/**
+ * Numbers composite keys 0, 1, 2… in order of first sight: an open-addressing table over typed arrays (a Map with
+ * number keys above 2³¹ costs several times more per lookup).
+ */
+class KeyGroups {
+  private keys: Float64Array;
+  private ids: Int32Array;
+  private mask: number;
+  size = 0;
+  constructor(capacity: number) {
+    let slots = 16;
+    while (slots < capacity * 2) slots *= 2;
+    this.keys = new Float64Array(slots).fill(-1);
+    this.ids = new Int32Array(slots);
+    this.mask = slots - 1;
+  }
+  idOf(key: number): number {
+    const lo = key >>> 0;
+    const hi = Math.floor(key / 4294967296) >>> 0;
+    let slot = (Math.imul(lo ^ Math.imul(hi, 0x85ebca6b), 0x9e3779b1) >>> 0) & this.mask;
+    for (;;) {
+      const k = this.keys[slot]!;
+      if (k === key) return this.ids[slot]!;
+      if (k === -1) {
+        this.keys[slot] = key;
+        this.ids[slot] = this.size;
+        return this.size++;
+      }
+      slot = (slot + 1) & this.mask;
+    }
+  }
+}
+
 /** A growable set of pair codes i * n + j (i < j). */
 class PairBuffer {
   codes = new Float64Array(1 << 16);
@@ -169,7 +202,7 @@ export function candidatePairs(t: MatchTable, rules: readonly BlockRule[], sortK
     const cols = rule.parts.map(column);
     // Group records by key with a counting sort over the composite key's group numbers.
     const groupOf = new Int32Array(n).fill(-1);
-    const groups = new Map<number, number>();
+    const groups = new KeyGroups(n);
     for (let i = 0; i < n; i++) {
       let key = 0;
       let missing = false;
@@ -182,15 +215,14 @@ export function candidatePairs(t: MatchTable, rules: readonly BlockRule[], sortK
         key = key * c.size + v;
       }
       if (missing) continue;
-      let g = groups.get(key);
-      if (g === undefined) groups.set(key, (g = groups.size));
-      groupOf[i] = g;
+      groupOf[i] = groups.idOf(key);
     }
-    const sizes = new Int32Array(groups.size + 1);
+    const count = groups.size;
+    const sizes = new Int32Array(count + 1);
     for (let i = 0; i < n; i++) if (groupOf[i]! >= 0) sizes[groupOf[i]! + 1]!++;
-    for (let g = 1; g <= groups.size; g++) sizes[g]! += sizes[g - 1]!;
-    const members = new Int32Array(sizes[groups.size]!);
-    const fill = sizes.slice(0, groups.size);
+    for (let g = 1; g <= count; g++) sizes[g]! += sizes[g - 1]!;
+    const members = new Int32Array(sizes[count]!);
+    const fill = sizes.slice(0, count);
     for (let i = 0; i < n; i++) {
       const g = groupOf[i]!;
       if (g >= 0) members[fill[g]!++] = i;
@@ -198,7 +230,7 @@ export function candidatePairs(t: MatchTable, rules: readonly BlockRule[], sortK
     let pairs = 0;
     let blocks = 0;
     let biggest = 0;
-    for (let g = 0; g < groups.size; g++) {
+    for (let g = 0; g < count; g++) {
       const from = sizes[g]!;
       const to = sizes[g + 1]!;
       const size = to - from;

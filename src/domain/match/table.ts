@@ -47,6 +47,12 @@ export function matchTableBuilder(capacity: number, nicknames: NicknameTable): M
       }
       for (const f of MATCH_FIELDS) {
         const v = r[f];
+        if (v === '') {
+          // Missing values are common (no middle name, no unit, no birth date): id 0 without a lookup.
+          ids[f][n] = 0;
+          counts[f][0]!++;
+          continue;
+        }
         const m = interned[f];
         let id = m.get(v);
         if (id === undefined) {
