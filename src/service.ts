@@ -346,14 +346,23 @@ export function createService(opts: ServiceOptions): WinnowService {
       const p = project(i.projectId);
       const chosen = i.listIds === undefined ? defaultPriority(allLists(p.readDb)) : i.listIds.map((id) => listOf(p, id));
       if (chosen.length === 0) throw new WinnowError('NOT_FOUND', 'This project has no lists to deduplicate; import one first.');
-      const level = i.level ?? defaultLevel(chosen);
-      const label = `Merge/purge ${chosen.length === 1 ? chosen[0]!.name : `${chosen.length} lists`} (${level})`;
-      const jobId = startJob(p, 'dedupe', label, { listIds: chosen.map((l) => l.id), level }, true, async (signal, progress) => {
+      const label = `Merge/purge ${chosen.length === 1 ? chosen[0]!.name : `${chosen.length} lists`}${i.level ? ` (${i.level})` : ''}`;
+      const jobId = startJob(p, 'dedupe', label, { listIds: chosen.map((l) => l.id), level: i.level ?? 'auto' }, true, async (signal, progress) => {
         const uncleaned = chosen.filter((l) => !l.clean);
         if (uncleaned.length > 0) {
           await cleanLists(p.db, { lists: uncleaned, signal, progress, tables: cleanTables, cleanWorkerFile: opts.cleanWorkerFile, resourcesDir: opts.resourcesDir });
         }
         const lists = chosen.map((l) => getList(p.db, l.id)!);
+        // The clean says how many "names" were not people (businesses, single words): a Name column of restaurants
+        // is a list of sites.
+        const level =
+          i.level ??
+          defaultLevel(lists, (l) => {
+            const s = listCleanStats(p.db, l.id)?.stats;
+            if (!s || s.rows === 0) return 0;
+            const n = (code: string) => s.codes[code]?.[1] ?? 0;
+            return Math.min(s.rows, Math.max(n('name.company_in_person_field'), n('company.taken_from_name')) + n('name.single_name')) / s.rows;
+          });
         const email = loadEmailLists(opts.resourcesDir);
         return dedupeLists(p.db, {
           lists,

@@ -94,9 +94,18 @@ export function defaultPriority(lists: readonly ListInfo[]): ListInfo[] {
 
 const PERSON_FIELDS = new Set<CanonicalField>(['first_name', 'last_name', 'full_name']);
 
-/** Person when any list maps person names, otherwise company (a list of sites). */
-export function defaultLevel(lists: readonly ListInfo[]): MatchLevel {
-  return lists.some((l) => l.columns.some((c) => c.field && PERSON_FIELDS.has(c.field))) ? 'person' : 'company';
+/**
+ * The level the data calls for: person when the lists map person names and those names mostly hold people; company
+ * (a list of sites) when no person names are mapped, or when over a third of the "names" are not people (a "Name" column of
+ * restaurants). `companyShare` is, per list, the share of records whose name the clean step read as a business or as a
+ * single word.
+ */
+export function defaultLevel(lists: readonly ListInfo[], companyShare: (list: ListInfo) => number = () => 0): MatchLevel {
+  const named = lists.filter((l) => l.columns.some((c) => c.field && PERSON_FIELDS.has(c.field)));
+  if (named.length === 0) return 'company';
+  const rows = named.reduce((s, l) => s + l.rowCount, 0);
+  const companies = named.reduce((s, l) => s + companyShare(l) * l.rowCount, 0);
+  return rows > 0 && companies / rows > 1 / 3 ? 'company' : 'person';
 }
 
 /** The records of the lists as a match table, with each record's id, list and quality. */

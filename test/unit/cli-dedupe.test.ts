@@ -78,6 +78,23 @@ describe('winnow dedupe FILE', () => {
     expect(cluster).toEqual(['1', '1', '3', '3', '5', '6']);
   });
 
+  it('a "name" column holding businesses is matched at company level', async () => {
+    const csv = [
+      'name,addr,city,phone,type',
+      "arnie morton's of chicago,435 s. la cienega blv.,los angeles,310/246-1501,american",
+      "arnie morton's of chicago,435 s. la cienega blvd.,los angeles,310-246-1501,steakhouses",
+      "art's delicatessen,12224 ventura blvd.,studio city,818/762-1221,american",
+      "art's deli,12224 ventura blvd.,studio city,818-762-1221,delis",
+      'hotel bel-air,701 stone canyon rd.,bel air,310/472-1211,californian',
+      'bel-air hotel,701 stone canyon rd.,bel air,310-472-1211,californian',
+      'cafe bizou,14016 ventura blvd.,sherman oaks,818/788-3536,french',
+      'campanile,624 s. la brea ave.,los angeles,213/938-1447,american',
+    ].join('\n');
+    const { cluster, out } = await clustersOf('restaurants.csv', csv);
+    expect(out[0]).toMatch(/^Merge\/purge at company level/);
+    expect(cluster).toEqual(['1', '1', '3', '3', '5', '5', '7', '8']);
+  });
+
   it('keeps foreign addresses as text and still compares them; cells with embedded newlines keep the rows in step', async () => {
     const csv = [
       'given_name,surname,address_1,suburb,postcode',
