@@ -255,7 +255,16 @@ export async function dedupeLists(db: Db, job: DedupeJobInput): Promise<MergePur
       createdAt: new Date().toISOString(),
       settings: { ...settings, survivorship: { ...DEFAULT_SURVIVORSHIP, ...job.survivorship } },
       model: result.model,
-      report: { ...report, mergedPairs: merged, reviewPairs, candidatePairs: result.candidates, perRule: result.perRule, timings: result.timings },
+      report: {
+        ...report,
+        level: job.level,
+        mergedPairs: merged,
+        reviewPairs,
+        candidatePairs: result.candidates,
+        seconds: Math.round((performance.now() - started) / 10) / 100,
+        perRule: result.perRule,
+        timings: result.timings,
+      },
     });
     const pairs = pairWriter(db, runId);
     const k = result.comparisons.length;

@@ -332,6 +332,7 @@ export function runsInfo(db: Db, ctx: ReviewContext): MatchRunInfo[] {
       for (const m of members) if (m.survivor) survivorOf[clusterOf[indexOf(m.recordId)]!] = indexOf(m.recordId);
       report = { ...stored, ...mergeReport(lists, clusterOf, listOf, survivorOf) };
     }
+    report = { ...report, runId: run.id, level: run.level as MatchLevel, seconds: typeof stored.seconds === 'number' ? stored.seconds : 0 };
     const s = run.settings as DedupeSettings;
     return {
       runId: run.id,

@@ -32,3 +32,4 @@ export function WinnowMark({ size = 20 }: { size?: number }) {
 export const UndoIcon = () => <Icon d="M5 3L2.5 5.5 5 8M2.5 5.5h7a3.5 3.5 0 0 1 0 7H6" />;
 export const RedoIcon = () => <Icon d="M11 3l2.5 2.5L11 8M13.5 5.5h-7a3.5 3.5 0 0 0 0 7H10" />;
 export const PanelIcon = () => <Icon d="M2.5 3h11v10h-11zM10 3v10" />;
+export const DuplicatesIcon = () => <Icon d="M5.5 2.5h7v8h-7zM3.5 5.5v8h7" />;

@@ -1,10 +1,31 @@
-// The sidebar listing the project's lists; a listbox: ↑/↓ choose a list, Enter goes to its grid.
+// The sidebar listing the project's lists (a listbox: ↑/↓ choose a list, Enter goes to its grid), and the Duplicates view's entry.
 import type { ListInfo } from '../../../src/api/contract';
 import { formatCount } from '../format';
 import { describeDetails } from '../import/list-form';
+import { DuplicatesIcon } from './icons';
 import { RoleBadge } from './role-badge';
 
-export function ListSidebar({ lists, selectedId, onSelect, onEnter }: { lists: ListInfo[]; selectedId: number | null; onSelect: (id: number) => void; onEnter: () => void }) {
+export interface DuplicatesEntry {
+  active: boolean;
+  /** Doubtful pairs waiting in the newest run (null: no run yet, or not read yet). */
+  toReview: number | null;
+  onOpen: () => void;
+}
+
+export function ListSidebar({
+  lists,
+  selectedId,
+  onSelect,
+  onEnter,
+  duplicates,
+}: {
+  lists: ListInfo[];
+  selectedId: number | null;
+  onSelect: (id: number) => void;
+  onEnter: () => void;
+  duplicates?: DuplicatesEntry;
+}) {
+  const listSelected = (id: number) => id === selectedId && !duplicates?.active;
   const onKeyDown = (e: React.KeyboardEvent) => {
     const i = lists.findIndex((l) => l.id === selectedId);
     let next: ListInfo | undefined;
@@ -44,8 +65,8 @@ export function ListSidebar({ lists, selectedId, onSelect, onEnter }: { lists: L
               key={l.id}
               id={`list-item-${l.id}`}
               role="option"
-              aria-selected={l.id === selectedId}
-              className={l.id === selectedId ? 'list-item is-selected' : 'list-item'}
+              aria-selected={listSelected(l.id)}
+              className={listSelected(l.id) ? 'list-item is-selected' : 'list-item'}
               data-testid="list-item"
               data-list-id={l.id}
               title={[l.sourceFile ? `${l.name} — from ${l.sourceFile}` : l.name, describeDetails(l.details ?? {})].filter(Boolean).join('\n')}
@@ -65,6 +86,29 @@ export function ListSidebar({ lists, selectedId, onSelect, onEnter }: { lists: L
               </span>
             </div>
           ))}
+        </div>
+      )}
+      {duplicates && (
+        <div className="sidebar-section">
+          <div className="sidebar-heading">
+            <span>Merge/purge</span>
+          </div>
+          <button
+            type="button"
+            className={duplicates.active ? 'sidebar-entry is-selected' : 'sidebar-entry'}
+            aria-current={duplicates.active ? 'page' : undefined}
+            data-testid="nav-duplicates"
+            onClick={duplicates.onOpen}
+            title="Find duplicates within and between lists, and review the doubtful pairs"
+          >
+            <DuplicatesIcon />
+            <span className="sidebar-entry-name">Duplicates</span>
+            {duplicates.toReview !== null && duplicates.toReview > 0 && (
+              <span className="sidebar-entry-count" data-testid="nav-duplicates-count" title={`${formatCount(duplicates.toReview)} doubtful pairs to review`}>
+                {formatCount(duplicates.toReview)}
+              </span>
+            )}
+          </button>
         </div>
       )}
     </nav>

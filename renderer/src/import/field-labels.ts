@@ -79,10 +79,10 @@ export const FIELD_TAGS: Record<CanonicalField, string> = {
 
 /** The select's option groups, in the order a mailing list's columns usually come. Every field appears exactly once. */
 export const FIELD_GROUPS: { label: string; fields: CanonicalField[] }[] = [
-  { label: 'Name', fields: ['prefix', 'first_name', 'middle_name', 'last_name', 'suffix', 'full_name'] },
+  { label: 'Name', fields: ['prefix', 'first_name', 'middle_name', 'last_name', 'suffix', 'full_name', 'birth_date', 'national_id'] },
   { label: 'Company', fields: ['company', 'title', 'industry', 'employees', 'revenue', 'website'] },
   { label: 'Contact', fields: ['email', 'phone', 'mobile'] },
-  { label: 'Address', fields: ['address1', 'address2', 'city', 'state', 'zip', 'country'] },
+  { label: 'Address', fields: ['house_number', 'address1', 'address2', 'city', 'state', 'zip', 'country'] },
   { label: 'History', fields: ['customer_id', 'orders', 'first_order_date', 'last_order_date', 'amount', 'source', 'acquired_date'] },
   { label: 'Campaign', fields: ['mailed_date', 'responded', 'converted'] },
 ];

@@ -18,8 +18,10 @@ import { formatCount, safeFileName } from '../format';
 import { DataGrid, type DataGridProps, type GridCursor } from '../grid/data-grid';
 import { historyCommand } from '../grid/grid-keys';
 import type { FetchRows } from '../grid/row-source';
+import { DuplicatesView } from '../duplicates/duplicates-view';
 import { ImportWizard } from '../import/import-wizard';
 import { closeProject, selectedList, selectList, setListView, showProblems, useAppStore } from '../state/app-store';
+import { latestRun, loadDuplicates, resetDuplicates, showDuplicates, useDuplicatesStore } from '../state/duplicates-store';
 import { setUpload, startClean, startExport, useJobsStore, type ExportFields } from '../state/jobs-store';
 import { clearIssueFilter, editCell, loadEditsState, resetReview, setDrawerOpen, stepHistory, toggleDrawer, useReviewStore } from '../state/review-store';
 import { pushToast, reportError } from '../state/toast-store';
@@ -32,6 +34,8 @@ export function ProjectScreen() {
   const importing = useJobsStore((s) => s.jobs.some((j) => j.kind === 'import' && j.projectId === project?.projectId));
   const report = useJobsStore((s) => (s.report && s.report.projectId === project?.projectId ? s.report : null));
   const listView = useAppStore((s) => s.listView);
+  const duplicatesShown = useDuplicatesStore((s) => s.shown);
+  const toReview = useDuplicatesStore((s) => (s.projectId === project?.projectId ? (latestRun(s)?.toReview ?? null) : null));
   const [importFile, setImportFile] = useState<PickedFile | null>(null);
   const [cursor, setCursor] = useState<GridCursor | null>(null);
   const lastLoadError = useRef(0);
@@ -61,7 +65,9 @@ export function ProjectScreen() {
   useEffect(() => {
     if (!projectId) return;
     resetReview();
+    resetDuplicates();
     void loadEditsState(projectId);
+    void loadDuplicates(projectId);
   }, [projectId]);
 
   // Another list: the filter was about this one's findings.
@@ -169,7 +175,14 @@ export function ProjectScreen() {
           <span className="toolbar-project" data-testid="project-name" title={project.location}>
             {project.name}
           </span>
-          {list && (
+          {duplicatesShown ? (
+            <>
+              <span className="toolbar-sep">/</span>
+              <span className="toolbar-list" data-testid="current-view-name">
+                Duplicates
+              </span>
+            </>
+          ) : list && (
             <>
               <span className="toolbar-sep">/</span>
               <span className="toolbar-list" data-testid="current-list-name">
@@ -220,7 +233,7 @@ export function ProjectScreen() {
             aria-label="Record details"
             aria-pressed={drawerOpen}
             title="Show the record under the cursor (Space)"
-            disabled={!list || listView === 'problems'}
+            disabled={!list || listView === 'problems' || duplicatesShown}
             onClick={toggleDrawer}
           >
             <PanelIcon />
@@ -237,57 +250,81 @@ export function ProjectScreen() {
         </div>
       </header>
       <div className="project-main">
-        <ListSidebar lists={project.lists} selectedId={list?.id ?? null} onSelect={selectList} onEnter={focusGrid} />
-        <section className="content" aria-label={list ? `${listView === 'problems' ? 'Problems' : 'Rows'} of ${list.name}` : 'No list'}>
-          {report && <ImportReport report={report} onViewProblems={showProblems} />}
-          {list && list.problemCount > 0 && (
-            <div className="view-tabs" role="tablist" aria-label="What to show">
-              <button type="button" role="tab" className="view-tab" aria-selected={listView === 'rows'} data-testid="view-rows" onClick={() => setListView('rows')}>
-                Rows <span className="view-tab-count">{formatCount(list.rowCount)}</span>
-              </button>
-              <button type="button" role="tab" className="view-tab" aria-selected={listView === 'problems'} data-testid="view-problems" onClick={() => setListView('problems')}>
-                Problems <span className="view-tab-count is-warn">{formatCount(list.problemCount)}</span>
-              </button>
-            </div>
+        <ListSidebar
+          lists={project.lists}
+          selectedId={list?.id ?? null}
+          onSelect={(id) => {
+            showDuplicates(false);
+            selectList(id);
+          }}
+          onEnter={() => {
+            showDuplicates(false);
+            focusGrid();
+          }}
+          duplicates={{ active: duplicatesShown, toReview, onOpen: () => showDuplicates(true) }}
+        />
+        <section className="content" aria-label={duplicatesShown ? 'Duplicates' : list ? `${listView === 'problems' ? 'Problems' : 'Rows'} of ${list.name}` : 'No list'}>
+          {report && (
+            <ImportReport
+              report={report}
+              onViewProblems={(id) => {
+                showDuplicates(false);
+                showProblems(id);
+              }}
+            />
           )}
-          {list && listView === 'problems' && list.problemCount > 0 ? (
-            <ProblemsView key={`${project.projectId}:${list.id}`} projectId={project.projectId} list={list} />
-          ) : list ? (
+          {duplicatesShown ? (
+            <DuplicatesView project={project} onImport={importList} />
+          ) : (
             <>
-              <CleanBar projectId={project.projectId} list={list} cleaning={cleaning} onClean={cleanList} />
-              <div className="content-body">
-                <DataGrid
-                  key={`${project.projectId}:${list.id}:${issue ?? ''}`}
-                  columns={list.columns}
-                  totalRows={filter ? filter.total : list.rowCount}
-                  rowNoMax={list.rowCount}
-                  filtered={filter !== null}
-                  fetchRows={fetchRows}
-                  dataVersion={rowsVersion}
-                  ariaLabel={filter ? `${list.name}, rows with ${filter.label}` : list.name}
-                  emptyText={filter ? `No rows with “${filter.label}” any more.` : undefined}
-                  onCursorChange={setCursor}
-                  onLoadError={onLoadError}
-                  onEditCell={onEditCell}
-                  onOpenRecord={onOpenRecord}
-                  rowUpdate={rowUpdate}
-                  initialWidths={widthsByList.get(widthsKey)}
-                  onWidthsChange={onWidthsChange}
-                />
-                {drawerOpen && (
-                  <RecordDrawer
-                    projectId={project.projectId}
-                    list={list}
-                    rowNo={cursor?.rowNo ?? null}
-                    revision={rowUpdateAny?.seq ?? 0}
-                    onClose={() => {
-                      setDrawerOpen(false);
-                      focusGrid();
-                    }}
-                    onApply={(rowNo, column, value) => void editCell({ projectId: project.projectId, listId: list.id, rowNo, column, value })}
-                  />
-                )}
+            {list && list.problemCount > 0 && (
+              <div className="view-tabs" role="tablist" aria-label="What to show">
+                <button type="button" role="tab" className="view-tab" aria-selected={listView === 'rows'} data-testid="view-rows" onClick={() => setListView('rows')}>
+                  Rows <span className="view-tab-count">{formatCount(list.rowCount)}</span>
+                </button>
+                <button type="button" role="tab" className="view-tab" aria-selected={listView === 'problems'} data-testid="view-problems" onClick={() => setListView('problems')}>
+                  Problems <span className="view-tab-count is-warn">{formatCount(list.problemCount)}</span>
+                </button>
               </div>
+            )}
+            {list && listView === 'problems' && list.problemCount > 0 ? (
+              <ProblemsView key={`${project.projectId}:${list.id}`} projectId={project.projectId} list={list} />
+            ) : list ? (
+              <>
+                <CleanBar projectId={project.projectId} list={list} cleaning={cleaning} onClean={cleanList} />
+                <div className="content-body">
+                  <DataGrid
+                    key={`${project.projectId}:${list.id}:${issue ?? ''}`}
+                    columns={list.columns}
+                    totalRows={filter ? filter.total : list.rowCount}
+                    rowNoMax={list.rowCount}
+                    filtered={filter !== null}
+                    fetchRows={fetchRows}
+                    dataVersion={rowsVersion}
+                    ariaLabel={filter ? `${list.name}, rows with ${filter.label}` : list.name}
+                    emptyText={filter ? `No rows with “${filter.label}” any more.` : undefined}
+                    onCursorChange={setCursor}
+                    onLoadError={onLoadError}
+                    onEditCell={onEditCell}
+                    onOpenRecord={onOpenRecord}
+                    rowUpdate={rowUpdate}
+                    initialWidths={widthsByList.get(widthsKey)}
+                    onWidthsChange={onWidthsChange}
+                  />
+                  {drawerOpen && (
+                    <RecordDrawer
+                      projectId={project.projectId}
+                      list={list}
+                      rowNo={cursor?.rowNo ?? null}
+                      revision={rowUpdateAny?.seq ?? 0}
+                      onClose={() => {
+                        setDrawerOpen(false);
+                        focusGrid();
+                      }}
+                      onApply={(rowNo, column, value) => void editCell({ projectId: project.projectId, listId: list.id, rowNo, column, value })}
+                    />
+                  )}
+                </div>
             </>
           ) : importing || uploading ? (
             <div className="empty-state" data-testid="project-empty" data-importing="true">
@@ -304,6 +341,8 @@ export function ProjectScreen() {
                 or press <kbd>Ctrl</kbd>+<kbd>I</kbd>
               </p>
             </div>
+          )}
+            </>
           )}
         </section>
       </div>

@@ -1,10 +1,11 @@
 // Running jobs and their progress, an upload in flight, what happens when a job ends (refresh, select, download, tell) and the last import's report.
 import { create } from 'zustand';
-import type { CleanResult, ExportResult, ImportResult, JobFinished, JobKind, JobProgress, JobRecord, ListInfo, MethodInput } from '../../../src/api/contract';
+import type { CleanResult, ExportResult, ImportResult, JobFinished, JobKind, JobProgress, JobRecord, ListInfo, MergePurgeResult, MethodInput } from '../../../src/api/contract';
 import { api } from '../api/create-client';
 import type { PickedFile, SaveTarget } from '../api/client-types';
-import { formatDuration, plural } from '../format';
+import { formatCount, formatDuration, plural } from '../format';
 import { refreshProject } from './app-store';
+import { runFinished, type LevelChoice } from './duplicates-store';
 import { rowsChanged } from './review-store';
 import { pushToast, reportError } from './toast-store';
 
@@ -79,7 +80,7 @@ export function handleFinished(f: JobFinished): void {
 }
 
 async function afterJob(job: JobView, f: JobFinished): Promise<void> {
-  const noun = job.kind === 'import' ? 'Import' : job.kind === 'clean' ? 'Cleaning' : 'Export';
+  const noun = job.kind === 'import' ? 'Import' : job.kind === 'clean' ? 'Cleaning' : job.kind === 'dedupe' ? 'Finding duplicates' : 'Export';
   if (f.status === 'cancelled') {
     pushToast({ tone: 'info', title: `${noun} cancelled`, message: job.kind === 'export' ? 'No file was written.' : 'The project is unchanged.' });
     return;
@@ -102,6 +103,17 @@ async function afterJob(job: JobView, f: JobFinished): Promise<void> {
       tone: 'success',
       title: `Cleaned ${plural(rows, 'record')}`,
       message: `${plural(withIssues, 'record')} with issues to review; took ${formatDuration(r.seconds * 1000)}.`,
+    });
+  } else if (job.kind === 'dedupe') {
+    const r = f.result as MergePurgeResult;
+    // Lists not cleaned yet were cleaned first: their summaries and rows changed too.
+    await refreshProject(f.projectId);
+    rowsChanged();
+    await runFinished(f.projectId);
+    pushToast({
+      tone: 'success',
+      title: `${plural(r.rowsBefore - r.rowsAfter, 'duplicate')} found`,
+      message: `${formatCount(r.rowsBefore)} rows → ${formatCount(r.rowsAfter)}; ${plural(r.reviewPairs, 'doubtful pair')} to review; took ${formatDuration(r.seconds * 1000)}.`,
     });
   } else {
     const r = f.result as ExportResult;
@@ -185,6 +197,16 @@ export async function startClean(opts: { projectId: string; list: ListInfo }): P
     track(jobId, 'clean', `Cleaning “${opts.list.name}”`, opts.projectId, opts.list.name);
   } catch (err) {
     reportError(`Could not clean “${opts.list.name}”`, err);
+  }
+}
+
+/** Finds duplicates within and across the project's lists (the engine picks the lists' priority, and the level unless given). */
+export async function startDedupe(opts: { projectId: string; level: LevelChoice }): Promise<void> {
+  try {
+    const { jobId } = await api().invoke('dedupe.start', opts.level === 'auto' ? { projectId: opts.projectId } : { projectId: opts.projectId, level: opts.level });
+    track(jobId, 'dedupe', opts.level === 'auto' ? 'Finding duplicates' : `Finding duplicates (${opts.level})`, opts.projectId, '');
+  } catch (err) {
+    reportError('Could not find duplicates', err);
   }
 }
 

@@ -56,7 +56,7 @@ export const BLOCK_RULES: Readonly<Record<MatchLevel, readonly BlockRule[]>> = {
 /** Blocks up to this size are compared in full; bigger ones as a sorted neighbourhood. */
 export const FULL_BLOCK = 8;
 /** Neighbours each record of a big block is compared with. */
-export const WINDOW = 3;
+export const WINDOW = 2;
 
 export interface CandidatePairs {
   a: Int32Array;

@@ -178,9 +178,11 @@ function swapped(t: MatchTable, i: number, j: number): boolean {
   const li = v(t, 'last', i);
   const fj = v(t, 'first', j);
   if (!fi || !lj || !li || !fj) return false;
-  // Jaro-Winkler 0.92 between names that differ in both of their first two letters does not happen in practice.
-  if ((fi[0] !== lj[0] && fi[1] !== lj[1]) || (li[0] !== fj[0] && li[1] !== fj[1])) return false;
-  return jwAtLeast(fi, lj, 0.92) && jwAtLeast(li, fj, 0.92);
+  // Each first name against the other's surname: the same, a nickname of it (Sam Richardson / Richardson Sammy), or
+  // Jaro-Winkler ≥ 0.92 (which names differing in both of their first two letters never reach).
+  const like = (first: string, firstId: number, other: string) =>
+    first === other || t.firstGroup[firstId]!.has(other) || ((first[0] === other[0] || first[1] === other[1]) && jwAtLeast(first, other, 0.92));
+  return like(fi, id(t, 'first', i), lj) && like(fj, id(t, 'first', j), li);
 }
 
 function lastName(): Comparison {

@@ -32,6 +32,7 @@ describe('review', () => {
     const { runs } = await service.invoke('dedupe.runs', { projectId });
     expect(runs).toHaveLength(1);
     expect(runs[0]!.report.rowsAfter).toBe(result.rowsAfter);
+    expect(runs[0]!.report).toEqual(expect.objectContaining({ runId: runs[0]!.runId, level: 'person', seconds: expect.any(Number) }));
     const q = await service.invoke('review.queue', { projectId });
     expect(q.total).toBe(runs[0]!.toReview);
     expect(q.total).toBeGreaterThan(0);

@@ -54,6 +54,8 @@ describe('comparisons say what they saw', () => {
     row('Bob', 'Smith', '9115 North Main St #4', '62704', { email: 'BOB@example.com' }),
     row('Smith', 'Robert', '12 Elm St', '62701'),
     row('Mary', 'Smith', '9115 N Main St Apt 4', '62704'),
+    row('Richardson', 'Sammy', '74 Sycamore Ln', '83706'),
+    row('Sam', 'Richardson', '74 Sycamore Ln', '83706'),
   ]);
   const comps = comparisonsFor('person');
   const level = (key: string, i: number, j: number) => comps.find((c) => c.key === key)!.compare(t, i, j);
@@ -70,6 +72,9 @@ describe('comparisons say what they saw', () => {
     expect(words('email', 0, 1)).toBe('same e-mail bob@example.com');
     expect(level('email', 0, 2)).toBe(NULL_LEVEL);
     expect(words('first_name', 0, 3)).toBe('first names Robert/Mary differ');
+    // Swapped, and one of them a nickname: Sam Richardson / Richardson Sammy.
+    expect(level('first_name', 4, 5)).toBe(2);
+    expect(level('last_name', 4, 5)).toBe(2);
   });
 });
 
