@@ -106,7 +106,17 @@ export async function dedupe(t: MatchTable, s: DedupeSettings, hooks: DedupeHook
   const randomCount = random.a.length;
   lap('comparing');
   const { patterns, counts, index } = patternsOf(gammas, k);
-  const em = expectationMaximization(patterns, counts, comps, uRandom);
+  // Decided pairs that are candidates count once, with their known answer (below), not also as unknowns.
+  const decidedCodes = new Set([...(hooks.mustLink ?? []), ...(hooks.cannotLink ?? [])].map(([i, j]) => Math.min(i, j) * t.n + Math.max(i, j)));
+  const emCounts = decidedCodes.size === 0 ? counts : Float64Array.from(counts);
+  if (decidedCodes.size > 0) for (let p = 0; p < total; p++) if (decidedCodes.has(cand.a[p]! * t.n + cand.b[p]!)) emCounts[index[p]!]!--;
+  // The user's decisions refine the weights: their pairs enter EM with a known answer.
+  const decided = [...(hooks.mustLink ?? []).map((p) => [p, 1] as const), ...(hooks.cannotLink ?? []).map((p) => [p, 0] as const)];
+  const labeled = { patterns: new Int8Array(decided.length * k), same: Uint8Array.from(decided, ([, same]) => same) };
+  decided.forEach(([[i, j]], x) => {
+    for (let c = 0; c < k; c++) labeled.patterns[x * k + c] = comps[c]!.compare(t, i, j);
+  });
+  const em = expectationMaximization(patterns, emCounts, comps, uRandom, 100, labeled);
   // The prior of a random pair: the duplicates EM found among candidates spread over all pairs.
   const allPairs = (t.n * (t.n - 1)) / 2 || 1;
   const prior = Math.min(0.5, Math.max(1e-9, (em.lambda * total) / allPairs));

@@ -162,7 +162,25 @@ export interface EmResult {
  * Expectation–maximization over level patterns (Fellegi–Sunter mixture of "same entity" and "different"). Both m and
  * the candidates' own u are estimated; m starts from "agreement is likely for duplicates", u from the random pairs.
  */
-export function expectationMaximization(patterns: Int8Array, counts: Float64Array, comps: readonly Comparison[], uStart: number[][], maxIterations = 100): EmResult {
+/** Pairs the user decided, as level patterns: their side is known, so they are not re-estimated. */
+export interface LabeledPatterns {
+  /** Levels, comparisons.length per pair. */
+  patterns: Int8Array;
+  /** 1: the same entity; 0: different. */
+  same: Uint8Array;
+}
+
+/** What one review decision weighs in learning, in candidate pairs: a few decisions visibly move the weights. */
+export const LABEL_WEIGHT = 25;
+
+export function expectationMaximization(
+  patterns: Int8Array,
+  counts: Float64Array,
+  comps: readonly Comparison[],
+  uStart: number[][],
+  maxIterations = 100,
+  labeled: LabeledPatterns = { patterns: new Int8Array(0), same: new Uint8Array(0) },
+): EmResult {
   const k = comps.length;
   const P = counts.length;
   // Start sharp (duplicates agree on nearly everything: 1, 4, 16, ... normalized) so EM's first split is "agrees
@@ -206,6 +224,17 @@ export function expectationMaximization(patterns: Int8Array, counts: Float64Arra
         if (g === NULL_LEVEL) continue;
         mNum[c]![g]! += cnt * w[p]!;
         uNum[c]![g]! += cnt * (1 - w[p]!);
+      }
+    }
+    // The user's decisions: semi-supervised EM, each a known duplicate or non-duplicate of LABEL_WEIGHT pairs' weight.
+    for (let p = 0; p < labeled.same.length; p++) {
+      const same = labeled.same[p] === 1;
+      if (same) matched += LABEL_WEIGHT;
+      total += LABEL_WEIGHT;
+      for (let c = 0; c < k; c++) {
+        const g = labeled.patterns[p * k + c]!;
+        if (g === NULL_LEVEL) continue;
+        (same ? mNum : uNum)[c]![g]! += LABEL_WEIGHT;
       }
     }
     const norm = (r: number[]) => {

@@ -113,6 +113,17 @@ describe('expectation-maximization', () => {
     for (const r of em.u) expect(r[1]).toBeCloseTo(0.05, 2);
   });
 
+  it('lets review decisions refine the weights (semi-supervised)', () => {
+    const comps = comparisonsFor('address').slice(1, 3).map((c) => ({ ...c, levels: ['different', 'same'] as const, typicalM: [0.5, 0.5] }));
+    const rows = [0, 0, 0, 1, 1, 0, 1, 1];
+    const counts = [7600, 500, 500, 1400];
+    const u = [[0.9, 0.1], [0.9, 0.1]];
+    const plain = expectationMaximization(Int8Array.from(rows), Float64Array.from(counts), comps, u);
+    // The user said 20 pairs that differ on the first field are the same: disagreement there is more common among duplicates than EM thought.
+    const taught = expectationMaximization(Int8Array.from(rows), Float64Array.from(counts), comps, u, 100, { patterns: Int8Array.from(Array(20).fill([0, 1]).flat()), same: new Uint8Array(20).fill(1) });
+    expect(taught.m[0]![0]!).toBeGreaterThan(plain.m[0]![0]! + 0.05);
+  });
+
   it('groups identical level patterns', () => {
     const p = patternsOf(Int8Array.from([1, 0, 1, 0, -1, 2]), 2);
     expect(Array.from(p.counts)).toEqual([2, 1]);
