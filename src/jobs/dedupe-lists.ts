@@ -4,7 +4,9 @@ import { WinnowError, type CanonicalField, type ListInfo, type MatchLevel, type 
 import type { CanonicalValues } from '../domain/clean-record';
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
+import { comparisonsFor } from '../domain/match/compare';
 import { dedupe, DEFAULT_SETTINGS, type DedupeResult, type DedupeSettings, type GammaSource } from '../domain/match/dedupe';
+import { gammasOf } from '../domain/match/model';
 import { matchRecord } from '../domain/match/features';
 import { DEFAULT_SURVIVORSHIP, type SurvivorField, type SurvivorRule } from '../domain/match/survivorship';
 import { freezeTable, matchTableBuilder, type MatchTable } from '../domain/match/table';
@@ -39,9 +41,15 @@ export interface DedupeJobInput {
 /** Below this many records, starting workers costs more than it saves. */
 const WORKER_MIN_RECORDS = 20_000;
 
-/** Worker threads comparing pairs: each gets the table once (ids in shared memory) and answers chunks in any order. */
+/**
+ * Threads comparing pairs: `count` workers (each gets the table once, ids in shared memory) plus the job's own thread,
+ * which takes every (count + 1)-th chunk itself in a later turn of the event loop (so progress keeps flowing) — one
+ * table copy fewer than a worker per core.
+ */
 function matchPool(file: string, count: number, level: MatchLevel, table: MatchTable): { gammas: GammaSource; close: () => Promise<void> } {
   const data: MatchWorkerData = { level, table: freezeTable(table) };
+  const comps = comparisonsFor(level);
+  let turn = 0;
   const workers = Array.from({ length: Math.max(1, count) }, () => new Worker(file, { workerData: data }));
   const load = new Map<Worker, number>(workers.map((w) => [w, 0]));
   const waiting = new Map<number, { resolve: (g: Int8Array) => void; reject: (e: Error) => void }>();
@@ -69,6 +77,7 @@ function matchPool(file: string, count: number, level: MatchLevel, table: MatchT
   return {
     gammas: (a, b) => {
       if (failure) return Promise.reject(failure);
+      if (turn++ % (workers.length + 1) === workers.length) return new Promise((resolve) => setImmediate(() => resolve(gammasOf(table, comps, a, b))));
       const worker = workers.reduce((x, y) => ((load.get(y) ?? 0) < (load.get(x) ?? 0) ? y : x));
       load.set(worker, (load.get(worker) ?? 0) + 1);
       const s = seq++;
@@ -224,7 +233,7 @@ export async function dedupeLists(db: Db, job: DedupeJobInput): Promise<MergePur
     if (a === undefined || b === undefined) continue;
     (d.decision === 'same' ? mustLink : cannotLink).push([a, b]);
   }
-  const pool = job.matchWorkerFile && table.n >= (job.workersFrom ?? WORKER_MIN_RECORDS) ? matchPool(job.matchWorkerFile, job.workers ?? availableParallelism(), job.level, table) : null;
+  const pool = job.matchWorkerFile && table.n >= (job.workersFrom ?? WORKER_MIN_RECORDS) ? matchPool(job.matchWorkerFile, job.workers ?? Math.max(1, availableParallelism() - 1), job.level, table) : null;
   let result: DedupeResult;
   try {
     result = await dedupe(table, settings, {
