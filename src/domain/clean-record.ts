@@ -6,6 +6,7 @@ import { normalizeEmail } from './email';
 import type { EmailLists } from './email-data';
 import { cleanText, parseNameFields, type NameIssue } from './names';
 import { normalizePhone } from './phone';
+import { memoize } from './memo';
 import { checkZipCityState, parseZip } from './zip';
 import type { ZipTable } from './zip-data';
 
@@ -166,6 +167,10 @@ function codeFor(field: IssueField, code: string): string {
 const NO_POSITION = { lat: null, lon: null } as const;
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 
+// States come from a short list and repeat on nearly every row: each is normalized once per value. normalizeState's
+// result is only read here (its issues are copied into new ones), so sharing it is safe.
+const cleanState = memoize(normalizeState);
+
 const cityKey = (c: string) => c.toUpperCase().replace(/[^A-Z0-9]/g, '');
 const AREA_CITIES = new WeakMap<ZipTable, Map<string, Set<string>>>();
 
@@ -225,7 +230,7 @@ export function cleanRecord(v: CanonicalValues, t: CleanTables): CleanedRecord {
   const addr = cleanAddress(v.address1 ?? '', v.address2 ?? '');
   for (const x of addr.parsed.issues) add('address', x.code, x.severity, x.message);
   const stateText = v.state ?? '';
-  const st = normalizeState(stateText);
+  const st = cleanState(stateText);
   const zip = parseZip(v.zip ?? '', st.code ?? stateText);
   for (const x of zip.issues) add('zip', x.code, x.severity, x.message);
   let state = st.code ?? '';

@@ -91,7 +91,14 @@ function displayOf(text: string, full = false): string {
   if (full || PUNCT_AFTER_SPACE.test(t)) t = t.replace(/\s+([,.;:)\]])/g, '$1');
   if (full || t.includes('(') || t.includes('[')) t = t.replace(/([([])\s+/g, '$1');
   if (full || t.includes(',')) t = t.replace(/,(?=[^\s\d])/g, ', ');
-  if (full || t.includes('&')) t = t.replace(/\s+&\s*|\s*&\s+/g, ' & ');
+  if (full || t.includes('&')) {
+    // Until nothing changes: spacing one "&" can leave its neighbour ("!&& 0" → "!& & 0") with a space on one side,
+    // which cleaning again would then space; AT&T, with no space at all, stays as it is.
+    for (let before = ''; before !== t; ) {
+      before = t;
+      t = t.replace(/\s+&\s*|\s*&\s+/g, ' & ');
+    }
+  }
   t = t.replace(/\s+/g, ' ').trim();
   const upper = /\p{Lu}/u.test(t);
   const lower = /\p{Ll}/u.test(t);

@@ -623,27 +623,69 @@ const SPECIAL_WORDS = new Set<string>([
 const PLAIN_WORD = /^[A-Za-z]{2,}$/;
 const blank = (v: string | null | undefined) => v === undefined || v === null || v === '';
 
+/**
+ * A name cell that is one plain word outside SPECIAL_WORDS, proper-cased; '' for any other cell (a plain word of two
+ * letters or more never cases to ''). Not memoized: computing it costs less than a look-up in a table as large as a
+ * list's first and last names (each look-up there misses the CPU caches).
+ */
+function simpleWord(w: string): string {
+  if (!PLAIN_WORD.test(w)) return '';
+  const lower = w.toLowerCase();
+  return SPECIAL_WORDS.has(lower) ? '' : casePlainWord(w, lower);
+}
+
+/**
+ * properCaseName of one plain ASCII word outside SPECIAL_WORDS, without its Unicode passes (a first sight of a name
+ * costs several microseconds there). Such a word is its own cleanText and NFC, has no dots, apostrophes or hyphens and
+ * is no particle, suffix or numeral, so properCaseWords keeps it when it mixes cases and otherwise cases it with
+ * caseSimple: a camel or Mac name from the tables, Mc + capital, or a capital and lower case.
+ * test/unit/domain/fast-paths.test.ts checks it against the full path.
+ */
+function casePlainWord(w: string, lower: string): string {
+  if (w !== lower && w !== w.toUpperCase()) return w;
+  const camel = CAMEL_NAMES[lower];
+  if (camel) return camel;
+  if (MAC_NAMES.has(lower)) return `Mac${lower.charAt(3).toUpperCase()}${lower.slice(4)}`;
+  if (MC_NAME.test(lower)) return `Mc${lower.charAt(2).toUpperCase()}${lower.slice(3)}`;
+  return `${lower.charAt(0).toUpperCase()}${lower.slice(1)}`;
+}
+const MC_NAME = /^mc[a-z]{2,}$/;
+
 /** The common case — first and last each one plain word, no other column — without the full parse; null otherwise. */
 function simpleNameFields(fields: NameFields): ParsedName | null {
   const { first, last } = fields;
-  if (typeof first !== 'string' || typeof last !== 'string' || !PLAIN_WORD.test(last) || SPECIAL_WORDS.has(last.toLowerCase())) return null;
+  if (typeof first !== 'string' || typeof last !== 'string') return null;
   if (!blank(fields.full) || !blank(fields.middle) || !blank(fields.prefix) || !blank(fields.suffix)) return null;
-  if (PLAIN_WORD.test(first)) {
-    if (SPECIAL_WORDS.has(first.toLowerCase())) return null;
-    return { prefix: '', first: properCaseName(first), middle: '', last: properCaseName(last), suffix: '', nickname: '', kind: 'person', issues: [] };
-  }
+  const lastCased = simpleWord(last);
+  if (lastCased === '') return null;
+  const firstCased = simpleWord(first);
+  if (firstCased !== '') return { prefix: '', first: firstCased, middle: '', last: lastCased, suffix: '', nickname: '', kind: 'person', issues: [] };
+  if (PLAIN_WORD.test(first)) return null; // a plain word that is a special word
   // "Mildred M." / "ROBERT j": a given name and a middle initial in the first-name column.
   const m = FIRST_AND_INITIAL.exec(first);
-  if (!m || SPECIAL_WORDS.has(m[1]!.toLowerCase()) || SPECIAL_WORDS.has(m[2]!.toLowerCase())) return null;
-  const cased = CASED_FIRST_AND_INITIAL.exec(properCaseName(first));
-  if (!cased) return null;
-  return { prefix: '', first: cased[1]!, middle: cased[2]!, last: properCaseName(last), suffix: '', nickname: '', kind: 'person', issues: [] };
+  if (!m || SPECIAL_WORDS.has(m[2]!.toLowerCase())) return null;
+  // properCaseName of the two words: the initial has one letter, so whether the name came in one case is judged on the
+  // word alone, which is cased as on its own (simpleWord, '' for a special word); the initial is capitalized, its
+  // period kept.
+  const word = simpleWord(m[1]!);
+  if (word === '') return null;
+  return { prefix: '', first: word, middle: m[2]!.toUpperCase() + m[3]!, last: lastCased, suffix: '', nickname: '', kind: 'person', issues: [] };
 }
-const FIRST_AND_INITIAL = /^([A-Za-z]{2,}) ([A-Za-z])\.?$/;
-const CASED_FIRST_AND_INITIAL = /^([A-Za-z]{2,}) ([A-Z]\.?)$/;
+const FIRST_AND_INITIAL = /^([A-Za-z]{2,}) ([A-Za-z])(\.?)$/;
 
 /** parseNameFields without the fast path: exported so tests can prove the two agree. */
 export function parseNameFieldsGeneral(fields: NameFields): ParsedName {
+  const p = parseNameFieldsParsed(fields);
+  // Read again the way a second clean would read the parts ("lP&" + "A" → "lP A", "pc A" → "Pc" + "A": a partnership,
+  // a professional corporation): when that reading is a company, so is this one, and cleaning twice equals once.
+  if (p.kind === 'person' && (p.first !== '' || p.last !== '')) {
+    const again = parseNameFieldsParsed({ prefix: p.prefix, first: p.first, middle: p.middle, last: p.last, suffix: p.suffix });
+    if (again.kind === 'company') return again;
+  }
+  return p;
+}
+
+function parseNameFieldsParsed(fields: NameFields): ParsedName {
   try {
     // Each column is cased on its own, so "VAN DER BERG" in a last-name column is judged as a whole surname.
     const f = (v: string | null | undefined) => properCaseName(cleanText(v ?? '').replace(/,/g, ' '));

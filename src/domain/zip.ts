@@ -107,7 +107,8 @@ export function checkZipCityState(zip5: string | null, city: string | null | und
   const st = state ? hintCode(state) : null;
   if (state && state.trim() !== '' && !st) out.push(issue('state-unknown', `"${state}" is not a US state code`, 'error'));
   if (st && st !== row.state) out.push(issue('zip-state-mismatch', `ZIP ${zip5} is in ${row.state}, not ${st}`, 'error'));
-  if (city && city.trim() !== '' && cityKey(city) !== cityKey(row.city)) {
+  // The same text has the same key: the usual cleaned city is the table's own spelling, so no key is needed then.
+  if (city && city !== row.city && city.trim() !== '' && cityKey(city) !== cityKey(row.city)) {
     out.push(issue('zip-city-differs', `ZIP ${zip5} is usually called ${row.city}, not ${city.trim().toUpperCase()}`, 'warning'));
   }
   return out;

@@ -3,7 +3,7 @@ import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import { WinnowError, type CanonicalField, type CleanResult, type IssueKindCount, type ListInfo } from '../api/contract';
 import { ISSUE_FIELD_SOURCES, issueLabel, type CleanTables } from '../domain/clean-record';
-import { cleanInfo, cleanWriter, deleteListClean, emptyStats, mergeStats, saveListClean, type CleanStats } from '../store/clean';
+import { cleanInfo, cleanWriter, deleteListClean, emptyStats, mergeStats, rawBatch, saveListClean, type CleanStats } from '../store/clean';
 import type { Db } from '../store/db';
 import { editsInRange, listHasEdits } from '../store/edits';
 import { MAX_ROWS_PER_LIST, rawWindow, recordId } from '../store/records';
@@ -131,16 +131,22 @@ export async function cleanLists(db: Db, job: CleanJobInput): Promise<CleanResul
       const last = recordId(list.id, MAX_ROWS_PER_LIST);
       let nextId = recordId(list.id, 1);
       let exhausted = false;
-      const inFlight: { ids: number[]; result: Promise<WireCleanResult> }[] = [];
+      const inFlight: { ids: ArrayLike<number>; result: Promise<WireCleanResult> }[] = [];
       const readBatch = () => {
-        const { ids, raws } = rawWindow(db, nextId, last, BATCH_ROWS);
+        let ids: ArrayLike<number>;
+        let joined: string;
+        if (withEdits) {
+          const w = rawWindow(db, nextId, last, BATCH_ROWS);
+          applyEdits(db, w.ids, w.raws);
+          ids = w.ids;
+          joined = w.raws.join(',');
+        } else ({ ids, joined } = rawBatch(db, nextId, last, BATCH_ROWS));
         if (ids.length === 0) {
           exhausted = true;
           return;
         }
         nextId = ids[ids.length - 1]! + 1;
-        if (withEdits) applyEdits(db, ids, raws);
-        inFlight.push({ ids, result: cleaner.submit(columns, raws.join('\n')) });
+        inFlight.push({ ids, result: cleaner.submit(columns, joined) });
       };
       for (;;) {
         while (!exhausted && inFlight.length < cleaner.capacity) readBatch();

@@ -9,7 +9,7 @@ export interface CleanWorkerData {
   defaultCountry: string;
 }
 
-export type CleanWorkerRequest = { type: 'batch'; seq: number; columns: FieldColumns; joined: string };
+export type CleanWorkerRequest = { type: 'batch'; seq: number; columns: FieldColumns; /** The batch's raw rows (records.raw), comma-joined. */ joined: string };
 export type CleanWorkerReply = { type: 'result'; seq: number; result: WireCleanResult } | { type: 'error'; seq: number; message: string };
 
 const port = parentPort!;

@@ -4,8 +4,11 @@ import type { CleanedRecord, CleanIssue } from '../domain/clean-record';
 import type { Db } from './db';
 import { MAX_ROWS_PER_LIST, recordId } from './records';
 
-/** Bumped when the cleaning rules change what they write, so older results can be told apart. */
-export const CLEAN_RULES_VERSION = 1;
+/**
+ * Bumped when the cleaning rules change what they write, so older results can be told apart. 2: the compact `data`
+ * layout (PackedV2); decodeClean still reads layout 1.
+ */
+export const CLEAN_RULES_VERSION = 2;
 
 export const FLAG_MAILABLE = 1;
 export const FLAG_EMAILABLE = 2;
@@ -21,42 +24,142 @@ export interface EncodedClean {
   data: string;
 }
 
-type Packed = [
+/** Layout 1 of `data` (rules version 1), still read from older project files. */
+type PackedV1 = [
   nameKind: string, prefix: string, first: string, middle: string, last: string, suffix: string, company: string, companyKey: string,
   title: string, email: string, emailDomain: string, phone: string, address1: string, address2: string, city: string, zip4: string,
   lat: number | null, lon: number | null, reasons: string[], issues: ([IssueField, string, IssueSeverity, string] | [IssueField, string, IssueSeverity, string, string])[],
 ];
 
+/** A string, or its index in a table of frequent values (decoding an index gives the very same string back). */
+type Coded = string | number;
+
+/**
+ * An issue in layout 2: code, severity, message, then the suggestion (null when there is none but a field follows),
+ * then the field only when it is not the code's prefix ("email" for "email.typo").
+ */
+type PackedIssue = [code: string, severity: Coded, message: Coded, suggestion?: string | null, field?: IssueField];
+
+/**
+ * Layout 2 of `data`: starts with the number 2 (layout 1 starts with a string), frequent values as table indexes, the
+ * company key and e-mail domain as 0 when they follow from the company and the e-mail. A quarter of the size of layout 1
+ * is gone, which the clean job pays for in every step: stringify, crossing threads, SQLite, the WAL and the checkpoint.
+ */
+type PackedV2 = [
+  layout: 2, nameKind: Coded, prefix: string, first: string, middle: string, last: string, suffix: string, company: string, companyKey: string | 0,
+  title: string, email: string, emailDomain: string | 0, phone: string, address1: string, address2: string, city: string, zip4: string,
+  lat: number | null, lon: number | null, reasons: Coded[], issues: PackedIssue[],
+];
+
+// The tables of layout 2. Append only: stored rows hold indexes into them.
+const NAME_KINDS: readonly string[] = ['person', 'company', 'couple', 'empty'];
+const SEVERITIES: readonly IssueSeverity[] = ['info', 'warning', 'error'];
+const REASONS: readonly string[] = [
+  'No e-mail address (−15)', 'No phone number (−15)', '1 warning (−4)', 'Not mailable: No ZIP code (−35)', 'Not mailable: no deliverable street line (−35)',
+  '2 warnings (−8)', 'Phone number not valid (−15)', 'Company only, no contact person (−5)', 'Only part of the name (−5)', 'No usable name or company (−25)',
+  'E-mail not usable (−15)', 'E-mail not usable (disposable) (−15)', 'E-mail not usable (likely typo) (−15)', '3 warnings (−10)',
+  'Not mailable: city, state or ZIP missing (−35)', 'Not mailable: nobody to address it to (−35)', 'Not mailable: No city (−35)',
+];
+const MESSAGES: readonly string[] = [
+  'No e-mail address.', 'No phone number.', 'No ZIP code', 'No city.', 'Not readable as a US postal address; kept as given',
+  'Several secondary units; STE kept on the delivery line, the rest on line 2', 'This is a number in another country (PR).', 'No name and no company.',
+];
+
+const indexOf = (table: readonly string[]): Map<string, number> => new Map(table.map((v, i) => [v, i]));
+const NAME_KIND_INDEX = indexOf(NAME_KINDS);
+const SEVERITY_INDEX = indexOf(SEVERITIES);
+const REASON_INDEX = indexOf(REASONS);
+const MESSAGE_INDEX = indexOf(MESSAGES);
+
+const code = (index: Map<string, number>, v: string): Coded => index.get(v) ?? v;
+const uncode = <T extends string>(table: readonly T[], v: Coded): T => (typeof v === 'number' ? table[v]! : (v as T));
+
+/** The domain an e-mail value ends with (what emailDomain nearly always is). */
+const domainOf = (email: string): string => email.slice(email.lastIndexOf('@') + 1);
+
+/** ' code code ' of a record's issues, each code once, in order of first appearance. */
+function issueCodes(issues: readonly CleanIssue[]): string {
+  if (issues.length === 0) return '';
+  let out = ' ';
+  for (let k = 0; k < issues.length; k++) {
+    const c = issues[k]!.code;
+    let seen = false;
+    for (let j = 0; j < k; j++) {
+      if (issues[j]!.code === c) {
+        seen = true;
+        break;
+      }
+    }
+    if (!seen) out += `${c} `;
+  }
+  return out;
+}
+
 /** The stored form of a cleaned record. Pure (no SQL), so the clean workers can run it. */
 export function encodeClean(r: CleanedRecord): EncodedClean {
-  const packed: Packed = [
-    r.nameKind, r.prefix, r.firstName, r.middleName, r.lastName, r.suffix, r.company, r.companyKey, r.title, r.email, r.emailDomain,
-    r.phone, r.address1, r.address2, r.city, r.zip4, r.lat, r.lon, r.qualityReasons,
-    r.issues.map((i) => (i.suggestion === undefined ? [i.field, i.code, i.severity, i.message] : [i.field, i.code, i.severity, i.message, i.suggestion])),
+  const reasons: Coded[] = new Array(r.qualityReasons.length);
+  for (let k = 0; k < reasons.length; k++) reasons[k] = code(REASON_INDEX, r.qualityReasons[k]!);
+  const issues: PackedIssue[] = new Array(r.issues.length);
+  for (let k = 0; k < issues.length; k++) {
+    const i = r.issues[k]!;
+    const packed: PackedIssue = [i.code, code(SEVERITY_INDEX, i.severity), code(MESSAGE_INDEX, i.message)];
+    const ownField = i.code.length > i.field.length && i.code.charCodeAt(i.field.length) === 46 /* . */ && i.code.startsWith(i.field);
+    if (i.suggestion !== undefined) packed.push(i.suggestion);
+    if (!ownField) {
+      if (i.suggestion === undefined) packed.push(null);
+      packed.push(i.field);
+    }
+    issues[k] = packed;
+  }
+  const packed: PackedV2 = [
+    2, code(NAME_KIND_INDEX, r.nameKind), r.prefix, r.firstName, r.middleName, r.lastName, r.suffix, r.company,
+    r.companyKey === r.company.toLowerCase() ? 0 : r.companyKey, r.title, r.email,
+    r.emailDomain === domainOf(r.email) ? 0 : r.emailDomain, r.phone, r.address1, r.address2, r.city, r.zip4, r.lat, r.lon, reasons, issues,
   ];
   return {
     flags: (r.mailable ? FLAG_MAILABLE : 0) | (r.emailable ? FLAG_EMAILABLE : 0) | (r.callable ? FLAG_CALLABLE : 0),
     quality: r.quality,
     state: r.state,
     zip5: r.zip5,
-    codes: r.issues.length === 0 ? '' : ` ${[...new Set(r.issues.map((i) => i.code))].join(' ')} `,
+    codes: issueCodes(r.issues),
     data: JSON.stringify(packed),
   };
 }
 
 export function decodeClean(row: { flags: number; quality: number; state: string; zip5: string; data: string }): CleanedRecord {
-  const p = JSON.parse(row.data) as Packed;
-  return {
-    nameKind: p[0], prefix: p[1], firstName: p[2], middleName: p[3], lastName: p[4], suffix: p[5], company: p[6], companyKey: p[7],
-    title: p[8], email: p[9], emailDomain: p[10], phone: p[11], address1: p[12], address2: p[13], city: p[14], zip4: p[15],
-    lat: p[16], lon: p[17], qualityReasons: p[18],
-    issues: p[19].map((i): CleanIssue => (i.length === 5 ? { field: i[0], code: i[1], severity: i[2], message: i[3], suggestion: i[4] } : { field: i[0], code: i[1], severity: i[2], message: i[3] })),
+  const p = JSON.parse(row.data) as PackedV1 | PackedV2;
+  const verdicts = {
     state: row.state,
     zip5: row.zip5,
     mailable: (row.flags & FLAG_MAILABLE) !== 0,
     emailable: (row.flags & FLAG_EMAILABLE) !== 0,
     callable: (row.flags & FLAG_CALLABLE) !== 0,
     quality: row.quality,
+  };
+  if (p[0] !== 2) {
+    const q = p as PackedV1;
+    return {
+      nameKind: q[0], prefix: q[1], firstName: q[2], middleName: q[3], lastName: q[4], suffix: q[5], company: q[6], companyKey: q[7],
+      title: q[8], email: q[9], emailDomain: q[10], phone: q[11], address1: q[12], address2: q[13], city: q[14], zip4: q[15],
+      lat: q[16], lon: q[17], qualityReasons: q[18],
+      issues: q[19].map((i): CleanIssue => (i.length === 5 ? { field: i[0], code: i[1], severity: i[2], message: i[3], suggestion: i[4] } : { field: i[0], code: i[1], severity: i[2], message: i[3] })),
+      ...verdicts,
+    };
+  }
+  const q = p;
+  return {
+    nameKind: uncode(NAME_KINDS, q[1]), prefix: q[2], firstName: q[3], middleName: q[4], lastName: q[5], suffix: q[6], company: q[7],
+    companyKey: q[8] === 0 ? q[7].toLowerCase() : q[8], title: q[9], email: q[10], emailDomain: q[11] === 0 ? domainOf(q[10]) : q[11],
+    phone: q[12], address1: q[13], address2: q[14], city: q[15], zip4: q[16], lat: q[17], lon: q[18],
+    qualityReasons: q[19].map((v) => uncode(REASONS, v)),
+    issues: q[20].map((i): CleanIssue => {
+      const c = i[0];
+      const field = i[4] ?? (c.slice(0, c.indexOf('.')) as IssueField);
+      const issue: CleanIssue = { field, code: c, severity: uncode(SEVERITIES, i[1]), message: uncode(MESSAGES, i[2]) };
+      if (typeof i[3] === 'string') issue.suggestion = i[3];
+      return issue;
+    }),
+    ...verdicts,
   };
 }
 
@@ -82,10 +185,17 @@ export function tally(stats: CleanStats, e: EncodedClean, issues: readonly { cod
   if (e.flags & FLAG_CALLABLE) stats.callable += sign;
   if (issues.some((i) => i.severity !== 'info')) stats.withIssues += sign;
   stats.qualitySum += sign * e.quality;
-  const seen = new Set<string>();
-  for (const i of issues) {
-    if (seen.has(i.code)) continue;
-    seen.add(i.code);
+  for (let k = 0; k < issues.length; k++) {
+    const i = issues[k]!;
+    // Each code once per record; records have a handful of issues, so looking back is cheaper than a Set.
+    let seen = false;
+    for (let j = 0; j < k; j++) {
+      if (issues[j]!.code === i.code) {
+        seen = true;
+        break;
+      }
+    }
+    if (seen) continue;
     const c = (stats.codes[i.code] ??= [i.severity, 0]);
     c[1] += sign;
     if (c[1] <= 0) delete stats.codes[i.code];
@@ -106,33 +216,63 @@ export function mergeStats(into: CleanStats, from: CleanStats): void {
   }
 }
 
+/** A batch of encoded rows column by column, as the clean workers send them (no object per row). */
+export interface EncodedColumns {
+  flags: ArrayLike<number>;
+  quality: ArrayLike<number>;
+  state: readonly string[];
+  zip5: readonly string[];
+  codes: readonly string[];
+  data: readonly string[];
+}
+
 /** Rows per INSERT: as for records, one statement step for many rows is much cheaper per row. */
 const ROWS_PER_INSERT = 32;
 const COLS = 7;
 
-/** Returns a function writing cleaned rows (ids with their encoded results); the caller owns the transaction. */
-export function cleanWriter(db: Db): (ids: ArrayLike<number>, rows: readonly EncodedClean[]) => void {
+/** Returns a function writing cleaned rows (ids with their encoded results, column by column); the caller owns the transaction. */
+export function cleanWriter(db: Db): (ids: ArrayLike<number>, rows: EncodedColumns) => void {
   const sql = (n: number) => `INSERT INTO clean (id, flags, quality, state, zip5, codes, data) VALUES ${Array(n).fill('(?, ?, ?, ?, ?, ?, ?)').join(', ')}`;
   const one = db.prepare(sql(1));
   const many = db.prepare(sql(ROWS_PER_INSERT));
   const params: (number | string)[] = new Array(ROWS_PER_INSERT * COLS);
-  const put = (at: number, id: number, e: EncodedClean) => {
-    params[at] = id;
-    params[at + 1] = e.flags;
-    params[at + 2] = e.quality;
-    params[at + 3] = e.state;
-    params[at + 4] = e.zip5;
-    params[at + 5] = e.codes;
-    params[at + 6] = e.data;
-  };
-  return (ids, rows) => {
+  return (ids, c) => {
+    const n = ids.length;
     let i = 0;
-    for (; i + ROWS_PER_INSERT <= rows.length; i += ROWS_PER_INSERT) {
-      for (let k = 0; k < ROWS_PER_INSERT; k++) put(k * COLS, ids[i + k]!, rows[i + k]!);
+    for (; i + ROWS_PER_INSERT <= n; i += ROWS_PER_INSERT) {
+      for (let k = 0, at = 0; k < ROWS_PER_INSERT; k++, at += COLS) {
+        const r = i + k;
+        params[at] = ids[r]!;
+        params[at + 1] = c.flags[r]!;
+        params[at + 2] = c.quality[r]!;
+        params[at + 3] = c.state[r]!;
+        params[at + 4] = c.zip5[r]!;
+        params[at + 5] = c.codes[r]!;
+        params[at + 6] = c.data[r]!;
+      }
       many.run(params);
     }
-    for (; i < rows.length; i++) one.run(ids[i]!, rows[i]!.flags, rows[i]!.quality, rows[i]!.state, rows[i]!.zip5, rows[i]!.codes, rows[i]!.data);
+    for (; i < n; i++) one.run(ids[i]!, c.flags[i]!, c.quality[i]!, c.state[i]!, c.zip5[i]!, c.codes[i]!, c.data[i]!);
   };
+}
+
+// The subquery (ORDER BY with LIMIT) runs as a co-routine handing rows to the aggregate in id order, so the rows are
+// joined in that order; "group_concat(raw, ',' ORDER BY id)" would sort them again and doubles the cost of the read.
+// Both aggregates walk the rows in one pass, in the same order, so the n-th id always belongs to the n-th raw row, whatever
+// order SQLite feeds the aggregate (it follows the subquery's ORDER BY in practice, but does not promise to).
+const RAW_BATCH_SQL = `SELECT count(*) AS n, group_concat(id, ',') AS idlist, group_concat(raw, ',') AS joined FROM (SELECT id, raw FROM records WHERE id >= ? AND id <= ? ORDER BY id LIMIT ?)`;
+
+/**
+ * Up to `count` raw rows of a list from rowid `fromId` on, joined with commas by SQLite (one string crosses into
+ * JavaScript instead of one per row; '[' + joined + ']' is their JSON array), with their ids in the same order.
+ */
+export function rawBatch(db: Db, fromId: number, toId: number, count: number): { ids: ArrayLike<number>; joined: string } {
+  const r = db.prepare(RAW_BATCH_SQL).get(fromId, toId, count) as { n: number; idlist: string | null; joined: string | null };
+  if (r.n === 0 || r.idlist === null) return { ids: [], joined: '' };
+  const parts = r.idlist.split(',');
+  const ids = new Float64Array(parts.length);
+  for (let i = 0; i < parts.length; i++) ids[i] = Number(parts[i]);
+  return { ids, joined: r.joined ?? '' };
 }
 
 /** Removes a list's clean results (before it is cleaned again). */

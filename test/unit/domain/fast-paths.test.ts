@@ -64,6 +64,21 @@ describe('parseNameFields simple-name path', () => {
     );
   });
 
+  it('cases plain words (camel, Mac and Mc names included, in any casing) as the full parse does', () => {
+    const names = ['deluca', 'desantis', 'leblanc', 'dubois', 'vandyke', 'fitzgerald', 'fitzpatrick', 'macdonald', 'macarthur', 'maclean', 'macy', 'mack',
+      'machado', 'mcdonald', 'mckay', 'mcx', 'mc', 'mac', 'macd', 'obrien', 'smith', 'ng', 'oconnor', 'dimaggio', 'lasalle', 'maccallum'];
+    const plain = fc.oneof(fc.constantFrom(...names), fc.stringMatching(/^(mc|mac|de|la|le|di|du)?[A-Za-z]{1,8}$/));
+    const anyCase = fc.tuple(plain, fc.integer({ min: 0, max: 4 }), fc.array(fc.boolean(), { maxLength: 12 })).map(([w, k, flips]) =>
+      k < 4 ? casing(w, k) : [...w].map((c, i) => (flips[i] ? c.toUpperCase() : c.toLowerCase())).join(''));
+    fc.assert(
+      fc.property(anyCase, anyCase, (first, last) => {
+        const fields = { first, last };
+        expect(parseNameFields(fields)).toEqual(parseNameFieldsGeneral(fields));
+      }),
+      { numRuns: 30_000 },
+    );
+  });
+
   it('equals the full parse on generated list rows', () => {
     for (const r of generateRows(5000, 11)) {
       const fields = { first: r[0], last: r[1] };

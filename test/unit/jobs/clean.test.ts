@@ -5,7 +5,10 @@ import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
 import type { CleanResult, JobRecord } from '../../../src/api/contract';
 import { CANONICAL_EXPORT_COLUMNS } from '../../../src/domain/clean-record';
-import { cleanupAfterEach, expectCode, importFile, newProject, projectSnapshot, writeFile, type TestProject } from '../../fixtures/helpers';
+import { rawBatch } from '../../../src/store/clean';
+import { openProjectDb } from '../../../src/store/db';
+import { MAX_ROWS_PER_LIST, recordId, recordWriter } from '../../../src/store/records';
+import { cleanupAfterEach, expectCode, importFile, newProject, projectSnapshot, tempDir, writeFile, type TestProject } from '../../fixtures/helpers';
 
 cleanupAfterEach();
 
@@ -206,5 +209,35 @@ describe('export with cleaned fields', () => {
     const rows = await exportAs(t, listId, 'canonical', 'c.csv');
     expect(rows[1]!.slice(0, 2)).toEqual(['John', 'Smith']);
     expect((await t.service.invoke('lists.issues', { projectId: t.projectId, listId })).cleaned).toBe(false);
+  });
+});
+
+describe('clean job reading', () => {
+  it('rawBatch hands over rows in id order, joined as one JSON array, with their ids, gaps and list bounds included', () => {
+    const db = openProjectDb(path.join(tempDir(), 'r.winnow'), { create: true });
+    try {
+      const cells = (n: number) => [`r${n}`, n % 2 ? 'a,b' : '', '"q"\n'];
+      const write = recordWriter(db, 1);
+      write(1, [1, 2, 3, 4, 5].map((n) => JSON.stringify(cells(n))), [2, 3, 4, 5, 6]);
+      write(8, [8, 9].map((n) => JSON.stringify(cells(n))), [9, 10]);
+      recordWriter(db, 2)(1, [JSON.stringify(['other list'])], [2]);
+      const last = recordId(1, MAX_ROWS_PER_LIST);
+      const seen: number[] = [];
+      let from = recordId(1, 1);
+      for (;;) {
+        const { ids, joined } = rawBatch(db, from, last, 3);
+        if (ids.length === 0) {
+          expect(joined).toBe('');
+          break;
+        }
+        const rows = JSON.parse(`[${joined}]`) as string[][];
+        expect(rows).toEqual(Array.from(ids, (id) => cells(id - recordId(1, 0))));
+        seen.push(...Array.from(ids, (id) => id - recordId(1, 0)));
+        from = ids[ids.length - 1]! + 1;
+      }
+      expect(seen).toEqual([1, 2, 3, 4, 5, 8, 9]);
+    } finally {
+      db.close();
+    }
   });
 });
