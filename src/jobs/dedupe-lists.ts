@@ -11,7 +11,7 @@ import { matchRecord } from '../domain/match/features';
 import { DEFAULT_SURVIVORSHIP, type SurvivorField, type SurvivorRule } from '../domain/match/survivorship';
 import { freezeTable, matchTableBuilder, type MatchTable } from '../domain/match/table';
 import type { NicknameTable } from '../domain/nicknames';
-import { decodeClean } from '../store/clean';
+import { decodeParsed } from '../store/clean';
 import type { Db } from '../store/db';
 import { editsInRange, listHasEdits } from '../store/edits';
 import { activeDecisions, cleanedWindow, insertRun, memberWriter, pairWriter } from '../store/matches';
@@ -143,8 +143,12 @@ export function readMatchTable(
       const rows = cleanedWindow(db, next, last, 5000);
       if (rows.length === 0) break;
       const edits = withEdits ? editsInRange(db, rows[0]!.id, rows[rows.length - 1]!.id) : null;
-      for (const r of rows) {
-        const cells = JSON.parse(r.raw) as string[];
+      // One JSON.parse per batch for the raw rows and one for the clean results: far cheaper than one per row.
+      const raws = JSON.parse(`[${rows.map((r) => r.raw).join(',')}]`) as string[][];
+      const datas = JSON.parse(`[${rows.map((r) => r.data).join(',')}]`) as unknown[];
+      for (let k = 0; k < rows.length; k++) {
+        const r = rows[k]!;
+        const cells = raws[k]!;
         for (const [col, value] of edits?.get(r.id) ?? []) cells[col] = value;
         const v: CanonicalValues = {};
         for (const [index, field] of columns) {
@@ -152,7 +156,7 @@ export function readMatchTable(
           if (cell !== undefined && cell !== '' && v[field] === undefined) v[field] = cell;
         }
         if (n === ids.length) throw new WinnowError('INTERNAL', `List "${list.name}" has more cleaned records than rows.`);
-        builder.add(matchRecord(v, decodeClean(r), freeMail));
+        builder.add(matchRecord(v, decodeParsed(r, datas[k]), freeMail));
         ids[n] = r.id;
         listOf[n] = li;
         quality[n] = r.quality;

@@ -127,7 +127,12 @@ export function encodeClean(r: CleanedRecord): EncodedClean {
 }
 
 export function decodeClean(row: { flags: number; quality: number; state: string; zip5: string; data: string }): CleanedRecord {
-  const p = JSON.parse(row.data) as PackedV1 | PackedV2;
+  return decodeParsed(row, JSON.parse(row.data) as unknown);
+}
+
+/** decodeClean of a row whose `data` was already parsed (a batch of rows parsed in one JSON.parse is much cheaper). */
+export function decodeParsed(row: { flags: number; quality: number; state: string; zip5: string }, parsed: unknown): CleanedRecord {
+  const p = parsed as PackedV1 | PackedV2;
   const verdicts = {
     state: row.state,
     zip5: row.zip5,
