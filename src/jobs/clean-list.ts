@@ -1,6 +1,5 @@
 // The clean job: streams each list's records (with the user's edits applied) through the normalizers on worker threads and writes the results beside the raw rows.
 import { availableParallelism } from 'node:os';
-import { Worker } from 'node:worker_threads';
 import { WinnowError, type CanonicalField, type CleanResult, type IssueKindCount, type ListInfo } from '../api/contract';
 import { ISSUE_FIELD_SOURCES, issueLabel, type CleanTables } from '../domain/clean-record';
 import { cleanInfo, cleanWriter, deleteListClean, emptyStats, mergeStats, rawBatch, saveListClean, type CleanStats } from '../store/clean';
@@ -8,8 +7,9 @@ import type { Db } from '../store/db';
 import { editsInRange, listHasEdits } from '../store/edits';
 import { MAX_ROWS_PER_LIST, rawWindow, recordId } from '../store/records';
 import { cleanBatch, unwire, type FieldColumns, type WireCleanResult } from './clean-batch';
-import type { CleanWorkerData, CleanWorkerReply, CleanWorkerRequest } from './clean-worker';
+import type { CleanWorkerData, CleanWorkerRequest } from './clean-worker';
 import type { ProgressSink } from './progress';
+import { workerPool } from './worker-pool';
 
 export interface CleanJobInput {
   lists: ListInfo[];
@@ -62,46 +62,12 @@ function inlineCleaner(tables: CleanTables): Cleaner {
 }
 
 function workerCleaner(file: string, count: number, data: CleanWorkerData): Cleaner {
-  const workers = Array.from({ length: count }, () => new Worker(file, { workerData: data }));
-  const load = new Map<Worker, number>(workers.map((w) => [w, 0]));
-  const waiting = new Map<number, { resolve: (r: WireCleanResult) => void; reject: (e: Error) => void; worker: Worker }>();
-  let seq = 0;
-  let failure: Error | null = null;
-  const fail = (e: Error) => {
-    failure ??= e;
-    for (const w of waiting.values()) w.reject(failure);
-    waiting.clear();
-  };
-  for (const w of workers) {
-    w.on('message', (m: CleanWorkerReply) => {
-      const entry = waiting.get(m.seq);
-      if (!entry) return;
-      waiting.delete(m.seq);
-      load.set(w, (load.get(w) ?? 1) - 1);
-      if (m.type === 'result') entry.resolve(m.result);
-      else entry.reject(new Error(m.message));
-    });
-    w.on('error', fail);
-    w.on('exit', (code) => {
-      if (code !== 0) fail(new Error(`a clean worker stopped (exit code ${code})`));
-    });
-  }
+  const pool = workerPool<CleanWorkerRequest, WireCleanResult>(file, count, data, 'a clean worker');
   return {
-    submit(columns, joined) {
-      if (failure) return Promise.reject(failure);
-      const worker = workers.reduce((a, b) => ((load.get(b) ?? 0) < (load.get(a) ?? 0) ? b : a));
-      load.set(worker, (load.get(worker) ?? 0) + 1);
-      const s = seq++;
-      return new Promise((resolve, reject) => {
-        waiting.set(s, { resolve, reject, worker });
-        worker.postMessage({ type: 'batch', seq: s, columns, joined } satisfies CleanWorkerRequest);
-      });
-    },
-    pending: () => waiting.size,
-    capacity: count * 2,
-    close: async () => {
-      await Promise.all(workers.map((w) => w.terminate()));
-    },
+    submit: (columns, joined) => pool.run({ columns, joined }),
+    pending: pool.pending,
+    capacity: pool.size * 2,
+    close: pool.close,
   };
 }
 

@@ -3,7 +3,6 @@
 import { WinnowError, type CanonicalField, type ListInfo, type MatchLevel, type MergeListReport, type MergePurgeResult } from '../api/contract';
 import type { CanonicalValues } from '../domain/clean-record';
 import { availableParallelism } from 'node:os';
-import { Worker } from 'node:worker_threads';
 import { comparisonsFor } from '../domain/match/compare';
 import { dedupe, DEFAULT_SETTINGS, type DedupeResult, type DedupeSettings, type GammaSource } from '../domain/match/dedupe';
 import { gammasOf } from '../domain/match/model';
@@ -16,8 +15,9 @@ import type { Db } from '../store/db';
 import { editsInRange, listHasEdits } from '../store/edits';
 import { activeDecisions, cleanedWindow, insertRun, memberWriter, pairWriter } from '../store/matches';
 import { MAX_ROWS_PER_LIST, recordId } from '../store/records';
-import type { MatchWorkerData, MatchWorkerReply, MatchWorkerRequest } from './match-worker';
+import type { MatchWorkerData, MatchWorkerRequest } from './match-worker';
 import type { ProgressSink } from './progress';
+import { workerPool } from './worker-pool';
 
 export interface DedupeJobInput {
   /** In source-priority order: the first list's records survive over the others'. */
@@ -47,51 +47,18 @@ const WORKER_MIN_RECORDS = 20_000;
  * table copy fewer than a worker per core.
  */
 function matchPool(file: string, count: number, level: MatchLevel, table: MatchTable): { gammas: GammaSource; close: () => Promise<void> } {
-  const data: MatchWorkerData = { level, table: freezeTable(table) };
+  const pool = workerPool<MatchWorkerRequest, Int8Array>(file, count, { level, table: freezeTable(table) } satisfies MatchWorkerData, 'a match worker');
   const comps = comparisonsFor(level);
   let turn = 0;
-  const workers = Array.from({ length: Math.max(1, count) }, () => new Worker(file, { workerData: data }));
-  const load = new Map<Worker, number>(workers.map((w) => [w, 0]));
-  const waiting = new Map<number, { resolve: (g: Int8Array) => void; reject: (e: Error) => void }>();
-  let seq = 0;
-  let failure: Error | null = null;
-  const fail = (e: Error) => {
-    failure ??= e;
-    for (const w of waiting.values()) w.reject(failure);
-    waiting.clear();
-  };
-  for (const w of workers) {
-    w.on('message', (m: MatchWorkerReply) => {
-      const entry = waiting.get(m.seq);
-      if (!entry) return;
-      waiting.delete(m.seq);
-      load.set(w, (load.get(w) ?? 1) - 1);
-      if ('gammas' in m) entry.resolve(m.gammas);
-      else entry.reject(new Error(m.error));
-    });
-    w.on('error', fail);
-    w.on('exit', (code) => {
-      if (code !== 0) fail(new Error(`a match worker stopped (exit code ${code})`));
-    });
-  }
   return {
     gammas: (a, b) => {
-      if (failure) return Promise.reject(failure);
-      if (turn++ % (workers.length + 1) === workers.length) return new Promise((resolve) => setImmediate(() => resolve(gammasOf(table, comps, a, b))));
-      const worker = workers.reduce((x, y) => ((load.get(y) ?? 0) < (load.get(x) ?? 0) ? y : x));
-      load.set(worker, (load.get(worker) ?? 0) + 1);
-      const s = seq++;
+      if (turn++ % (pool.size + 1) === pool.size) return new Promise((resolve) => setImmediate(() => resolve(gammasOf(table, comps, a, b))));
       // Copies, so the job keeps its arrays; the copies' buffers move to the worker.
       const ca = a.slice();
       const cb = b.slice();
-      return new Promise((resolve, reject) => {
-        waiting.set(s, { resolve, reject });
-        worker.postMessage({ seq: s, a: ca, b: cb } satisfies MatchWorkerRequest, [ca.buffer as ArrayBuffer, cb.buffer as ArrayBuffer]);
-      });
+      return pool.run({ a: ca, b: cb }, [ca.buffer as ArrayBuffer, cb.buffer as ArrayBuffer]);
     },
-    close: async () => {
-      await Promise.all(workers.map((w) => w.terminate()));
-    },
+    close: pool.close,
   };
 }
 

@@ -1,29 +1,24 @@
 // Worker thread of the merge/purge job: compares the candidate pairs the job thread sends, so comparing uses every core.
-import { parentPort, workerData } from 'node:worker_threads';
+import { workerData } from 'node:worker_threads';
 import type { MatchLevel } from '../api/contract';
 import { comparisonsFor } from '../domain/match/compare';
 import { gammasOf } from '../domain/match/model';
 import { thawTable, type FrozenTable } from '../domain/match/table';
+import { serveRequests } from './worker-pool';
 
 export interface MatchWorkerData {
   level: MatchLevel;
   table: FrozenTable;
 }
 
-export type MatchWorkerRequest = { seq: number; a: Int32Array; b: Int32Array };
-export type MatchWorkerReply = { seq: number; gammas: Int8Array } | { seq: number; error: string };
+export type MatchWorkerRequest = { a: Int32Array; b: Int32Array };
 
-const port = parentPort!;
 const data = workerData as MatchWorkerData;
 const table = thawTable(data.table);
 // Each worker has its own comparisons (and so its own memo tables).
 const comps = comparisonsFor(data.level);
 
-port.on('message', (m: MatchWorkerRequest) => {
-  try {
-    const gammas = gammasOf(table, comps, m.a, m.b);
-    port.postMessage({ seq: m.seq, gammas } satisfies MatchWorkerReply, [gammas.buffer as ArrayBuffer]);
-  } catch (err) {
-    port.postMessage({ seq: m.seq, error: (err as Error).message } satisfies MatchWorkerReply);
-  }
+serveRequests<MatchWorkerRequest, Int8Array>((m) => {
+  const gammas = gammasOf(table, comps, m.a, m.b);
+  return { result: gammas, transfer: [gammas.buffer as ArrayBuffer] };
 });
