@@ -1,6 +1,7 @@
 // Fellegi–Sunter weights learned from the data itself: u (chance agreement) from random pairs, m (agreement among true
 // duplicates) and the share of duplicates by expectation–maximization over the candidate pairs, term-frequency adjusted.
 import { NULL_LEVEL, type Comparison, type MatchLevel } from './compare';
+import { seededRandom } from '../random';
 import type { MatchTable } from './table';
 
 export interface FieldWeights {
@@ -32,18 +33,6 @@ export interface MatchModel {
   groupCap: number;
 }
 
-/** A tiny seeded generator (mulberry32), so a run's sample of random pairs is the same every time. */
-export function rng(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let x = s;
-    x = Math.imul(x ^ (x >>> 15), x | 1);
-    x ^= x + Math.imul(x ^ (x >>> 7), x | 61);
-    return ((x ^ (x >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 /** Levels of every comparison for each pair: K levels per pair, row-major. */
 export function gammasOf(t: MatchTable, comps: readonly Comparison[], a: ArrayLike<number>, b: ArrayLike<number>, from = 0, to = a.length): Int8Array {
   const k = comps.length;
@@ -72,7 +61,7 @@ export function randomPairs(n: number, samples: number, seed = 1): { a: Int32Arr
     }
     return { a, b };
   }
-  const r = rng(seed);
+  const r = seededRandom(seed);
   const a = new Int32Array(samples);
   const b = new Int32Array(samples);
   for (let s = 0; s < samples; s++) {
@@ -306,22 +295,12 @@ function averageShare(t: MatchTable, f: NonNullable<Comparison['tf']>): number {
 /** A pair's total weight (log2 odds, prior included) and each comparison's part of it; `i` (one of the pair) gives the shared values' frequency, null leaves it out. */
 export function pairWeight(model: MatchModel, t: MatchTable, comps: readonly Comparison[], gammas: ArrayLike<number>, i: number | null): { total: number; parts: number[] } {
   const parts = new Array<number>(comps.length).fill(0);
-  for (let c = 0; c < comps.length; c++) {
-    const g = gammas[c]!;
-    if (g === NULL_LEVEL) continue;
-    const f = model.fields[c]!;
-    let w = f.weights[g]!;
-    if (i !== null && g === f.levels.length - 1) w -= Math.log2(tfFactor(t, comps[c]!, i));
-    parts[c] = w;
-  }
-  groupParts(model, comps, parts);
-  let total = Math.log2(model.prior / (1 - model.prior));
-  for (const w of parts) total += w;
+  const total = weightOf(model, t, comps, gammas, 0, i, parts);
   return { total, parts };
 }
 
 /** pairWeight without allocation: `scratch` (comps.length long) receives the parts; gammas read from `offset`. */
-export function weightOf(model: MatchModel, t: MatchTable, comps: readonly Comparison[], gammas: Int8Array, offset: number, i: number | null, scratch: number[]): number {
+export function weightOf(model: MatchModel, t: MatchTable, comps: readonly Comparison[], gammas: ArrayLike<number>, offset: number, i: number | null, scratch: number[]): number {
   for (let c = 0; c < comps.length; c++) {
     const g = gammas[offset + c]!;
     if (g === NULL_LEVEL) {
