@@ -395,17 +395,17 @@ export function createService(opts: ServiceOptions): WinnowService {
     },
     'review.queue': (i) => {
       const p = project(i.projectId);
-      const run = runFor(p.readDb, i.runId, () => latestRun(p.readDb));
+      const run = runFor(p.readDb, i.runId);
       return { runId: run.id, ...reviewQueue(p.readDb, run, reviewContext(p.readDb), i.offset, i.limit) };
     },
     'review.pair': (i) => {
       const p = project(i.projectId);
-      const run = runFor(p.readDb, i.runId, () => latestRun(p.readDb));
+      const run = runFor(p.readDb, i.runId);
       return pairReview(p.readDb, run, reviewContext(p.readDb), i.a, i.b);
     },
     'review.decide': (i) => {
       const p = writable(i.projectId);
-      const run = runFor(p.db, i.runId, () => latestRun(p.db));
+      const run = runFor(p.db, i.runId);
       return decide(p.db, run, reviewContext(p.db), i.a, i.b, i.decision);
     },
     'review.undo': (i) => {
@@ -414,12 +414,12 @@ export function createService(opts: ServiceOptions): WinnowService {
     },
     'review.cluster': (i) => {
       const p = project(i.projectId);
-      const run = runFor(p.readDb, i.runId, () => latestRun(p.readDb));
+      const run = runFor(p.readDb, i.runId);
       return clusterReview(p.readDb, run, reviewContext(p.readDb), i.record);
     },
     'review.pick': (i) => {
       const p = writable(i.projectId);
-      const run = runFor(p.db, i.runId, () => latestRun(p.db));
+      const run = runFor(p.db, i.runId);
       return pick(p.db, run, reviewContext(p.db), i.field, i.from);
     },
     'review.decisions': (i) => {

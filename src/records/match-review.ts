@@ -23,6 +23,7 @@ import {
   getDecision,
   getPair,
   getRun,
+  latestRun,
   listRuns,
   pairsOf,
   replaceMembers,
@@ -143,8 +144,8 @@ export function pairReview(db: Db, run: StoredRun, ctx: ReviewContext, aRef: Rec
 }
 
 /** The run a request is about: the one named, or the newest. */
-export function runFor(db: Db, runId: number | undefined, latest: () => StoredRun | undefined): StoredRun {
-  const run = runId === undefined ? latest() : getRun(db, runId);
+export function runFor(db: Db, runId: number | undefined): StoredRun {
+  const run = runId === undefined ? latestRun(db) : getRun(db, runId);
   if (!run) throw new WinnowError('NOT_FOUND', runId === undefined ? 'This project has no merge/purge results yet; run a merge/purge first.' : `There is no merge/purge run ${runId}.`);
   return run;
 }
