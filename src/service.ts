@@ -31,7 +31,7 @@ import type { CleanTables } from './domain/clean-record';
 import { cleanLists, issueKinds } from './jobs/clean-list';
 import { dedupeLists, defaultLevel, defaultPriority } from './jobs/dedupe-lists';
 import { exportClusters } from './jobs/export-clusters';
-import { getRun, latestRun } from './store/matches';
+import { latestRun } from './store/matches';
 import { clusterReview, decide, decisions, pairReview, pick, reviewQueue, runFor, runsInfo, undo, type ReviewContext } from './records/match-review';
 import { loadEmailLists, loadNicknameTable, loadZipTable } from './jobs/reference-data';
 import { listCleanStats, rowsWithIssue } from './store/clean';
@@ -379,8 +379,7 @@ export function createService(opts: ServiceOptions): WinnowService {
     },
     'dedupe.exportClusters': (i) => {
       const p = project(i.projectId);
-      const run = i.runId === undefined ? latestRun(p.readDb) : getRun(p.readDb, i.runId);
-      if (!run) throw new WinnowError('NOT_FOUND', 'This project has no merge/purge results yet; run a merge/purge first.');
+      const run = runFor(p.readDb, i.runId);
       const f = fileEntry(i.file, 'write');
       const lists = new Map(allLists(p.readDb).map((l) => [l.id, l]));
       const jobId = startJob(p, 'export', `Export the clusters of run ${run.id} to ${f.name}`, { runId: run.id, file: f.name }, false, async (signal, progress) => {
