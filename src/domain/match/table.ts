@@ -29,48 +29,85 @@ export interface MatchTableBuilder {
   finish(): MatchTable;
 }
 
+/**
+ * Numbers distinct strings 1, 2, 3… ('' is 0): an open-addressing table over typed arrays with FNV-1a hashes, about
+ * twice as fast as a Map for the million mostly distinct values of an e-mail or phone column.
+ */
+class StringInterner {
+  readonly values: string[] = [''];
+  readonly counts: number[] = [0];
+  private slots = new Int32Array(1 << 10).fill(-1);
+  private hashes = new Int32Array(1 << 10);
+
+  idOf(v: string): number {
+    let h = 0x811c9dc5;
+    for (let k = 0; k < v.length; k++) h = Math.imul(h ^ v.charCodeAt(k), 0x01000193);
+    const mask = this.slots.length - 1;
+    let slot = h & mask;
+    for (;;) {
+      const id = this.slots[slot]!;
+      if (id === -1) break;
+      if (this.hashes[slot] === h && this.values[id] === v) return id;
+      slot = (slot + 1) & mask;
+    }
+    const id = this.values.length;
+    this.values.push(v);
+    this.counts.push(0);
+    this.slots[slot] = id;
+    this.hashes[slot] = h;
+    if (id * 2 > this.slots.length) this.grow();
+    return id;
+  }
+
+  private grow(): void {
+    const slots = new Int32Array(this.slots.length * 2).fill(-1);
+    const hashes = new Int32Array(slots.length);
+    const mask = slots.length - 1;
+    for (let s = 0; s < this.slots.length; s++) {
+      const id = this.slots[s]!;
+      if (id === -1) continue;
+      let slot = this.hashes[s]! & mask;
+      while (slots[slot] !== -1) slot = (slot + 1) & mask;
+      slots[slot] = id;
+      hashes[slot] = this.hashes[s]!;
+    }
+    this.slots = slots;
+    this.hashes = hashes;
+  }
+}
+
 export function matchTableBuilder(capacity: number, nicknames: NicknameTable): MatchTableBuilder {
-  let ids = Object.fromEntries(MATCH_FIELDS.map((f) => [f, new Int32Array(Math.max(16, capacity))])) as Record<MatchField, Int32Array>;
-  const interned = Object.fromEntries(MATCH_FIELDS.map((f) => [f, new Map<string, number>([['', 0]])])) as Record<MatchField, Map<string, number>>;
-  const values = Object.fromEntries(MATCH_FIELDS.map((f) => [f, ['']])) as Record<MatchField, string[]>;
-  const counts = Object.fromEntries(MATCH_FIELDS.map((f) => [f, [0]])) as Record<MatchField, number[]>;
+  const F = MATCH_FIELDS.length;
+  let ids = MATCH_FIELDS.map(() => new Int32Array(Math.max(16, capacity)));
+  const interned = MATCH_FIELDS.map(() => new StringInterner());
   let n = 0;
   return {
     add(r) {
-      if (n === ids.first.length) {
-        const grown = {} as Record<MatchField, Int32Array>;
-        for (const f of MATCH_FIELDS) {
-          grown[f] = new Int32Array(n * 2);
-          grown[f].set(ids[f]);
-        }
-        ids = grown;
+      if (n === ids[0]!.length) {
+        ids = ids.map((old) => {
+          const grown = new Int32Array(n * 2);
+          grown.set(old);
+          return grown;
+        });
       }
-      for (const f of MATCH_FIELDS) {
-        const v = r[f];
-        if (v === '') {
-          // Missing values are common (no middle name, no unit, no birth date): id 0 without a lookup.
-          ids[f][n] = 0;
-          counts[f][0]!++;
-          continue;
-        }
-        const m = interned[f];
-        let id = m.get(v);
-        if (id === undefined) {
-          id = values[f].length;
-          m.set(v, id);
-          values[f].push(v);
-          counts[f].push(0);
-        }
-        ids[f][n] = id;
-        counts[f][id]!++;
+      for (let k = 0; k < F; k++) {
+        const v = r[MATCH_FIELDS[k]!];
+        const table = interned[k]!;
+        // Missing values are common (no middle name, no unit, no birth date): id 0 without a lookup.
+        const id = v === '' ? 0 : table.idOf(v);
+        ids[k]![n] = id;
+        table.counts[id]!++;
       }
       n++;
     },
     finish() {
       const cols = {} as Record<MatchField, FieldColumn>;
-      for (const f of MATCH_FIELDS) cols[f] = { ids: ids[f].subarray(0, n), values: values[f], counts: counts[f], present: n - counts[f][0]! };
-      const lastSound = values.last.map((v) => (v === '' ? '' : soundOf(v)));
-      const firstGroup = values.first.map((v) => (v === '' ? EMPTY : new Set(nicknameGroup(nicknames, v))));
+      MATCH_FIELDS.forEach((f, k) => {
+        const t = interned[k]!;
+        cols[f] = { ids: ids[k]!.subarray(0, n), values: t.values, counts: t.counts, present: n - t.counts[0]! };
+      });
+      const lastSound = cols.last.values.map((v) => (v === '' ? '' : soundOf(v)));
+      const firstGroup = cols.first.values.map((v) => (v === '' ? EMPTY : new Set(nicknameGroup(nicknames, v))));
       return { n, cols, lastSound, firstGroup };
     },
   };
