@@ -172,7 +172,7 @@ class PairBuffer {
 }
 
 /** Candidate pairs of a table under a level's block rules, each pair once, i < j, ordered. */
-export function candidatePairs(t: MatchTable, rules: readonly BlockRule[], sortKey?: (i: number) => string): CandidatePairs {
+export function candidatePairs(t: MatchTable, rules: readonly BlockRule[]): CandidatePairs {
   const n = t.n;
   const buf = new PairBuffer();
   const perRule: CandidatePairs['perRule'] = [];
@@ -186,18 +186,9 @@ export function candidatePairs(t: MatchTable, rules: readonly BlockRule[], sortK
     const f = p as MatchField;
     return { ids: t.cols[f].ids, size: t.cols[f].values.length };
   };
-  // Big blocks are walked in one global order (surname, first name, street), ranked once for all rules.
-  const keyOf = sortKey ?? ((i: number) => `${t.cols.last.values[t.cols.last.ids[i]!]} ${t.cols.first.values[t.cols.first.ids[i]!]} ${t.cols.street.values[t.cols.street.ids[i]!]}`);
-  let rank: Int32Array | null = null;
-  const rankOf = () => {
-    if (!rank) {
-      const keys = Array.from({ length: n }, (_, i) => keyOf(i));
-      const idx = Array.from({ length: n }, (_, i) => i).sort((p, q) => (keys[p]! < keys[q]! ? -1 : keys[p]! > keys[q]! ? 1 : p - q));
-      rank = new Int32Array(n);
-      idx.forEach((i, r) => (rank![i] = r));
-    }
-    return rank;
-  };
+  // Big blocks are walked in one global order (surname, first name, street, alphabetically), worked out once: members
+  // are laid out in that order, so each block comes out sorted.
+  const order = globalOrder(t);
   for (const rule of rules) {
     const cols = rule.parts.map(column);
     // Group records by key with a counting sort over the composite key's group numbers.
@@ -223,7 +214,8 @@ export function candidatePairs(t: MatchTable, rules: readonly BlockRule[], sortK
     for (let g = 1; g <= count; g++) sizes[g]! += sizes[g - 1]!;
     const members = new Int32Array(sizes[count]!);
     const fill = sizes.slice(0, count);
-    for (let i = 0; i < n; i++) {
+    for (let r = 0; r < n; r++) {
+      const i = order[r]!;
       const g = groupOf[i]!;
       if (g >= 0) members[fill[g]!++] = i;
     }
@@ -243,10 +235,8 @@ export function candidatePairs(t: MatchTable, rules: readonly BlockRule[], sortK
           pairs++;
         }
       } else {
-        const r = rankOf();
-        const sorted = members.slice(from, to).sort((p, q) => r[p]! - r[q]!);
-        for (let x = 0; x < sorted.length; x++) for (let y = x + 1; y <= x + WINDOW && y < sorted.length; y++) {
-          buf.push(code(sorted[x]!, sorted[y]!, n));
+        for (let x = from; x < to; x++) for (let y = x + 1; y <= x + WINDOW && y < to; y++) {
+          buf.push(code(members[x]!, members[y]!, n));
           pairs++;
         }
       }
@@ -264,6 +254,27 @@ export function candidatePairs(t: MatchTable, rules: readonly BlockRule[], sortK
     b[k] = c - a[k]! * n;
   }
   return { a, b, perRule };
+}
+
+/** Alphabetical rank of each distinct value of a column (0 for ''). */
+function valueRanks(values: readonly string[]): Int32Array {
+  const idx = Array.from({ length: values.length }, (_, i) => i).sort((a, b) => (values[a]! < values[b]! ? -1 : values[a]! > values[b]! ? 1 : 0));
+  const rank = new Int32Array(values.length);
+  idx.forEach((v, r) => (rank[v] = r));
+  return rank;
+}
+
+/** Record indices sorted by surname, first name and street (alphabetically), then by index. */
+function globalOrder(t: MatchTable): Int32Array {
+  const last = valueRanks(t.cols.last.values);
+  const first = valueRanks(t.cols.first.values);
+  const street = valueRanks(t.cols.street.values);
+  const li = t.cols.last.ids;
+  const fi = t.cols.first.ids;
+  const si = t.cols.street.ids;
+  return Int32Array.from({ length: t.n }, (_, i) => i).sort(
+    (a, b) => last[li[a]!]! - last[li[b]!]! || first[fi[a]!]! - first[fi[b]!]! || street[si[a]!]! - street[si[b]!]! || a - b,
+  );
 }
 
 const code = (i: number, j: number, n: number) => (i < j ? i * n + j : j * n + i);
