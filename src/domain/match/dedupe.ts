@@ -67,6 +67,9 @@ export interface DedupeHooks {
   cannotLink?: readonly (readonly [number, number])[];
 }
 
+/** Weight (log2 odds) under which a pair's term-frequency adjustment cannot matter (probability below 10⁻⁶). */
+const TF_IRRELEVANT_BELOW = -20;
+
 /** Pairs per request to the gamma source: small enough for smooth progress and for two threads to share the work. */
 const CHUNK = 250_000;
 
@@ -136,7 +139,8 @@ export async function dedupe(t: MatchTable, s: DedupeSettings, hooks: DedupeHook
   const scratch = new Array<number>(k).fill(0);
   for (let p = 0; p < total; p++) {
     const pat = index[p]!;
-    const w = patternHasTf[pat] ? weightOf(model, t, comps, gammas, p * k, cand.a[p]!, scratch) : patternWeight[pat]!;
+    // Term frequency moves a weight by a few bits at most: a pattern far below any threshold (p < 10⁻⁶) stays there.
+    const w = patternHasTf[pat] && patternWeight[pat]! > TF_IRRELEVANT_BELOW ? weightOf(model, t, comps, gammas, p * k, cand.a[p]!, scratch) : patternWeight[pat]!;
     weight[p] = w;
     prob[p] = probabilityOf(w);
   }
