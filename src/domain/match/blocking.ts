@@ -54,7 +54,7 @@ export const BLOCK_RULES: Readonly<Record<MatchLevel, readonly BlockRule[]>> = {
 };
 
 /** Blocks up to this size are compared in full; bigger ones as a sorted neighbourhood. */
-export const FULL_BLOCK = 8;
+export const FULL_BLOCK = 6;
 /** Neighbours each record of a big block is compared with. */
 export const WINDOW = 2;
 
