@@ -676,9 +676,10 @@ const FIRST_AND_INITIAL = /^([A-Za-z]{2,}) ([A-Za-z])(\.?)$/;
 /** parseNameFields without the fast path: exported so tests can prove the two agree. */
 export function parseNameFieldsGeneral(fields: NameFields): ParsedName {
   const p = parseNameFieldsParsed(fields);
-  // Read again the way a second clean would read the parts ("lP&" + "A" → "lP A", "pc A" → "Pc" + "A": a partnership,
-  // a professional corporation): when that reading is a company, so is this one, and cleaning twice equals once.
-  if (p.kind === 'person' && (p.first !== '' || p.last !== '')) {
+  // Read again the way a second clean would read the parts ("lP&" + "A" → "lP A", "pc A" → "Pc" + "A", the couple
+  // "Pc & A" → "Pc": a partnership, a professional corporation): when that reading is a company, so is this one, and
+  // cleaning twice equals once.
+  if ((p.kind === 'person' || p.kind === 'couple') && (p.first !== '' || p.last !== '')) {
     const again = parseNameFieldsParsed({ prefix: p.prefix, first: p.first, middle: p.middle, last: p.last, suffix: p.suffix });
     if (again.kind === 'company') return again;
   }
