@@ -348,6 +348,7 @@ export function createService(opts: ServiceOptions): WinnowService {
       if (chosen.length === 0) throw new WinnowError('NOT_FOUND', 'This project has no lists to deduplicate; import one first.');
       const label = `Merge/purge ${chosen.length === 1 ? chosen[0]!.name : `${chosen.length} lists`}${i.level ? ` (${i.level})` : ''}`;
       const jobId = startJob(p, 'dedupe', label, { listIds: chosen.map((l) => l.id), level: i.level ?? 'auto' }, true, async (signal, progress) => {
+        const startedAt = performance.now();
         const uncleaned = chosen.filter((l) => !l.clean);
         if (uncleaned.length > 0) {
           await cleanLists(p.db, { lists: uncleaned, signal, progress, tables: cleanTables, cleanWorkerFile: opts.cleanWorkerFile, resourcesDir: opts.resourcesDir });
@@ -372,6 +373,7 @@ export function createService(opts: ServiceOptions): WinnowService {
           nicknames: loadNicknameTable(opts.resourcesDir),
           freeMail: (d) => email.freeMail.has(d),
           matchWorkerFile: opts.matchWorkerFile,
+          startedAt,
           ...(i.survivorship ? { survivorship: i.survivorship } : {}),
         });
       });

@@ -32,6 +32,8 @@ export interface DedupeJobInput {
   matchWorkerFile?: string | undefined;
   /** Worker threads to start (default: one per core). */
   workers?: number | undefined;
+  /** When the job began (performance.now()), if it did other work first (cleaning): the reported time counts from here. */
+  startedAt?: number;
   /** How each field of a merged record is chosen, stored with the run (defaults for the fields left out). */
   survivorship?: Partial<Record<SurvivorField, SurvivorRule>> | undefined;
   /** Lists with fewer records are compared on the job's thread (default WORKER_MIN_RECORDS). */
@@ -186,7 +188,7 @@ export function mergeReport(lists: readonly ListInfo[], clusterOf: Int32Array, l
 }
 
 export async function dedupeLists(db: Db, job: DedupeJobInput): Promise<MergePurgeResult> {
-  const started = performance.now();
+  const started = job.startedAt ?? performance.now();
   const total = job.lists.reduce((s, l) => s + l.rowCount, 0);
   const cancelled = () => new WinnowError('JOB_CANCELLED', 'The merge/purge was cancelled; the project is unchanged.');
   job.progress({ phase: 'reading records', rows: 0, done: 0, total });
