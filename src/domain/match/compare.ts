@@ -110,6 +110,19 @@ function pairMemo(compute: (a: number, b: number) => number): (a: number, b: num
   };
 }
 
+/** A pair memo over the values of the table being compared, made again when a different table comes in. */
+function memoPerTable(make: (t: MatchTable) => (a: number, b: number) => number): (t: MatchTable) => (a: number, b: number) => number {
+  let memo: ((a: number, b: number) => number) | null = null;
+  let memoFor: MatchTable | null = null;
+  return (t) => {
+    if (memoFor !== t || !memo) {
+      memoFor = t;
+      memo = pairMemo(make(t));
+    }
+    return memo;
+  };
+}
+
 /** Token profiles of a column's values, made on first use. */
 function profiles(t: MatchTable, f: MatchField): (id: number) => TokenProfile {
   const cache: (TokenProfile | undefined)[] = new Array(t.cols[f].values.length);
@@ -138,17 +151,12 @@ function firstName(): Comparison {
     if ((x.length === 1 || y.length === 1) && x[0] === y[0]) return 1;
     return 0;
   };
-  let memo: ((a: number, b: number) => number) | null = null;
-  let memoFor: MatchTable | null = null;
+  const memo = memoPerTable(level);
   const compare = (t: MatchTable, i: number, j: number) => {
     const a = id(t, 'first', i);
     const b = id(t, 'first', j);
     if (a === 0 || b === 0) return NULL_LEVEL;
-    if (memoFor !== t) {
-      memo = pairMemo(level(t));
-      memoFor = t;
-    }
-    const l = memo!(a, b);
+    const l = memo(t)(a, b);
     if (l < 2 && swapped(t, i, j)) return 2;
     return l;
   };
@@ -186,8 +194,14 @@ function swapped(t: MatchTable, i: number, j: number): boolean {
 }
 
 function lastName(): Comparison {
-  let memo: ((a: number, b: number) => number) | null = null;
-  let memoFor: MatchTable | null = null;
+  const memo = memoPerTable((t) => (p, q) => {
+    if (p === q) return 3;
+    const x = t.cols.last.values[p]!;
+    const y = t.cols.last.values[q]!;
+    if (jwAtLeast(x, y, 0.92) || (x.length >= 5 && withinOneEdit(x, y))) return 2;
+    if (t.lastSound[p] === t.lastSound[q] || ((x.includes(' ') || y.includes(' ')) && tokenSetSimilarity(x, y) >= 1)) return 1;
+    return 0;
+  });
   return {
     key: 'last_name',
     label: 'Last name',
@@ -198,18 +212,7 @@ function lastName(): Comparison {
       const a = id(t, 'last', i);
       const b = id(t, 'last', j);
       if (a === 0 || b === 0) return NULL_LEVEL;
-      if (memoFor !== t) {
-        memoFor = t;
-        memo = pairMemo((p, q) => {
-          if (p === q) return 3;
-          const x = t.cols.last.values[p]!;
-          const y = t.cols.last.values[q]!;
-          if (jwAtLeast(x, y, 0.92) || (x.length >= 5 && withinOneEdit(x, y))) return 2;
-          if (t.lastSound[p] === t.lastSound[q] || ((x.includes(' ') || y.includes(' ')) && tokenSetSimilarity(x, y) >= 1)) return 1;
-          return 0;
-        });
-      }
-      const l = memo!(a, b);
+      const l = memo(t)(a, b);
       if (l < 2 && swapped(t, i, j)) return 2;
       return l;
     },
@@ -376,16 +379,11 @@ function email(): Comparison {
 
 /** House number and street together: "street number must agree" is the strongest part of an address. */
 function streetAddress(): Comparison {
-  let memo: ((a: number, b: number) => number) | null = null;
-  let memoFor: MatchTable | null = null;
   // 2 same street, 1 similar street, 0 different.
-  const streetLevel = (t: MatchTable) => {
+  const streetLevel = memoPerTable((t) => {
     const prof = profiles(t, 'street');
-    return pairMemo((p, q) => {
-      if (p === q) return 2;
-      return wordsSimilar(t.cols.street.values[p]!, t.cols.street.values[q]!, prof(p), prof(q), 0.9) ? 1 : 0;
-    });
-  };
+    return (p, q) => (p === q ? 2 : wordsSimilar(t.cols.street.values[p]!, t.cols.street.values[q]!, prof(p), prof(q), 0.9) ? 1 : 0);
+  });
   return {
     key: 'address',
     label: 'Street address',
@@ -398,13 +396,9 @@ function streetAddress(): Comparison {
       const na = id(t, 'houseNo', i);
       const nb = id(t, 'houseNo', j);
       if ((sa === 0 && na === 0) || (sb === 0 && nb === 0)) return NULL_LEVEL;
-      if (memoFor !== t) {
-        memoFor = t;
-        memo = streetLevel(t);
-      }
       const numbers = na !== 0 && nb !== 0;
       // Different house numbers: only "same street" (neighbours) is worth telling apart, and that is an id compare.
-      const street = sa === 0 || sb === 0 ? -1 : numbers && na !== nb ? (sa === sb ? 1 : 0) : memo!(sa, sb);
+      const street = sa === 0 || sb === 0 ? -1 : numbers && na !== nb ? (sa === sb ? 1 : 0) : streetLevel(t)(sa, sb);
       const sameNo = numbers && (na === nb || withinOneEdit(t.cols.houseNo.values[na]!, t.cols.houseNo.values[nb]!) && t.cols.houseNo.values[na]!.length >= 3);
       const exactNo = numbers && na === nb;
       if (street === 2 && (exactNo || (!numbers && na === nb))) return 5;
@@ -431,8 +425,7 @@ function streetAddress(): Comparison {
 
 /** City, postcode (and state) together: they say the same thing, so counting each would count the place three times. */
 function place(): Comparison {
-  let memo: ((a: number, b: number) => number) | null = null;
-  let memoFor: MatchTable | null = null;
+  const cityLevel = memoPerTable((t) => (p, q) => (p === q ? 2 : jwAtLeast(t.cols.city.values[p]!, t.cols.city.values[q]!, 0.88) ? 1 : 0));
   return {
     key: 'place',
     label: 'City and ZIP',
@@ -445,11 +438,7 @@ function place(): Comparison {
       const ca = id(t, 'city', i);
       const cb = id(t, 'city', j);
       if ((pa === 0 && ca === 0) || (pb === 0 && cb === 0)) return NULL_LEVEL;
-      if (memoFor !== t) {
-        memoFor = t;
-        memo = pairMemo((p, q) => (p === q ? 2 : jwAtLeast(t.cols.city.values[p]!, t.cols.city.values[q]!, 0.88) ? 1 : 0));
-      }
-      const city = ca === 0 || cb === 0 ? -1 : memo!(ca, cb);
+      const city = ca === 0 || cb === 0 ? -1 : cityLevel(t)(ca, cb);
       const post = pa === 0 || pb === 0 ? -1 : pa === pb ? 2 : withinOneEdit(t.cols.postcode.values[pa]!, t.cols.postcode.values[pb]!) ? 1 : 0;
       const sa = id(t, 'state', i);
       const sb = id(t, 'state', j);
@@ -473,8 +462,16 @@ function place(): Comparison {
 }
 
 function company(): Comparison {
-  let memo: ((a: number, b: number) => number) | null = null;
-  let memoFor: MatchTable | null = null;
+  const memo = memoPerTable((t) => {
+    const prof = profiles(t, 'company');
+    return (p, q) => {
+      if (p === q) return 3;
+      const px = prof(p);
+      const py = prof(q);
+      if (wordsSimilar(t.cols.company.values[p]!, t.cols.company.values[q]!, px, py, 0.93)) return 2;
+      return shareWord(px, py) && tokenSetOf(px.tokens, py.tokens) >= 0.5 ? 1 : 0;
+    };
+  });
   return {
     key: 'company',
     label: 'Company',
@@ -485,18 +482,7 @@ function company(): Comparison {
       const a = id(t, 'company', i);
       const b = id(t, 'company', j);
       if (a === 0 || b === 0) return NULL_LEVEL;
-      if (memoFor !== t) {
-        memoFor = t;
-        const prof = profiles(t, 'company');
-        memo = pairMemo((p, q) => {
-          if (p === q) return 3;
-          const px = prof(p);
-          const py = prof(q);
-          if (wordsSimilar(t.cols.company.values[p]!, t.cols.company.values[q]!, px, py, 0.93)) return 2;
-          return shareWord(px, py) && tokenSetOf(px.tokens, py.tokens) >= 0.5 ? 1 : 0;
-        });
-      }
-      return memo!(a, b);
+      return memo(t)(a, b);
     },
     describe(t, i, j, l) {
       const a = up(v(t, 'company', i));
