@@ -25,6 +25,7 @@ import {
   type MethodInput,
   type CleanResult,
   type MergePurgeResult,
+  type MailingRunResult,
   type ListInfo,
 } from './api/contract';
 import type { CleanTables } from './domain/clean-record';
@@ -45,6 +46,11 @@ import { checkNoSharedField } from './domain/mapping';
 import { earlierImports, importList, mappingFor, readSetup } from './jobs/import-list';
 import { allPresets, deletePreset } from './store/presets';
 import { exportDelimited } from './jobs/export-delimited';
+import { buildMailing } from './jobs/build-mailing';
+import { exportMailing } from './jobs/export-mailing';
+import { resolveCenter } from './domain/target/geography';
+import { bestCustomerAreas, geoSummary, removedRecords, targetRunFor, zipReference } from './records/target-views';
+import { allRecipes, deleteRecipe, getTargetRun, latestTargetRun, mailings, saveRecipe, targetRuns } from './store/targeting';
 import { throttledProgress, type ProgressSink } from './jobs/progress';
 
 export const APP_NAME = 'Winnow';
@@ -151,6 +157,16 @@ export function createService(opts: ServiceOptions): WinnowService {
     return { lists: new Map(allLists(db).map((l) => [l.id, l])), nicknames: loadNicknameTable(opts.resourcesDir), freeMail: (d) => email.freeMail.has(d) };
   };
   const cleanTables = (): CleanTables => ({ zips: loadZipTable(opts.resourcesDir), email: loadEmailLists(opts.resourcesDir), defaultCountry: 'US' });
+  const matchContext = () => {
+    const email = loadEmailLists(opts.resourcesDir);
+    return { nicknames: loadNicknameTable(opts.resourcesDir), freeMail: (d: string) => email.freeMail.has(d) };
+  };
+  let zipReferenceCache: ReturnType<typeof zipReference> | null = null;
+  /** Cleans the lists never cleaned (a job's first phase when it reads cleaned records). */
+  const cleanFirst = async (p: OpenProject, lists: readonly ListInfo[], signal: AbortSignal, progress: ProgressSink) => {
+    const uncleaned = lists.filter((l) => !l.clean);
+    if (uncleaned.length > 0) await cleanLists(p.db, { lists: uncleaned, signal, progress, tables: cleanTables, cleanWorkerFile: opts.cleanWorkerFile, resourcesDir: opts.resourcesDir });
+  };
 
   function projectInfo(p: OpenProject): ProjectInfo {
     return {
@@ -211,7 +227,7 @@ export function createService(opts: ServiceOptions): WinnowService {
   const recentId = (p: string) => crypto.createHash('sha256').update(p).digest('hex').slice(0, 16);
 
   /** Runs a job in the background: recorded in the project's job log, progress throttled, cancel through AbortSignal. */
-  function startJob<R extends ImportResult | ExportResult | CleanResult | MergePurgeResult>(
+  function startJob<R extends ImportResult | ExportResult | CleanResult | MergePurgeResult | MailingRunResult>(
     p: OpenProject,
     kind: JobKind,
     label: string,
@@ -246,7 +262,7 @@ export function createService(opts: ServiceOptions): WinnowService {
       }
       if (projects.get(p.id) === p) finishJob(p.db, jobId, status, result, error);
       emit('job.finished', { jobId, kind, projectId: p.id, status, result, error });
-      if (status === 'done' && (kind === 'import' || kind === 'clean' || kind === 'dedupe')) {
+      if (status === 'done' && (kind === 'import' || kind === 'clean' || kind === 'dedupe' || kind === 'mailing')) {
         p.views.clear();
         emit('project.changed', { projectId: p.id });
       }
@@ -426,6 +442,64 @@ export function createService(opts: ServiceOptions): WinnowService {
     'review.decisions': (i) => {
       const p = project(i.projectId);
       return { decisions: decisions(p.readDb, reviewContext(p.readDb), i.limit) };
+    },
+    'mailing.run': (i) => {
+      const p = project(i.projectId);
+      const from = listOf(p, i.recipe.fromListId);
+      if (i.name) saveRecipe(writable(i.projectId).db, i.name, i.recipe);
+      const label = `Build a mailing set from ${from.name}${i.name ? ` (${i.name})` : ''}`;
+      const jobId = startJob(p, 'mailing', label, { recipe: i.recipe, name: i.name ?? null }, true, async (signal, progress) => {
+        await cleanFirst(p, allLists(p.db), signal, progress);
+        return buildMailing(p.db, { recipe: i.recipe, recipeName: i.name ?? null, lists: allLists(p.db), signal, progress, zips: loadZipTable(opts.resourcesDir), ...matchContext() });
+      });
+      return { jobId };
+    },
+    'mailing.runs': (i) => ({ runs: targetRuns(project(i.projectId).readDb, i.limit).map((r) => ({ ...r.result, recipe: r.recipe })) }),
+    'mailing.removed': (i) => {
+      const p = project(i.projectId);
+      const run = targetRunFor(p.readDb, i.runId);
+      return { runId: run.id, ...removedRecords(p.readDb, run, new Map(allLists(p.readDb).map((l) => [l.id, l])), i.step ?? null, i.offset, i.limit) };
+    },
+    'mailing.export': (i) => {
+      const p = project(i.projectId);
+      const run = targetRunFor(p.readDb, i.runId);
+      const list = listOf(p, run.fromList);
+      const f = fileEntry(i.file, 'write');
+      const mailedAt = i.mailedAt ?? new Date().toISOString().slice(0, 10);
+      const params = { runId: run.id, file: f.name, name: i.name, channel: i.channel, mailedAt, fields: i.fields };
+      const jobId = startJob(p, 'export', `Export the mailing set "${i.name}" to ${f.name}`, params, true, async (signal, progress) => {
+        const r = await exportMailing(p.db, { run, list, outPath: f.path, name: i.name, channel: i.channel, mailedAt, fields: i.fields, tables: cleanTables, signal, progress, ...matchContext() });
+        return { rowsWritten: r.rowsWritten, seconds: r.seconds, file: { fileId: i.file.fileId }, fileName: f.name };
+      });
+      return { jobId };
+    },
+    'mailing.ledger': (i) => ({ mailings: mailings(project(i.projectId).readDb) }),
+    'mailing.recipes': (i) => ({ recipes: allRecipes(project(i.projectId).readDb) }),
+    'mailing.saveRecipe': (i) => {
+      const p = writable(i.projectId);
+      listOf(p, i.recipe.fromListId);
+      return saveRecipe(p.db, i.name, i.recipe);
+    },
+    'mailing.deleteRecipe': (i) => ({ deleted: deleteRecipe(writable(i.projectId).db, i.name) }),
+    'geo.summary': (i) => {
+      const p = project(i.projectId);
+      const run = i.runId === undefined ? (latestTargetRun(p.readDb) ?? null) : (getTargetRun(p.readDb, i.runId) ?? null);
+      if (i.runId !== undefined && !run) throw new WinnowError('NOT_FOUND', `There is no mailing run ${i.runId} (only the newest runs are kept).`, { runId: i.runId });
+      return { runId: run?.id ?? null, ...geoSummary(p.readDb, run, allLists(p.readDb), loadZipTable(opts.resourcesDir)) };
+    },
+    'geo.reference': () => (zipReferenceCache ??= zipReference(loadZipTable(opts.resourcesDir))),
+    'geo.bestAreas': (i) => {
+      const p = project(i.projectId);
+      const lists = i.listIds ? i.listIds.map((id) => listOf(p, id)) : allLists(p.readDb).filter((l) => l.role === 'customers');
+      return bestCustomerAreas(p.readDb, lists, i.by, i.percent, loadZipTable(opts.resourcesDir));
+    },
+    'geo.resolve': (i) => {
+      try {
+        const c = resolveCenter(i.center, loadZipTable(opts.resourcesDir));
+        return { lat: c.lat, lon: c.lon, zip: c.zip, label: c.label };
+      } catch (e) {
+        throw new WinnowError('INVALID_INPUT', (e as Error).message, { center: i.center });
+      }
     },
     'records.get': (i) => {
       const p = project(i.projectId);

@@ -354,7 +354,132 @@ export interface ClusterReview {
   merged: { field: (typeof SURVIVOR_FIELDS)[number]; label: string; value: string; from: RecordRef | null; rule: (typeof SURVIVOR_RULES)[number] | 'pick'; why: string }[];
 }
 
-export type JobKind = 'import' | 'export' | 'clean' | 'dedupe';
+/** How a suppression entry matches a record: 'auto' = the most specific level the entry's own fields allow (a person by
+ * name + address or name + e-mail/phone; a company at an address; an address; an e-mail; a phone). */
+export const SUPPRESS_LEVELS = ['auto', 'person', 'household', 'company', 'address', 'email', 'phone'] as const;
+export type SuppressLevel = (typeof SUPPRESS_LEVELS)[number];
+
+export const MAILING_CHANNELS = ['direct-mail', 'email', 'tradeshow', 'telemarketing'] as const;
+export type MailingChannel = (typeof MAILING_CHANNELS)[number];
+
+const targetListId = z.number().int().positive();
+const inOrOut = z.enum(['include', 'exclude']).default('include');
+
+/** One step of a targeting waterfall. Each step removes records from what the steps before it kept. */
+export const targetStepSchema = z.discriminatedUnion('kind', [
+  /** Records matching an entry of these lists (do-not-mail, competitors, any list) are removed. */
+  z.object({ kind: z.literal('suppress'), listIds: z.array(targetListId).min(1).max(100), level: z.enum(SUPPRESS_LEVELS).default('auto') }).strict(),
+  /** Existing customers (the project's customer lists unless listIds name others): excluded, or the only ones kept. */
+  z
+    .object({
+      kind: z.literal('customers'),
+      mode: z.enum(['exclude', 'only']).default('exclude'),
+      listIds: z.array(targetListId).min(1).max(100).optional(),
+      level: z.enum(SUPPRESS_LEVELS).default('auto'),
+    })
+    .strict(),
+  /** Two-letter state codes (the state of the record's ZIP, else its state field). */
+  z.object({ kind: z.literal('states'), mode: inOrOut, states: z.array(z.string().trim().regex(/^[A-Za-z]{2}$/, 'a two-letter state code')).min(1).max(70) }).strict(),
+  /** Three-digit ZIP (SCF) areas. */
+  z.object({ kind: z.literal('zip3'), mode: inOrOut, zip3: z.array(z.string().trim().regex(/^\d{3}$/, 'three digits')).min(1).max(1000) }).strict(),
+  z.object({ kind: z.literal('zips'), mode: inOrOut, zips: z.array(z.string().trim().regex(/^\d{5}$/, 'five digits')).min(1).max(50_000) }).strict(),
+  /** Great-circle miles between ZIP centroids: around a ZIP ("89501") or an address's ZIP ("12 Main St, Reno NV 89501"). */
+  z.object({ kind: z.literal('radius'), center: z.string().trim().min(3).max(300), miles: z.number().positive().max(5000), mode: inOrOut }).strict(),
+  /** Removes records mailed (this record, or the same person on another list) within the last `days` days, per the ledger. */
+  z.object({ kind: z.literal('notMailed'), days: z.number().int().min(1).max(3650), channels: z.array(z.enum(MAILING_CHANNELS)).min(1).max(4).optional() }).strict(),
+  /** At most `pieces` pieces per household (surname at an address) within `days` days, counting the ledger and this set. */
+  z.object({ kind: z.literal('householdLimit'), pieces: z.number().int().min(1).max(100), days: z.number().int().min(1).max(3650) }).strict(),
+  /** Removes records without a deliverable postal address (the clean step's "mailable" verdict). */
+  z.object({ kind: z.literal('mailable') }).strict(),
+  /** Keeps only multi-buyers: people found on at least `minLists` bought lists (this one included). */
+  z.object({ kind: z.literal('multiBuyers'), minLists: z.number().int().min(2).max(100).default(2) }).strict(),
+]);
+export type TargetStep = z.output<typeof targetStepSchema>;
+export type TargetStepInput = z.input<typeof targetStepSchema>;
+
+/** A targeting recipe: the list to mail from and the ordered steps. */
+export const targetRecipeSchema = z.object({ fromListId: targetListId, steps: z.array(targetStepSchema).max(50) }).strict();
+export type TargetRecipe = z.output<typeof targetRecipeSchema>;
+export type TargetRecipeInput = z.input<typeof targetRecipeSchema>;
+
+/** One step of a waterfall as it ran: in − removed = the next step's in. */
+export interface WaterfallStep {
+  /** The step in words: 'Suppress "Do not mail" (person, auto)', 'Within 25 miles of 89501 (Reno, NV)'. */
+  step: string;
+  kind: TargetStep['kind'] | 'input';
+  in: number;
+  removed: number;
+  /** More in words, when there is more to say: "3 entries too thin to match (a name alone)". */
+  note?: string;
+}
+
+/** A waterfall run: the mailing set is the input records no step removed. */
+export interface MailingRunResult {
+  runId: number;
+  fromListId: number;
+  fromListName: string;
+  recipeName: string | null;
+  createdAt: string;
+  steps: WaterfallStep[];
+  /** Records of the input list, and records kept (the mailing set). */
+  input: number;
+  kept: number;
+  /** Kept records also found on another bought list (flagged, not removed, unless a multi-buyer step asks). */
+  multiBuyers: number;
+  seconds: number;
+}
+
+/** A record a waterfall step removed, with the reason stored on it. */
+export interface RemovedRecord extends RecordRef {
+  /** 0-based index into the run's steps (0 is the input, so removals start at 1). */
+  step: number;
+  reason: string;
+  /** The record in a few words: name, company, address. */
+  summary: string;
+}
+
+/** An exported mailing, as the ledger keeps it. */
+export interface MailingInfo {
+  mailingId: number;
+  name: string;
+  channel: MailingChannel;
+  /** ISO date (yyyy-mm-dd) the mailing went (or goes) out. */
+  mailedAt: string;
+  recipients: number;
+  runId: number | null;
+  fromListName: string | null;
+  fileName: string | null;
+  createdAt: string;
+}
+
+export interface RecipeInfo {
+  name: string;
+  recipe: TargetRecipe;
+  updatedAt: string;
+}
+
+/** One 3-digit ZIP area with its counts: customers (house lists), prospects (the run's input list, or every bought list) and the mailing set. */
+export interface GeoArea {
+  zip3: string;
+  /** The state most of its ZIPs are in, and a place name (the city of its first ZIP) for labels. */
+  state: string;
+  place: string;
+  customers: number;
+  prospects: number;
+  kept: number;
+  /** Part of the run's target area (every geography rule of the recipe lets it in). */
+  target: boolean;
+}
+
+export interface GeoSummary {
+  areas: GeoArea[];
+  /** Radius rules of the run, resolved to a point. */
+  circles: { lat: number; lon: number; miles: number; label: string }[];
+  /** Records without a usable ZIP, per kind. */
+  unplaced: { customers: number; prospects: number; kept: number };
+}
+
+export type JobKind = 'import' | 'export' | 'clean' | 'dedupe' | 'mailing';
 export type JobStatus = 'running' | 'done' | 'cancelled' | 'failed' | 'interrupted';
 
 /** The import report. */
@@ -395,9 +520,11 @@ export interface JobRecord {
   label: string;
   startedAt: string;
   finishedAt: string | null;
-  result: ImportResult | ExportResult | CleanResult | MergePurgeResult | null;
+  result: JobResult | null;
   error: WinnowErrorData | null;
 }
+
+export type JobResult = ImportResult | ExportResult | CleanResult | MergePurgeResult | MailingRunResult;
 
 export interface PreviewColumn extends ColumnInfo {
   field: CanonicalField | null;
@@ -590,6 +717,46 @@ export const methodInputs = {
   'review.pick': z.object({ projectId: id, runId: z.number().int().positive().optional(), field: z.enum(SURVIVOR_FIELDS), from: recordRefSchema }).strict(),
   /** Writes the entity of every record of a run (default: the newest): `row,cluster` for one list, `list,row,cluster` for several. */
   'dedupe.exportClusters': z.object({ projectId: id, runId: z.number().int().positive().optional(), file: fileRefSchema }).strict(),
+  /** Runs a targeting waterfall (cleaning the lists it reads first); saves the recipe too when `name` is given. */
+  'mailing.run': z.object({ projectId: id, recipe: targetRecipeSchema, name: z.string().trim().min(1).max(200).optional() }).strict(),
+  'mailing.runs': z.object({ projectId: id, limit: z.number().int().min(1).max(200).default(20) }).strict(),
+  /** Records a run (default: the newest) removed, with reasons; `step` narrows to one step. */
+  'mailing.removed': z
+    .object({
+      projectId: id,
+      runId: z.number().int().positive().optional(),
+      step: z.number().int().min(1).optional(),
+      offset: z.number().int().min(0).default(0),
+      limit: z.number().int().min(1).max(1000).default(100),
+    })
+    .strict(),
+  /** Writes a run's mailing set (default: the newest run) and records it in the mailing ledger. */
+  'mailing.export': z
+    .object({
+      projectId: id,
+      runId: z.number().int().positive().optional(),
+      file: fileRefSchema,
+      name: z.string().trim().min(1).max(200),
+      channel: z.enum(MAILING_CHANNELS).default('direct-mail'),
+      /** yyyy-mm-dd; default today. */
+      mailedAt: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional(),
+      fields: z.enum(['original', 'canonical', 'all']).default('original'),
+    })
+    .strict(),
+  'mailing.ledger': projectInput,
+  'mailing.recipes': projectInput,
+  'mailing.saveRecipe': z.object({ projectId: id, name: z.string().trim().min(1).max(200), recipe: targetRecipeSchema }).strict(),
+  'mailing.deleteRecipe': z.object({ projectId: id, name: z.string().trim().min(1).max(200) }).strict(),
+  /** Counts per 3-digit ZIP area for the map: customers, prospects and a run's mailing set (default: the newest run, if any). */
+  'geo.summary': z.object({ projectId: id, runId: z.number().int().positive().optional() }).strict(),
+  /** The bundled ZIP centroids, for drawing ZIP3 areas: parallel arrays, one entry per ZIP with a centroid. */
+  'geo.reference': z.object({}).strict(),
+  /** "Where my best customers are": the fewest ZIP3 areas holding `percent` of customers (or of their purchase amount). */
+  'geo.bestAreas': z
+    .object({ projectId: id, percent: z.number().min(1).max(100), by: z.enum(['customers', 'amount']).default('customers'), listIds: z.array(z.number().int().positive()).min(1).max(100).optional() })
+    .strict(),
+  /** Where a radius center is: a ZIP or an address with a ZIP. */
+  'geo.resolve': z.object({ center: z.string().trim().min(1).max(300) }).strict(),
   'records.get': z.object({ projectId: id, listId: z.number().int().positive(), rowNo: z.number().int().min(1) }).strict(),
   /** Sets a cell's current value (the imported value is kept); recorded in the undo history; a cleaned list re-cleans the record. */
   'records.edit': z
@@ -634,6 +801,18 @@ export interface MethodResults {
   'review.decisions': { decisions: DecisionInfo[] };
   'review.cluster': ClusterReview;
   'review.pick': ClusterReview;
+  'mailing.run': { jobId: string };
+  'mailing.runs': { runs: (MailingRunResult & { recipe: TargetRecipe })[] };
+  'mailing.removed': { runId: number; total: number; records: RemovedRecord[] };
+  'mailing.export': { jobId: string };
+  'mailing.ledger': { mailings: MailingInfo[] };
+  'mailing.recipes': { recipes: RecipeInfo[] };
+  'mailing.saveRecipe': RecipeInfo;
+  'mailing.deleteRecipe': { deleted: boolean };
+  'geo.summary': GeoSummary & { runId: number | null };
+  'geo.reference': { zip3: string[]; lat: number[]; lon: number[] };
+  'geo.bestAreas': { zip3: string[]; by: 'customers' | 'amount'; covered: number; total: number; share: number };
+  'geo.resolve': { lat: number; lon: number; zip: string; label: string };
   'records.get': RecordDetail;
   'records.edit': { row: GridRow; edits: EditsState };
   'edits.undo': { edit: EditInfo | null; row: GridRow | null; edits: EditsState };
@@ -679,7 +858,7 @@ export interface JobFinished {
   kind: JobKind;
   projectId: string;
   status: Exclude<JobStatus, 'running'>;
-  result: ImportResult | ExportResult | CleanResult | MergePurgeResult | null;
+  result: JobResult | null;
   error: WinnowErrorData | null;
 }
 

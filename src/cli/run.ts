@@ -9,7 +9,13 @@ import {
   columnMappingSchema,
   LIST_ROLES,
   MATCH_LEVELS,
+  MAILING_CHANNELS,
+  SUPPRESS_LEVELS,
   WinnowError,
+  type MailingChannel,
+  type MailingRunResult,
+  type SuppressLevel,
+  type TargetStepInput,
   type CanonicalField,
   type CleanResult,
   type ColumnMapping,
@@ -70,6 +76,16 @@ Usage:
   winnow dedupe --project P.winnow [--lists A,B] [--level L] [--clusters OUT.csv]
       Merge/purge lists of a project (default: all; --lists in source-priority order, first wins; default order: house
       customers, then earlier lists before newer). Prints duplicates within and between lists and multi-buyers per list.
+  winnow mailing --project P.winnow --from LIST [--suppress LIST,...] [--exclude-customers] [--states CA,NV]
+                 [--zip3 891,890] [--radius ZIP:MILES] [--not-mailed-days N] [--name MAILING] --out OUT.csv
+                 [--report OUT.json] [--level L] [--channel C] [--fields original|canonical|all]
+      Build a mailing set from a list by a waterfall, in this order: each suppression list (matched at the most
+      specific level each entry allows, or --level ${SUPPRESS_LEVELS.filter((l) => l !== 'auto').join('|')}), existing customers
+      (every customers list), states, 3-digit ZIP areas, a radius in miles around a ZIP (ZIP-centroid great-circle
+      distance), and records mailed in the last N days (the mailing ledger). Writes the set to OUT.csv (the list's own
+      columns by default), records it in the ledger as MAILING (default "LIST yyyy-mm-dd"; --channel
+      ${MAILING_CHANNELS.join('|')}, default direct-mail) and prints each step's in and removed. --report writes
+      {"steps": [{"step", "kind", "in", "removed"}...], "input", "kept", ...} as JSON.
   winnow lists --project P.winnow
       Show each list in a project with its role and row count.
   winnow problems --project P.winnow --list NAME [--out PROBLEMS.csv]
@@ -127,6 +143,28 @@ const COMMANDS: Record<string, { options: NonNullable<ParseArgsConfig['options']
     options: { project: { type: 'string' }, lists: { type: 'string' }, level: { type: 'string' }, clusters: { type: 'string' }, ...READ_OPTIONS, help: { type: 'boolean', short: 'h' } },
     positionals: [0, 1],
     help: 'winnow dedupe FILE [--level person|household|company|address] --clusters OUT.csv [--encoding E] [--delimiter D] [--sheet S] [--header-row N]\n       winnow dedupe --project P.winnow [--lists A,B] [--level L] [--clusters OUT.csv]',
+  },
+  mailing: {
+    options: {
+      project: { type: 'string' },
+      from: { type: 'string' },
+      suppress: { type: 'string' },
+      'exclude-customers': { type: 'boolean' },
+      states: { type: 'string' },
+      zip3: { type: 'string' },
+      radius: { type: 'string' },
+      'not-mailed-days': { type: 'string' },
+      name: { type: 'string' },
+      out: { type: 'string' },
+      report: { type: 'string' },
+      level: { type: 'string' },
+      channel: { type: 'string' },
+      fields: { type: 'string' },
+      help: { type: 'boolean', short: 'h' },
+    },
+    positionals: 0,
+    help:
+      'winnow mailing --project P.winnow --from LIST [--suppress LIST,...] [--exclude-customers] [--states CA,NV] [--zip3 891,890] [--radius ZIP:MILES] [--not-mailed-days N] [--name MAILING] --out OUT.csv [--report OUT.json] [--level L] [--channel C] [--fields original|canonical|all]',
   },
   lists: {
     options: { project: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
@@ -189,6 +227,8 @@ export async function runCli(argv: string[], io: CliIO): Promise<number> {
         return await cmdLists(service, values, io);
       case 'dedupe':
         return await cmdDedupe(service, positionals[0], values, io);
+      case 'mailing':
+        return await cmdMailing(service, values, io);
       case 'preview':
         return await cmdPreview(service, positionals[0]!, values, io);
       case 'problems':
@@ -583,6 +623,107 @@ async function cmdDedupe(service: WinnowService, file: string | undefined, value
   } finally {
     stop();
   }
+}
+
+/** The comma-separated codes of an option, upper-cased, each checked against `pattern`. */
+function codesOf(values: Record<string, string | boolean | undefined>, name: string, pattern: RegExp, what: string): string[] | null {
+  const v = values[name];
+  if (typeof v !== 'string') return null;
+  const codes = v.split(/[\s,;]+/).map((c) => c.trim().toUpperCase()).filter((c) => c);
+  if (codes.length === 0) throw new UsageError(`--${name} needs at least one ${what}`);
+  const bad = codes.find((c) => !pattern.test(c));
+  if (bad !== undefined) throw new UsageError(`--${name}: "${bad}" is not ${what}`);
+  return codes;
+}
+
+async function cmdMailing(service: WinnowService, values: Record<string, string | boolean | undefined>, io: CliIO): Promise<number> {
+  const projectPath = path.resolve(need(values, 'project'));
+  const fromName = need(values, 'from');
+  const out = path.resolve(need(values, 'out'));
+  const reportPath = typeof values.report === 'string' ? path.resolve(values.report) : null;
+  const level = (values.level as string | undefined) ?? 'auto';
+  if (!(SUPPRESS_LEVELS as readonly string[]).includes(level)) throw new UsageError(`--level must be one of ${SUPPRESS_LEVELS.join(', ')} (got "${level}")`);
+  const channel = (values.channel as string | undefined) ?? 'direct-mail';
+  if (!(MAILING_CHANNELS as readonly string[]).includes(channel)) throw new UsageError(`--channel must be one of ${MAILING_CHANNELS.join(', ')} (got "${channel}")`);
+  const fields = (values.fields as string | undefined) ?? 'original';
+  if (fields !== 'original' && fields !== 'canonical' && fields !== 'all') throw new UsageError(`--fields must be original, canonical or all, not "${fields}"`);
+  const states = codesOf(values, 'states', /^[A-Z]{2}$/, 'a two-letter state code');
+  const zip3 = codesOf(values, 'zip3', /^\d{3}$/, 'a 3-digit ZIP area');
+  let radius: { center: string; miles: number } | null = null;
+  if (typeof values.radius === 'string') {
+    const at = values.radius.lastIndexOf(':');
+    const miles = Number(values.radius.slice(at + 1));
+    if (at <= 0 || !Number.isFinite(miles) || miles <= 0) throw new UsageError(`--radius must be ZIP:MILES, e.g. 89501:25 (got "${values.radius}")`);
+    radius = { center: values.radius.slice(0, at), miles };
+  }
+  let days: number | null = null;
+  if (typeof values['not-mailed-days'] === 'string') {
+    days = Number(values['not-mailed-days']);
+    if (!Number.isInteger(days) || days < 1 || days > 3650) throw new UsageError(`--not-mailed-days must be a whole number of days from 1 to 3650 (got "${values['not-mailed-days']}")`);
+  }
+  const info = await openExisting(service, projectPath);
+  const from = await findList(info, fromName, projectPath);
+  const steps: TargetStepInput[] = [];
+  if (typeof values.suppress === 'string') {
+    for (const name of values.suppress.split(',').map((x) => x.trim()).filter((x) => x)) {
+      steps.push({ kind: 'suppress', listIds: [(await findList(info, name, projectPath)).id], level: level as SuppressLevel });
+    }
+  }
+  if (values['exclude-customers']) steps.push({ kind: 'customers', mode: 'exclude', level: level as SuppressLevel });
+  if (states) steps.push({ kind: 'states', mode: 'include', states });
+  if (zip3) steps.push({ kind: 'zip3', mode: 'include', zip3 });
+  if (radius) steps.push({ kind: 'radius', mode: 'include', ...radius });
+  if (days !== null) steps.push({ kind: 'notMailed', days });
+  const today = new Date().toISOString().slice(0, 10);
+  const mailingName = typeof values.name === 'string' && values.name.trim() !== '' ? values.name.trim() : `${from.name} ${today}`;
+  const stop = showProgress(service, io);
+  try {
+    const run = await waitFor<MailingRunResult>(service, (await service.invoke('mailing.run', { projectId: info.projectId, recipe: { fromListId: from.id, steps } })).jobId, 'mailing');
+    const written = await waitFor<ExportResult>(
+      service,
+      (await service.invoke('mailing.export', { projectId: info.projectId, runId: run.runId, file: service.registerFile(out, 'write'), name: mailingName, channel: channel as MailingChannel, mailedAt: today, fields })).jobId,
+      'export',
+    );
+    io.progress?.('');
+    printWaterfall(run, io);
+    io.out(`Wrote ${written.rowsWritten.toLocaleString('en-US')} records to ${path.basename(out)}; recorded in the mailing ledger as "${mailingName}" (${channel}, ${today}).`);
+    if (reportPath) {
+      const report = {
+        project: path.basename(projectPath),
+        from: from.name,
+        mailing: mailingName,
+        channel,
+        mailedAt: today,
+        runId: run.runId,
+        steps: run.steps.map((st) => ({ step: st.step, kind: st.kind, in: st.in, removed: st.removed, ...(st.note ? { note: st.note } : {}) })),
+        input: run.input,
+        kept: run.kept,
+        multiBuyers: run.multiBuyers,
+        out: path.basename(out),
+        rowsWritten: written.rowsWritten,
+        seconds: run.seconds,
+      };
+      fs.writeFileSync(reportPath, `${JSON.stringify(report, null, 2)}\n`);
+      io.out(`Report written to ${path.basename(reportPath)}.`);
+    }
+    return 0;
+  } finally {
+    stop();
+  }
+}
+
+function printWaterfall(r: MailingRunResult, io: CliIO): void {
+  const n = (x: number) => x.toLocaleString('en-US');
+  io.out(`Mailing set from "${r.fromListName}" in ${r.seconds.toFixed(2)} s: ${n(r.input)} → ${n(r.kept)} records.`);
+  const rows = r.steps.map((st, k) => [String(k), st.step, n(st.in), k === 0 ? '' : n(st.removed), n(st.in - st.removed)]);
+  rows.push(['', 'Mailing set', '', '', n(r.kept)]);
+  const head = ['#', 'STEP', 'IN', 'REMOVED', 'OUT'];
+  const widths = head.map((h, c) => Math.max(h.length, ...rows.map((row) => row[c]!.length)));
+  const line = (row: string[]) => row.map((cell, c) => (c === 1 ? cell.padEnd(widths[c]!) : cell.padStart(widths[c]!))).join('  ');
+  io.out(line(head));
+  for (const row of rows) io.out(line(row));
+  for (const st of r.steps) if (st.note) io.out(`  ${st.step}: ${st.note}`);
+  if (r.multiBuyers > 0) io.out(`Multi-buyers in the set (also on another bought list): ${n(r.multiBuyers)}.`);
 }
 
 async function waitFor<R>(service: WinnowService, jobId: string, what: string): Promise<R> {

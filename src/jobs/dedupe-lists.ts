@@ -48,7 +48,7 @@ const WORKER_MIN_RECORDS = 20_000;
  * which takes every (count + 1)-th chunk itself in a later turn of the event loop (so progress keeps flowing) — one
  * table copy fewer than a worker per core.
  */
-function matchPool(file: string, count: number, level: MatchLevel, table: MatchTable): { gammas: GammaSource; close: () => Promise<void> } {
+export function matchPool(file: string, count: number, level: MatchLevel, table: MatchTable): { gammas: GammaSource; close: () => Promise<void> } {
   const pool = workerPool<MatchWorkerRequest, Int8Array>(file, count, { level, table: freezeTable(table) } satisfies MatchWorkerData, 'a match worker');
   const comps = comparisonsFor(level);
   let turn = 0;
@@ -86,7 +86,7 @@ export function defaultLevel(lists: readonly ListInfo[], companyShare: (list: Li
   return rows > 0 && companies / rows > 1 / 3 ? 'company' : 'person';
 }
 
-/** The records of the lists as a match table, with each record's id, list and quality. */
+/** The records of the lists as a match table, with each record's id, list, quality and verdict flags (1 mailable, 2 emailable, 4 callable). */
 export function readMatchTable(
   db: Db,
   lists: readonly ListInfo[],
@@ -94,12 +94,13 @@ export function readMatchTable(
   freeMail: (d: string) => boolean,
   signal?: AbortSignal,
   onRows?: (done: number, total: number) => void,
-): { table: MatchTable; ids: Float64Array; listOf: Int32Array; quality: Int32Array } {
+): { table: MatchTable; ids: Float64Array; listOf: Int32Array; quality: Int32Array; flags: Uint8Array } {
   const total = lists.reduce((s, l) => s + l.rowCount, 0);
   const builder = matchTableBuilder(total, nicknames);
   const ids = new Float64Array(total);
   const listOf = new Int32Array(total);
   const quality = new Int32Array(total);
+  const flags = new Uint8Array(total);
   let n = 0;
   lists.forEach((list, li) => {
     if (!list.clean) throw new WinnowError('NOT_FOUND', `List "${list.name}" has not been cleaned; clean it before matching.`);
@@ -129,13 +130,14 @@ export function readMatchTable(
         ids[n] = r.id;
         listOf[n] = li;
         quality[n] = r.quality;
+        flags[n] = r.flags;
         n++;
       }
       next = rows[rows.length - 1]!.id + 1;
       onRows?.(n, total);
     }
   });
-  return { table: builder.finish(), ids: ids.subarray(0, n), listOf: listOf.subarray(0, n), quality: quality.subarray(0, n) };
+  return { table: builder.finish(), ids: ids.subarray(0, n), listOf: listOf.subarray(0, n), quality: quality.subarray(0, n), flags: flags.subarray(0, n) };
 }
 
 /** The survivor of each cluster: the record from the highest-priority list, then the better quality, then the first. */

@@ -24,6 +24,8 @@ export interface ExportJobInput {
   tables?: () => CleanTables;
   signal: AbortSignal;
   progress: ProgressSink;
+  /** Rows only: writes just the records this keeps (a mailing set), `keptRows` of them. */
+  keep?: { has: (recordId: number) => boolean; rows: number };
 }
 
 export interface DelimitedLayout {
@@ -53,22 +55,31 @@ export async function exportDelimited(readDb: Db, job: ExportJobInput): Promise<
   const layout = { delimiter: job.list.format?.delimiter || ',', newline: job.list.format?.newline ?? '\r\n', bom: job.list.format?.bom ?? false };
   // The header as it was in the file (names shown in the app are trimmed and made unique).
   const original = job.list.columns.map((c) => c.original ?? c.name);
+  const rows = job.keep?.rows ?? job.list.rowCount;
   if (fields === 'original') {
-    return writeDelimited(job.outPath, layout, original, currentRows(readDb, job.list, false, job.tables), job.list.rowCount, job);
+    return writeDelimited(job.outPath, layout, original, currentRows(readDb, job.list, false, job.tables, false, job.keep), rows, job);
   }
   // A new layout: comma-separated unless the file name says tab-separated.
   const canonicalLayout = { delimiter: /\.(tsv|tab)$/i.test(job.outPath) ? '\t' : ',', newline: '\r\n', bom: false };
   const header = fields === 'all' ? [...CANONICAL_EXPORT_COLUMNS, ...original] : [...CANONICAL_EXPORT_COLUMNS];
-  return writeDelimited(job.outPath, canonicalLayout, header, currentRows(readDb, job.list, true, job.tables, fields === 'all'), job.list.rowCount, job);
+  return writeDelimited(job.outPath, canonicalLayout, header, currentRows(readDb, job.list, true, job.tables, fields === 'all', job.keep), rows, job);
 }
 
 /**
  * The list's rows with the user's edits applied; with `canonical`, the cleaned canonical columns first (from the last
  * clean, or cleaned now when the list never was) and the original columns after them only when `withOriginal`.
  */
-function* currentRows(db: Db, list: ListInfo, canonical: boolean, tables: (() => CleanTables) | undefined, withOriginal = false): Generator<string[][]> {
+function* currentRows(
+  db: Db,
+  list: ListInfo,
+  canonical: boolean,
+  tables: (() => CleanTables) | undefined,
+  withOriginal = false,
+  keep?: { has: (recordId: number) => boolean },
+): Generator<string[][]> {
   const columns = fieldColumns(list);
-  for (const batch of iterateRows(db, list.id)) {
+  for (const all of iterateRows(db, list.id)) {
+    const batch = keep ? all.filter((r) => keep.has(recordId(list.id, r.rowNo))) : all;
     if (batch.length === 0) continue;
     const lo = recordId(list.id, batch[0]!.rowNo);
     const hi = recordId(list.id, batch[batch.length - 1]!.rowNo);

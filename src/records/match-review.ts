@@ -47,7 +47,7 @@ const refOf = (id: number): RecordRef => ({ listId: Math.floor(id / LIST_SHIFT),
 const idOf = (r: RecordRef) => recordId(r.listId, r.rowNo);
 
 /** A record's current cells (edits over raw), its canonical values and its clean result. */
-function readRecord(db: Db, list: ListInfo, rowNo: number): { cells: string[]; values: CanonicalValues; clean: CleanedRecord } {
+export function readRecord(db: Db, list: ListInfo, rowNo: number): { cells: string[]; values: CanonicalValues; clean: CleanedRecord } {
   const rec = getRecord(db, list.id, rowNo);
   if (!rec) throw new WinnowError('NOT_FOUND', `List "${list.name}" has no row ${rowNo}.`, { listId: list.id, rowNo });
   const id = recordId(list.id, rowNo);

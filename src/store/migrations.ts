@@ -191,6 +191,57 @@ export const MIGRATIONS: readonly Migration[] = [
       CREATE INDEX survivor_picks_by_record ON survivor_picks(record_id);
     `,
   },
+  {
+    version: 7,
+    name: 'targeting and the mailing ledger',
+    sql: `
+      -- Saved targeting recipes: the list to mail from and the ordered waterfall steps (JSON), by name.
+      CREATE TABLE target_recipes (
+        name TEXT PRIMARY KEY,
+        recipe TEXT NOT NULL,
+        updated_at TEXT NOT NULL
+      );
+      -- A waterfall as it ran: the recipe, the counts per step (JSON result) and counts per ZIP3 area for the map (JSON).
+      CREATE TABLE target_runs (
+        id INTEGER PRIMARY KEY,
+        from_list INTEGER NOT NULL,
+        recipe_name TEXT,
+        recipe TEXT NOT NULL,
+        created_at TEXT NOT NULL,
+        result TEXT NOT NULL,
+        geo TEXT NOT NULL
+      );
+      -- Every record a run removed, the step that removed it and why, in words. The mailing set is the rest of the list.
+      CREATE TABLE target_removed (
+        run_id INTEGER NOT NULL REFERENCES target_runs(id) ON DELETE CASCADE,
+        record_id INTEGER NOT NULL,
+        step INTEGER NOT NULL,
+        reason TEXT NOT NULL,
+        PRIMARY KEY (run_id, record_id)
+      ) WITHOUT ROWID;
+      CREATE INDEX target_removed_by_step ON target_removed(run_id, step, record_id);
+      -- The mailing ledger: every exported mailing set. run_id is not a foreign key: the ledger outlives pruned runs.
+      CREATE TABLE mailings (
+        id INTEGER PRIMARY KEY,
+        name TEXT NOT NULL,
+        channel TEXT NOT NULL CHECK (channel IN ('direct-mail','email','tradeshow','telemarketing')),
+        mailed_at TEXT NOT NULL,        -- yyyy-mm-dd
+        created_at TEXT NOT NULL,
+        run_id INTEGER,
+        from_list_name TEXT,
+        file_name TEXT,
+        recipients INTEGER NOT NULL
+      );
+      -- Who got each mailing, with the household key (surname at an address) for the pieces-per-household rule.
+      CREATE TABLE mailing_recipients (
+        mailing_id INTEGER NOT NULL REFERENCES mailings(id) ON DELETE CASCADE,
+        record_id INTEGER NOT NULL,
+        household TEXT NOT NULL,
+        PRIMARY KEY (mailing_id, record_id)
+      ) WITHOUT ROWID;
+      CREATE INDEX mailing_recipients_by_record ON mailing_recipients(record_id);
+    `,
+  },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

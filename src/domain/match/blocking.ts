@@ -171,8 +171,16 @@ class PairBuffer {
   }
 }
 
-/** Candidate pairs of a table under a level's block rules, each pair once, i < j, ordered. */
-export function candidatePairs(t: MatchTable, rules: readonly BlockRule[]): CandidatePairs {
+/** Linkage: a block whose two sides make at most this many cross pairs is compared in full. */
+export const CROSS_FULL = 64;
+/** Linkage in a bigger block: records of the other side looked at around each record, at most, before giving up. */
+const CROSS_REACH = 64;
+
+/**
+ * Candidate pairs of a table under a level's block rules, each pair once, i < j, ordered. With `side` (linkage), only
+ * pairs of a side-0 and a side-1 record are made, and records with a negative side are left out.
+ */
+export function candidatePairs(t: MatchTable, rules: readonly BlockRule[], side?: Int8Array): CandidatePairs {
   const n = t.n;
   const buf = new PairBuffer();
   const perRule: CandidatePairs['perRule'] = [];
@@ -205,7 +213,7 @@ export function candidatePairs(t: MatchTable, rules: readonly BlockRule[]): Cand
         }
         key = key * c.size + v;
       }
-      if (missing) continue;
+      if (missing || (side !== undefined && side[i]! < 0)) continue;
       groupOf[i] = groups.idOf(key);
     }
     const count = groups.size;
@@ -229,7 +237,9 @@ export function candidatePairs(t: MatchTable, rules: readonly BlockRule[]): Cand
       if (size < 2) continue;
       blocks++;
       biggest = Math.max(biggest, size);
-      if (size <= FULL_BLOCK) {
+      if (side !== undefined) {
+        pairs += crossPairs(members, from, to, side, n, buf);
+      } else if (size <= FULL_BLOCK) {
         for (let x = from; x < to; x++) for (let y = x + 1; y < to; y++) {
           buf.push(code(members[x]!, members[y]!, n));
           pairs++;
@@ -254,6 +264,41 @@ export function candidatePairs(t: MatchTable, rules: readonly BlockRule[]): Cand
     b[k] = c - a[k]! * n;
   }
   return { a, b, perRule };
+}
+
+/**
+ * Cross pairs of one block (members[from..to), in the global order): every side-0 × side-1 pair when there are few;
+ * otherwise each side-1 record with the nearest WINDOW side-0 records before and after it in the order.
+ */
+function crossPairs(members: Int32Array, from: number, to: number, side: Int8Array, n: number, buf: PairBuffer): number {
+  let ones = 0;
+  for (let x = from; x < to; x++) if (side[members[x]!] === 1) ones++;
+  const zeros = to - from - ones;
+  if (ones === 0 || zeros === 0) return 0;
+  let pairs = 0;
+  if (ones * zeros <= CROSS_FULL) {
+    for (let x = from; x < to; x++) {
+      if (side[members[x]!] !== 1) continue;
+      for (let y = from; y < to; y++) if (side[members[y]!] === 0) {
+        buf.push(code(members[x]!, members[y]!, n));
+        pairs++;
+      }
+    }
+    return pairs;
+  }
+  for (let x = from; x < to; x++) {
+    if (side[members[x]!] !== 1) continue;
+    for (const dir of [-1, 1]) {
+      let found = 0;
+      for (let y = x + dir, steps = 0; y >= from && y < to && found < WINDOW && steps < CROSS_REACH; y += dir, steps++) {
+        if (side[members[y]!] !== 0) continue;
+        buf.push(code(members[x]!, members[y]!, n));
+        found++;
+        pairs++;
+      }
+    }
+  }
+  return pairs;
 }
 
 /** Alphabetical rank of each distinct value of a column (0 for ''). */

@@ -495,9 +495,35 @@ function company(): Comparison {
   };
 }
 
+/** One address or household with two different unit numbers is a keying error, rarely: two units are two addresses. */
+const UNIT_DIFFERS_AT_MOST = 0.01;
+
+/** What identifies a unit: its number, without the designator ("apt 4b", "# 4b", "unit 4b" → "4b"). */
+function unitKey(u: string): string {
+  const tokens = u.split(' ');
+  return tokens.length > 1 && (tokens[0] === '#' || /^[a-z]+$/.test(tokens[0]!)) ? tokens.slice(1).join(' ') : u;
+}
+
+function unitNumber(): Comparison {
+  const memo = memoPerTable((t) => (p: number, q: number) => (p === q || unitKey(t.cols.unit.values[p]!) === unitKey(t.cols.unit.values[q]!) ? 1 : 0));
+  return {
+    key: 'unit',
+    label: 'Apartment or suite',
+    levels: ['different', 'same'],
+    typicalM: [0.1, 0.9],
+    compare(t, i, j) {
+      const a = id(t, 'unit', i);
+      const b = id(t, 'unit', j);
+      if (a === 0 || b === 0) return NULL_LEVEL;
+      return memo(t)(a, b);
+    },
+    describe: (t, i, j, l) => (l === 1 ? `unit ${up(v(t, 'unit', i))} agrees` : `units ${up(v(t, 'unit', i))}/${up(v(t, 'unit', j))} differ`),
+  };
+}
+
 /** The comparisons each match level weighs. */
 export function comparisonsFor(level: MatchLevel): Comparison[] {
-  const unit = simpleEqual('unit', 'Apartment or suite', 'unit', (a, b, same) => (same ? `unit ${up(a)} agrees` : `units ${up(a)}/${up(b)} differ`));
+  const unit = unitNumber();
   const phone = digitsField('phone', 'Phone', 'phone', 'phone');
   switch (level) {
     case 'person':
@@ -516,7 +542,7 @@ export function comparisonsFor(level: MatchLevel): Comparison[] {
         inLocation(company()),
       ];
     case 'household':
-      return [lastName(), streetAddress(), unit, place(), phone];
+      return [lastName(), streetAddress(), asPerson(unit, UNIT_DIFFERS_AT_MOST), place(), phone];
     case 'company':
       return [
         company(),
@@ -527,6 +553,6 @@ export function comparisonsFor(level: MatchLevel): Comparison[] {
         simpleEqual('work_domain', 'E-mail domain', 'workDomain', (a, b, same) => (same ? `same e-mail domain ${a}` : `e-mail domains ${a}/${b} differ`)),
       ];
     case 'address':
-      return [streetAddress(), unit, place()];
+      return [streetAddress(), asPerson(unit, UNIT_DIFFERS_AT_MOST), place()];
   }
 }

@@ -4,6 +4,7 @@ import { clusterPairs } from './cluster';
 import { comparisonsFor, NULL_LEVEL, type Comparison, type MatchLevel } from './compare';
 import { buildModel, expectationMaximization, gammasOf, pairWeight, patternsOf, probabilityOf, randomPairs, uFromGammas, weightOf, type MatchModel } from './model';
 import type { MatchTable } from './table';
+import { seededRandom } from '../random';
 
 export interface DedupeSettings {
   level: MatchLevel;
@@ -81,14 +82,72 @@ export async function dedupe(t: MatchTable, s: DedupeSettings, hooks: DedupeHook
     timings[name] = Math.round(now - clock);
     clock = now;
   };
-  const comps = comparisonsFor(s.level);
-  const k = comps.length;
   hooks.phase?.('finding candidate pairs', 0, t.n);
   const cand = candidatePairs(t, BLOCK_RULES[s.level]);
   lap('blocking');
+  const random = randomPairs(t.n, s.randomPairs, s.seed);
+  const scored = await scoreCandidates(t, s.level, cand, random, (t.n * (t.n - 1)) / 2 || 1, hooks, lap);
+  const { model, comps, gammas, weight, prob, total } = scored;
+  const k = comps.length;
+  const one = new Int8Array(k);
+  const scratch = new Array<number>(k).fill(0);
+  const score = (i: number, j: number) => {
+    for (let c = 0; c < k; c++) one[c] = comps[c]!.compare(t, i, j);
+    return probabilityOf(weightOf(model, t, comps, one, 0, i, scratch));
+  };
+  hooks.phase?.('clustering', 0, total);
+  const clusters = clusterPairs(t.n, cand.a, cand.b, prob, score, {
+    threshold: s.mergeAt,
+    groupAgreement: s.groupAgreement,
+    differentBelow: s.differentBelow,
+    maxSize: s.maxClusterSize,
+    mustLink: hooks.mustLink ?? [],
+    cannotLink: hooks.cannotLink ?? [],
+  });
+  lap('clustering');
+  // Keep the pairs worth showing: merged or doubtful.
+  const keep: number[] = [];
+  for (let p = 0; p < total; p++) if (prob[p]! >= s.reviewFrom) keep.push(p);
+  keep.sort((p, q) => prob[q]! - prob[p]! || p - q);
+  const pairs: ScoredPairs = {
+    a: Int32Array.from(keep, (p) => cand.a[p]!),
+    b: Int32Array.from(keep, (p) => cand.b[p]!),
+    weight: Float32Array.from(keep, (p) => weight[p]!),
+    prob: Float32Array.from(keep, (p) => prob[p]!),
+    gammas: new Int8Array(keep.length * k),
+  };
+  keep.forEach((p, x) => pairs.gammas.set(gammas.subarray(p * k, p * k + k), x * k));
+  lap('collecting');
+  return { model, comparisons: comps, pairs, clusterOf: clusters.clusterOf, candidates: total, perRule: cand.perRule, refusedLinks: clusters.refused, timings };
+}
+
+
+interface Scored {
+  model: MatchModel;
+  comps: Comparison[];
+  gammas: Int8Array;
+  weight: Float32Array;
+  prob: Float32Array;
+  total: number;
+}
+
+/**
+ * Compares the candidate pairs (and the random ones, for u), learns m and the share of duplicates by EM (with the
+ * user's decisions as labeled pairs), and scores every candidate. `allPairs`: how many pairs the prior spreads over.
+ */
+async function scoreCandidates(
+  t: MatchTable,
+  level: MatchLevel,
+  cand: { a: Int32Array; b: Int32Array },
+  random: { a: Int32Array; b: Int32Array },
+  allPairs: number,
+  hooks: DedupeHooks,
+  lap: (name: string) => void,
+): Promise<Scored> {
+  const comps = comparisonsFor(level);
+  const k = comps.length;
   const source: GammaSource = hooks.gammas ?? ((a, b) => Promise.resolve(gammasOf(t, comps, a, b)));
   // Random pairs (for u) and candidate pairs go to the source together, so every thread stays busy.
-  const random = randomPairs(t.n, s.randomPairs, s.seed);
   const total = cand.a.length;
   hooks.phase?.('comparing pairs', 0, total);
   const randomGammas = Promise.all(chunks(random.a.length).map(([from, to]) => source(random.a.subarray(from, to), random.b.subarray(from, to))));
@@ -121,9 +180,8 @@ export async function dedupe(t: MatchTable, s: DedupeSettings, hooks: DedupeHook
   });
   const em = expectationMaximization(patterns, emCounts, comps, uRandom, 100, labeled);
   // The prior of a random pair: the duplicates EM found among candidates spread over all pairs.
-  const allPairs = (t.n * (t.n - 1)) / 2 || 1;
   const prior = Math.min(0.5, Math.max(1e-9, (em.lambda * total) / allPairs));
-  const model = buildModel(s.level, comps, em.m, uRandom, prior, em.lambda, em.iterations, randomCount);
+  const model = buildModel(level, comps, em.m, uRandom, prior, em.lambda, em.iterations, randomCount);
   lap('learning weights');
   // Weight per pair: per pattern when no top level needs its value's frequency, else worked out for the pair.
   const tfComps = comps.map((c, ci) => (c.tf ? ci : -1)).filter((ci) => ci >= 0);
@@ -145,37 +203,90 @@ export async function dedupe(t: MatchTable, s: DedupeSettings, hooks: DedupeHook
     prob[p] = probabilityOf(w);
   }
   lap('scoring');
-  const one = new Int8Array(k);
-  const score = (i: number, j: number) => {
-    for (let c = 0; c < k; c++) one[c] = comps[c]!.compare(t, i, j);
-    return probabilityOf(weightOf(model, t, comps, one, 0, i, scratch));
+  return { model, comps, gammas, weight, prob, total };
+}
+
+export interface LinkResult {
+  model: MatchModel;
+  comparisons: Comparison[];
+  /** Cross pairs at or above reviewFrom, strongest first; a is the side-0 record, b the side-1 record. */
+  pairs: ScoredPairs;
+  candidates: number;
+  timings: Record<string, number>;
+}
+
+/**
+ * Record linkage: which side-0 records are the same entity as a side-1 record (a suppression entry, a customer, a
+ * record mailed before)? Only cross pairs are made and scored; u comes from random cross pairs and the prior spreads
+ * the duplicates EM finds over every side-0 × side-1 pair. Records with a negative side take no part.
+ */
+export async function link(t: MatchTable, side: Int8Array, s: DedupeSettings, hooks: DedupeHooks = {}): Promise<LinkResult> {
+  const timings: Record<string, number> = {};
+  let clock = performance.now();
+  const lap = (name: string) => {
+    const now = performance.now();
+    timings[name] = Math.round(now - clock);
+    clock = now;
   };
-  hooks.phase?.('clustering', 0, total);
-  const clusters = clusterPairs(t.n, cand.a, cand.b, prob, score, {
-    threshold: s.mergeAt,
-    groupAgreement: s.groupAgreement,
-    differentBelow: s.differentBelow,
-    maxSize: s.maxClusterSize,
-    mustLink: hooks.mustLink ?? [],
-    cannotLink: hooks.cannotLink ?? [],
-  });
-  lap('clustering');
-  // Keep the pairs worth showing: merged or doubtful.
+  const zeros: number[] = [];
+  const ones: number[] = [];
+  for (let i = 0; i < t.n; i++) if (side[i] === 0) zeros.push(i);
+  else if (side[i] === 1) ones.push(i);
+  const comps = comparisonsFor(s.level);
+  const empty: LinkResult = {
+    model: buildModel(s.level, comps, comps.map((c) => [...c.typicalM]), comps.map((c) => c.levels.map(() => 1 / c.levels.length)), 1e-9, 0, 0, 0),
+    comparisons: comps,
+    pairs: { a: new Int32Array(0), b: new Int32Array(0), weight: new Float32Array(0), prob: new Float32Array(0), gammas: new Int8Array(0) },
+    candidates: 0,
+    timings,
+  };
+  if (zeros.length === 0 || ones.length === 0) return empty;
+  hooks.phase?.('finding candidate pairs', 0, t.n);
+  const cand = candidatePairs(t, BLOCK_RULES[s.level], side);
+  lap('blocking');
+  const random = randomCrossPairs(zeros, ones, s.randomPairs, s.seed);
+  const { model, gammas, weight, prob, total } = await scoreCandidates(t, s.level, cand, random, zeros.length * ones.length, hooks, lap);
+  const k = comps.length;
   const keep: number[] = [];
   for (let p = 0; p < total; p++) if (prob[p]! >= s.reviewFrom) keep.push(p);
   keep.sort((p, q) => prob[q]! - prob[p]! || p - q);
+  // candidatePairs orders each pair by index; the result names the side-0 record first.
+  const first = (p: number) => (side[cand.a[p]!] === 0 ? cand.a[p]! : cand.b[p]!);
+  const second = (p: number) => (side[cand.a[p]!] === 0 ? cand.b[p]! : cand.a[p]!);
   const pairs: ScoredPairs = {
-    a: Int32Array.from(keep, (p) => cand.a[p]!),
-    b: Int32Array.from(keep, (p) => cand.b[p]!),
+    a: Int32Array.from(keep, first),
+    b: Int32Array.from(keep, second),
     weight: Float32Array.from(keep, (p) => weight[p]!),
     prob: Float32Array.from(keep, (p) => prob[p]!),
     gammas: new Int8Array(keep.length * k),
   };
   keep.forEach((p, x) => pairs.gammas.set(gammas.subarray(p * k, p * k + k), x * k));
   lap('collecting');
-  return { model, comparisons: comps, pairs, clusterOf: clusters.clusterOf, candidates: total, perRule: cand.perRule, refusedLinks: clusters.refused, timings };
+  return { model, comparisons: comps, pairs, candidates: total, timings };
 }
 
+/** Random pairs of one side-0 and one side-1 record (every such pair when there are fewer than `samples`), seeded. */
+export function randomCrossPairs(zeros: readonly number[], ones: readonly number[], samples: number, seed = 1): { a: Int32Array; b: Int32Array } {
+  const total = zeros.length * ones.length;
+  if (total <= samples) {
+    const a = new Int32Array(total);
+    const b = new Int32Array(total);
+    let p = 0;
+    for (const i of zeros) for (const j of ones) {
+      a[p] = i;
+      b[p++] = j;
+    }
+    return { a, b };
+  }
+  const r = seededRandom(seed);
+  const a = new Int32Array(samples);
+  const b = new Int32Array(samples);
+  for (let x = 0; x < samples; x++) {
+    a[x] = zeros[Math.floor(r() * zeros.length)]!;
+    b[x] = ones[Math.floor(r() * ones.length)]!;
+  }
+  return { a, b };
+}
 
 function chunks(total: number): [number, number][] {
   const out: [number, number][] = [];
