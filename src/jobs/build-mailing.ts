@@ -3,7 +3,7 @@
 import { MAILING_CHANNELS, WinnowError, type ListInfo, type MailingRunResult, type SuppressLevel, type TargetRecipe, type TargetStep, type WaterfallStep } from '../api/contract';
 import { DEFAULT_SETTINGS, explainPair, link, type DedupeSettings } from '../domain/match/dedupe';
 import type { MatchLevel } from '../domain/match/compare';
-import { recordAt, type MatchTable } from '../domain/match/table';
+import { recordAt } from '../domain/match/table';
 import type { NicknameTable } from '../domain/nicknames';
 import { ENTRY_LEVEL_WORDS, entryLevel, type EntryLevel } from '../domain/target/entry-level';
 import { milesFrom, placeOf, resolveCenter, type Center, type Place } from '../domain/target/geography';
@@ -50,6 +50,7 @@ function listsToRead(recipe: TargetRecipe, lists: readonly ListInfo[], pieces: r
   return [...want].map((id) => byId.get(id)!).filter((l) => l);
 }
 
+const count = (n: number) => n.toLocaleString('en-US');
 const daysBefore = (today: string, days: number) => new Date(Date.parse(`${today}T00:00:00Z`) - days * 86_400_000).toISOString().slice(0, 10);
 const daysBetween = (from: string, to: string) => Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
 
@@ -149,8 +150,8 @@ export async function buildMailing(db: Db, job: MailingJobInput): Promise<Mailin
       }
       found.set(l, hits.size - before);
     }
-    const parts = [...byLevel].map(([l, g]) => `${g.length} ${ENTRY_LEVEL_WORDS[l]} ${g.length === 1 ? 'entry' : 'entries'} → ${found.get(l) ?? 0} removed`);
-    if (thin > 0) parts.push(`${thin} ${thin === 1 ? 'entry' : 'entries'} too thin to match (no address, e-mail or phone)`);
+    const parts = [...byLevel].map(([l, g]) => `${count(g.length)} ${ENTRY_LEVEL_WORDS[l]} ${g.length === 1 ? 'entry' : 'entries'} → ${count(found.get(l) ?? 0)} removed`);
+    if (thin > 0) parts.push(`${count(thin)} ${thin === 1 ? 'entry' : 'entries'} too thin to match (no address, e-mail or phone)`);
     return { hits, note: parts.join('; ') };
   };
   const entriesOf = (listIds: readonly number[]) => {
@@ -262,7 +263,7 @@ export async function buildMailing(db: Db, job: MailingJobInput): Promise<Mailin
           return d <= step.miles ? `${miles}, within the excluded ${limit}` : null;
         });
         removals = [...removals];
-        if (unplaced > 0) note = `${unplaced} ${unplaced === 1 ? 'record has' : 'records have'} no ZIP with a known location (ZIP-centroid distances)`;
+        if (unplaced > 0) note = `${count(unplaced)} ${unplaced === 1 ? 'record has' : 'records have'} no ZIP with a known location (ZIP-centroid distances)`;
         else note = 'Distances are great-circle miles between ZIP centroids';
         break;
       }
@@ -297,7 +298,7 @@ export async function buildMailing(db: Db, job: MailingJobInput): Promise<Mailin
           }
         }
         removals = hits;
-        note = `${recent.length} pieces in the ledger since ${since}`;
+        note = `${count(recent.length)} ${recent.length === 1 ? 'piece' : 'pieces'} in the ledger since ${since}`;
         break;
       }
       case 'householdLimit': {

@@ -89,7 +89,7 @@ export function removedCount(db: Db, runId: number, step: number | null): number
   return (
     step === null
       ? db.prepare(`SELECT count(*) FROM target_removed WHERE run_id = ?`).pluck().get(runId)
-      : db.prepare(`SELECT count(*) FROM target_removed WHERE run_id = ? AND step = ?`).pluck().get(runId, step)
+      : db.prepare(`SELECT count(*) FROM target_removed INDEXED BY target_removed_by_step WHERE run_id = ? AND step = ?`).pluck().get(runId, step)
   ) as number;
 }
 
@@ -99,7 +99,7 @@ export function removedPage(db: Db, runId: number, step: number | null, offset: 
   return (
     step === null
       ? db.prepare(`SELECT ${cols} FROM target_removed WHERE run_id = ? ORDER BY step, record_id LIMIT ? OFFSET ?`).all(runId, limit, offset)
-      : db.prepare(`SELECT ${cols} FROM target_removed WHERE run_id = ? AND step = ? ORDER BY record_id LIMIT ? OFFSET ?`).all(runId, step, limit, offset)
+      : db.prepare(`SELECT ${cols} FROM target_removed INDEXED BY target_removed_by_step WHERE run_id = ? AND step = ? ORDER BY step, record_id LIMIT ? OFFSET ?`).all(runId, step, limit, offset)
   ) as { recordId: number; step: number; reason: string }[];
 }
 
@@ -148,15 +148,17 @@ export interface LedgerPiece {
   channel: MailingChannel;
 }
 
-/** Every piece sent on or after a date (yyyy-mm-dd), on the given channels. */
+/** Every piece sent on or after a date (yyyy-mm-dd), on the given channels: the few mailings first, then each one's recipients. */
 export function piecesSince(db: Db, since: string, channels: readonly MailingChannel[]): LedgerPiece[] {
-  return db
-    .prepare(
-      `SELECT r.record_id AS recordId, r.household AS household, m.id AS mailingId, m.mailed_at AS mailedAt, m.name AS name, m.channel AS channel
-       FROM mailings m JOIN mailing_recipients r ON r.mailing_id = m.id
-       WHERE m.mailed_at >= ? AND m.channel IN (${channels.map(() => '?').join(',')})`,
-    )
-    .all(since, ...channels) as LedgerPiece[];
+  const found = db
+    .prepare(`SELECT id, mailed_at AS mailedAt, name, channel FROM mailings WHERE mailed_at >= ? AND channel IN (${channels.map(() => '?').join(',')})`)
+    .all(since, ...channels) as { id: number; mailedAt: string; name: string; channel: MailingChannel }[];
+  const recipients = db.prepare(`SELECT record_id AS recordId, household FROM mailing_recipients WHERE mailing_id = ?`);
+  const out: LedgerPiece[] = [];
+  for (const m of found) {
+    for (const r of recipients.iterate(m.id) as Iterable<{ recordId: number; household: string }>) out.push({ recordId: r.recordId, household: r.household, mailingId: m.id, mailedAt: m.mailedAt, name: m.name, channel: m.channel });
+  }
+  return out;
 }
 
 /** Counts per cleaned ZIP5 of a list's records (clean rows only), for maps and "where my customers are". */

@@ -495,8 +495,8 @@ function company(): Comparison {
   };
 }
 
-/** One address or household with two different unit numbers is a keying error, rarely: two units are two addresses. */
-const UNIT_DIFFERS_AT_MOST = 0.01;
+/** Two unit numbers are two delivery points: for one address or household they almost never differ (a keying error). */
+const UNIT_DIFFERS_AT_MOST = 0.0005;
 
 /** What identifies a unit: its number, without the designator ("apt 4b", "# 4b", "unit 4b" → "4b"). */
 function unitKey(u: string): string {

@@ -85,7 +85,7 @@ export class Waterfall {
     return this.left;
   }
 
-  /** Runs one step: `decide` sees each record still in and returns a reason to remove it, or null to keep it. */
+  /** Runs one step: removes the records it names (those still in) with their reasons; a record is removed once, by the first step. */
   step(index: number, removals: Iterable<readonly [number, string]>): { in: number; removed: number } {
     const before = this.left;
     let removed = 0;

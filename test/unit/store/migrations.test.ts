@@ -44,6 +44,7 @@ describe('migrations are append-only', () => {
       4: '176cb9406cdb41943ee06f08a2a1afd29514622bd66d74af0368e9f9728341df',
       5: '717496be9465679e7bb5c2a2e350683a52b3c8c58f1a3a2848eb032f6af432a5',
       6: '6f42b43326cbd03d174b69d1fcdd9d68da69392369739ab0ba1774abfcbf8890',
+      7: 'dd999fe19ca6795091622a77ccf48444739313c2020be2f96dcbe27b47c77290',
     };
     const normalized = (sql: string) => sql.replace(/--[^\n]*/g, '').replace(/\s+/g, ' ').trim();
     const hashes = Object.fromEntries(MIGRATIONS.map((m) => [m.version, crypto.createHash('sha256').update(normalized(m.sql)).digest('hex')]));
@@ -189,6 +190,27 @@ describe('upgrading a project made by an older version', () => {
     expect(after.lists[0]!.clean).toEqual(expect.objectContaining({ rows: 2, mailable: 0 }));
     const w = await service.invoke('lists.rows', { projectId: info.projectId, listId: 1, fromRow: 1, count: 5 });
     expect(w.rows[0]).toEqual(expect.objectContaining({ cells: ['Ann', '02135'], edited: [1], verdict: expect.objectContaining({ mailable: false }) }));
+  });
+
+  it('pages a run\'s removed records by step and finds a record\'s mailings through indexes', () => {
+    const db = openProjectDb(fresh(), { create: true });
+    try {
+      const plan = (sql: string, ...args: unknown[]) => (db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(...args) as { detail: string }[]).map((r) => r.detail).join(' | ');
+      expect(plan(`SELECT record_id, step, reason FROM target_removed INDEXED BY target_removed_by_step WHERE run_id = ? AND step = ? ORDER BY step, record_id LIMIT 100 OFFSET 0`, 1, 2)).toMatch(/USING (COVERING )?INDEX target_removed_by_step/);
+      expect(plan(`SELECT record_id FROM target_removed WHERE run_id = ?`, 1)).toMatch(/SEARCH target_removed USING (COVERING |PRIMARY )/);
+      expect(plan(`SELECT mailing_id FROM mailing_recipients WHERE record_id = ?`, 1)).toMatch(/USING (COVERING )?INDEX mailing_recipients_by_record/);
+      expect(plan(`SELECT record_id, household FROM mailing_recipients WHERE mailing_id = ?`, 1)).toMatch(/SEARCH mailing_recipients USING PRIMARY KEY \(mailing_id=\?\)/);
+      // A run's removed records go with it; the ledger stays.
+      db.prepare(`INSERT INTO target_runs (id, from_list, recipe, created_at, result, geo) VALUES (1, 1, '{}', 'now', '{}', '{}')`).run();
+      db.prepare(`INSERT INTO target_removed (run_id, record_id, step, reason) VALUES (1, 5, 1, 'x')`).run();
+      db.prepare(`INSERT INTO mailings (name, channel, mailed_at, created_at, run_id, recipients) VALUES ('M', 'direct-mail', '2026-01-01', 'now', 1, 0)`).run();
+      db.prepare(`DELETE FROM target_runs WHERE id = 1`).run();
+      expect(db.prepare(`SELECT count(*) FROM target_removed`).pluck().get()).toBe(0);
+      expect(db.prepare(`SELECT count(*) FROM mailings`).pluck().get()).toBe(1);
+      expect(() => db.prepare(`INSERT INTO mailings (name, channel, mailed_at, created_at, recipients) VALUES ('M', 'fax', '2026-01-01', 'now', 0)`).run()).toThrow(/CHECK/);
+    } finally {
+      db.close();
+    }
   });
 
   it('reads clean results and edits of a grid window by rowid range, and filters issues within the list range', () => {

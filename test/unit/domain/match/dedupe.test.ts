@@ -5,7 +5,7 @@ import { cleanRecord, type CanonicalValues } from '../../../../src/domain/clean-
 import { candidatePairs, BLOCK_RULES } from '../../../../src/domain/match/blocking';
 import { clusterPairs } from '../../../../src/domain/match/cluster';
 import { comparisonsFor, NULL_LEVEL } from '../../../../src/domain/match/compare';
-import { dedupe, DEFAULT_SETTINGS, explainPair } from '../../../../src/domain/match/dedupe';
+import { dedupe, DEFAULT_SETTINGS, explainPair, link } from '../../../../src/domain/match/dedupe';
 import { pairScores } from '../../../../src/domain/match/evaluate';
 import { matchRecord, normalizeDate } from '../../../../src/domain/match/features';
 import { expectationMaximization, patternsOf } from '../../../../src/domain/match/model';
@@ -97,7 +97,7 @@ describe('blocking', () => {
 describe('expectation-maximization', () => {
   it('recovers planted m and u probabilities and the share of matches', () => {
     // Two binary comparisons, 20% matches with m = (0.1, 0.9), non-matches u = (0.95, 0.05), independent.
-    const comps = comparisonsFor('address').slice(1, 3).map((c) => ({ ...c, levels: ['different', 'same'] as const, typicalM: [0.5, 0.5] }));
+    const comps = comparisonsFor('company').slice(1, 3).map((c) => ({ ...c, levels: ['different', 'same'] as const, typicalM: [0.5, 0.5] }));
     const rows: number[] = [];
     const counts: number[] = [];
     const m = [0.1, 0.9];
@@ -114,7 +114,7 @@ describe('expectation-maximization', () => {
   });
 
   it('lets review decisions refine the weights (semi-supervised)', () => {
-    const comps = comparisonsFor('address').slice(1, 3).map((c) => ({ ...c, levels: ['different', 'same'] as const, typicalM: [0.5, 0.5] }));
+    const comps = comparisonsFor('company').slice(1, 3).map((c) => ({ ...c, levels: ['different', 'same'] as const, typicalM: [0.5, 0.5] }));
     const rows = [0, 0, 0, 1, 1, 0, 1, 1];
     const counts = [7600, 500, 500, 1400];
     const u = [[0.9, 0.1], [0.9, 0.1]];
@@ -220,5 +220,63 @@ describe('pairScores', () => {
     expect(s.correctPairs).toBe(1);
     expect(s.precision).toBeCloseTo(0.5);
     expect(s.recall).toBeCloseTo(1 / 3);
+  });
+});
+
+describe('link: record linkage between two sides (suppression, customers, the ledger)', () => {
+  const people = [
+    row('Robert', 'Smith', '12 Main Street Apt 1', '62701'),
+    { ...row('Robert', 'Smith', '480 Oak Ave', '60614'), city: 'Chicago' },
+    row('Maria', 'Lopez', '12 Main St Apt 2', '62701'),
+    row('Bob', 'Smith', '12 Main St', '62701'),
+    row('Robert', 'Smyth', '12 Main St Apt 1', '62701'),
+  ];
+
+  it('makes only cross pairs, and leaves out records with a negative side', () => {
+    const t = table(people);
+    const side = Int8Array.from([0, 0, 0, 1, -1]);
+    const c = candidatePairs(t, BLOCK_RULES.person, side);
+    expect(c.a.length).toBeGreaterThan(0);
+    for (let p = 0; p < c.a.length; p++) {
+      expect(side[c.a[p]!]! + side[c.b[p]!]!).toBe(1);
+      expect([side[c.a[p]!], side[c.b[p]!]]).not.toContain(-1);
+    }
+  });
+
+  it('links Bob Smith to Robert Smith at his address, not to the Robert Smith elsewhere nor to a neighbour', async () => {
+    const t = table(people);
+    const r = await link(t, Int8Array.from([0, 0, 0, 1, -1]), { ...DEFAULT_SETTINGS, level: 'person' });
+    const merged = [...r.pairs.prob].map((p, k) => [r.pairs.a[k], r.pairs.b[k], p] as const).filter(([, , p]) => p >= 0.5);
+    expect(merged.map(([a, b]) => [a, b])).toEqual([[0, 3]]);
+    expect(explainPair(t, r.comparisons, r.model, 0, 3).text).toMatch(/Bob\/Robert|nickname/i);
+  });
+
+  it('finds nothing when one side is empty', async () => {
+    const r = await link(table(people), Int8Array.from([0, 0, 0, -1, -1]), { ...DEFAULT_SETTINGS, level: 'person' });
+    expect(r.candidates).toBe(0);
+    expect(r.pairs.a.length).toBe(0);
+  });
+
+  it('in a block too big to compare in full, still pairs each entry with its nearest records of the other side', () => {
+    // 80 Smiths in one ZIP and one Smith entry: the cross block has 80 pairs (over CROSS_FULL), so neighbours are used.
+    const rows = Array.from({ length: 80 }, (_, k) => row(`Name${String.fromCharCode(65 + (k % 26))}${k}`, 'Smith', `${k + 1} Elm St`, '62701'));
+    rows.push(row('NameM12', 'Smith', '13 Elm St', '62701'));
+    const t = table(rows);
+    const side = new Int8Array(rows.length);
+    side[80] = 1;
+    const c = candidatePairs(t, BLOCK_RULES.person, side);
+    const partners = new Set<number>();
+    for (let p = 0; p < c.a.length; p++) partners.add(c.a[p] === 80 ? c.b[p]! : c.a[p]!);
+    expect(partners.has(12)).toBe(true);
+    expect(partners.size).toBeLessThan(80);
+  });
+});
+
+describe('unit numbers at the address level', () => {
+  it('two units of one building are two addresses; the same unit written two ways is one', async () => {
+    const t = table([row('', '', '12 Main St Apt 1', '62701'), row('', '', '12 Main St Apt 2', '62701'), row('', '', '12 Main St # 1', '62701'), row('', '', '400 Elm St', '62701')]);
+    const r = await link(t, Int8Array.from([0, 0, 1, 0]), { ...DEFAULT_SETTINGS, level: 'address' });
+    const merged = [...r.pairs.prob].map((p, k) => [r.pairs.a[k], p] as const).filter(([, p]) => p >= 0.5).map(([a]) => a);
+    expect(merged).toEqual([0]);
   });
 });
