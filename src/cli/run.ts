@@ -85,7 +85,7 @@ Usage:
       distance), and records mailed in the last N days (the mailing ledger). Writes the set to OUT.csv (the list's own
       columns by default), records it in the ledger as MAILING (default "LIST yyyy-mm-dd"; --channel
       ${MAILING_CHANNELS.join('|')}, default direct-mail) and prints each step's in and removed. --report writes
-      {"steps": [{"step", "kind", "in", "removed"}...], "input", "kept", ...} as JSON.
+      {"input", "steps": [{"step", "kind", "in", "removed"}...], "kept", ...} as JSON: one step per rule, in order.
   winnow lists --project P.winnow
       Show each list in a project with its role and row count.
   winnow problems --project P.winnow --list NAME [--out PROBLEMS.csv]
@@ -695,7 +695,8 @@ async function cmdMailing(service: WinnowService, values: Record<string, string 
         channel,
         mailedAt: today,
         runId: run.runId,
-        steps: run.steps.map((st) => ({ step: st.step, kind: st.kind, in: st.in, removed: st.removed, ...(st.note ? { note: st.note } : {}) })),
+        // The rules only: the input is "input" (the first step's in).
+        steps: run.steps.slice(1).map((st) => ({ step: st.step, kind: st.kind, in: st.in, removed: st.removed, ...(st.note ? { note: st.note } : {}) })),
         input: run.input,
         kept: run.kept,
         multiBuyers: run.multiBuyers,

@@ -54,7 +54,6 @@ describe('winnow mailing', () => {
     expect(r.code).toBe(0);
     const json = JSON.parse(fs.readFileSync(report, 'utf8')) as { steps: { step: string; kind: string; in: number; removed: number }[]; input: number; kept: number; mailing: string; rowsWritten: number };
     expect(json.steps.map((s) => [s.kind, s.in, s.removed])).toEqual([
-      ['input', 7, 0],
       ['suppress', 7, 1], // Bob Smith, 12 Main St = Robert Smith, 12 Main Street Apt 1
       ['customers', 6, 1], // Paul Brown
       ['states', 5, 1], // San Francisco
@@ -62,7 +61,9 @@ describe('winnow mailing', () => {
       ['radius', 3, 0], // Reno, Sparks, Carson City (26 mi) are within 30 miles
       ['notMailed', 3, 0],
     ]);
+    expect(json.steps[0]!.in).toBe(json.input);
     for (let k = 1; k < json.steps.length; k++) expect(json.steps[k]!.in).toBe(json.steps[k - 1]!.in - json.steps[k - 1]!.removed);
+    expect(json.steps[json.steps.length - 1]!.in - json.steps[json.steps.length - 1]!.removed).toBe(json.kept);
     expect(json).toEqual(expect.objectContaining({ input: 7, kept: 3, mailing: 'Spring', rowsWritten: 3 }));
     const rows = parseCsv(fs.readFileSync(out, 'utf8'), ',').filter((x) => x.length > 1);
     expect(rows[0]).toEqual(['id', 'First Name', 'Last Name', 'Address', 'City', 'State', 'Zip', 'Email']);
@@ -73,7 +74,7 @@ describe('winnow mailing', () => {
     const again = await cli(['mailing', '--project', project, '--from', 'Bought', '--not-mailed-days', '30', '--out', path.join(dir, 'again.csv'), '--report', report]);
     expect(again.code).toBe(0);
     const second = JSON.parse(fs.readFileSync(report, 'utf8')) as { steps: { kind: string; removed: number }[]; kept: number };
-    expect(second.steps[1]).toEqual(expect.objectContaining({ kind: 'notMailed', removed: 3 }));
+    expect(second.steps).toEqual([expect.objectContaining({ kind: 'notMailed', in: 7, removed: 3 })]);
     expect(second.kept).toBe(4);
   });
 
