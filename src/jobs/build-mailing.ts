@@ -390,12 +390,12 @@ function runGeo(recipe: TargetRecipe, places: readonly Place[], w: Waterfall, ce
   const circles = [...centers].map(([k, c]) => ({ lat: c.lat, lon: c.lon, miles: (recipe.steps[k] as Extract<TargetStep, { kind: 'radius' }>).miles, label: c.label }));
   const geoSteps = recipe.steps.map((s, k) => [s, k] as const).filter(([s]) => s.kind === 'states' || s.kind === 'zip3' || s.kind === 'zips' || s.kind === 'radius');
   if (geoSteps.length === 0) return { zip3, unplaced, circles, target: null };
-  // An area is in the target when some ZIP of it passes every geography step.
-  const target = new Set<string>();
+  // An area is in the target when most of its ZIPs pass every geography step (a ZIP3 the edge of a circle only grazes
+  // is left out; the circle itself is drawn), or when it holds a radius centre.
   const sets = new Map(geoSteps.map(([s, k]) => [k, new Set(s.kind === 'states' ? s.states.map((x) => x.toUpperCase()) : s.kind === 'zip3' ? s.zip3 : s.kind === 'zips' ? s.zips : [])]));
+  const passing = new Map<string, [number, number]>();
   for (const z of zips.values()) {
     const area = z.zip.slice(0, 3);
-    if (target.has(area)) continue;
     const ok = geoSteps.every(([s, k]) => {
       switch (s.kind) {
         case 'states':
@@ -412,7 +412,13 @@ function runGeo(recipe: TargetRecipe, places: readonly Place[], w: Waterfall, ce
           return true;
       }
     });
-    if (ok) target.add(area);
+    const c = passing.get(area) ?? [0, 0];
+    c[0] += ok ? 1 : 0;
+    c[1]++;
+    passing.set(area, c);
   }
+  const target = new Set<string>();
+  for (const [area, [ok, all]] of passing) if (ok * 2 >= all && ok > 0) target.add(area);
+  for (const [k, c] of centers) if ((recipe.steps[k] as Extract<TargetStep, { kind: 'radius' }>).mode === 'include') target.add(c.zip.slice(0, 3));
   return { zip3, unplaced, circles, target: [...target].sort() };
 }

@@ -1,7 +1,8 @@
-// The sidebar listing the project's lists (a listbox: ↑/↓ choose a list, Enter goes to its grid), and the Duplicates view's entry.
+// The sidebar listing the project's lists (a listbox: ↑/↓ choose a list, Enter goes to its grid), and the Duplicates and Mailing views' entries.
 import type { ListInfo } from '../../../src/api/contract';
 import { formatCount } from '../format';
 import { describeDetails } from '../import/list-form';
+import { MailingIcon } from '../mailing/mailing-icon';
 import { DuplicatesIcon } from './icons';
 import { RoleBadge } from './role-badge';
 
@@ -12,20 +13,27 @@ export interface DuplicatesEntry {
   onOpen: () => void;
 }
 
+export interface MailingEntry {
+  active: boolean;
+  onOpen: () => void;
+}
+
 export function ListSidebar({
   lists,
   selectedId,
   onSelect,
   onEnter,
   duplicates,
+  mailing,
 }: {
   lists: ListInfo[];
   selectedId: number | null;
   onSelect: (id: number) => void;
   onEnter: () => void;
   duplicates?: DuplicatesEntry;
+  mailing?: MailingEntry;
 }) {
-  const listSelected = (id: number) => id === selectedId && !duplicates?.active;
+  const listSelected = (id: number) => id === selectedId && !duplicates?.active && !mailing?.active;
   const onKeyDown = (e: React.KeyboardEvent) => {
     const i = lists.findIndex((l) => l.id === selectedId);
     let next: ListInfo | undefined;
@@ -109,6 +117,24 @@ export function ListSidebar({
               </span>
             )}
           </button>
+          {mailing && (
+            <div className="sidebar-heading">
+              <span>Targeting</span>
+            </div>
+          )}
+          {mailing && (
+            <button
+              type="button"
+              className={mailing.active ? 'sidebar-entry is-selected' : 'sidebar-entry'}
+              aria-current={mailing.active ? 'page' : undefined}
+              data-testid="nav-mailing"
+              onClick={mailing.onOpen}
+              title="Build a mailing set: suppress, target by geography, see what each rule removed, export it to the ledger"
+            >
+              <MailingIcon />
+              <span className="sidebar-entry-name">Mailing</span>
+            </button>
+          )}
         </div>
       )}
     </nav>

@@ -19,9 +19,11 @@ import { DataGrid, type DataGridProps, type GridCursor } from '../grid/data-grid
 import { historyCommand } from '../grid/grid-keys';
 import type { FetchRows } from '../grid/row-source';
 import { DuplicatesView } from '../duplicates/duplicates-view';
+import { MailingView } from '../mailing/mailing-view';
 import { ImportWizard } from '../import/import-wizard';
 import { closeProject, selectedList, selectList, setListView, showProblems, useAppStore } from '../state/app-store';
 import { latestRun, loadDuplicates, resetDuplicates, showDuplicates, useDuplicatesStore } from '../state/duplicates-store';
+import { resetMailing, showMailing, useMailingStore } from '../state/mailing-store';
 import { setUpload, startClean, startExport, useJobsStore, type ExportFields } from '../state/jobs-store';
 import { clearIssueFilter, editCell, loadEditsState, resetReview, setDrawerOpen, stepHistory, toggleDrawer, useReviewStore } from '../state/review-store';
 import { pushToast, reportError } from '../state/toast-store';
@@ -35,6 +37,8 @@ export function ProjectScreen() {
   const report = useJobsStore((s) => (s.report && s.report.projectId === project?.projectId ? s.report : null));
   const listView = useAppStore((s) => s.listView);
   const duplicatesShown = useDuplicatesStore((s) => s.shown);
+  const mailingShown = useMailingStore((s) => s.shown) && !duplicatesShown;
+  const viewShown = duplicatesShown || mailingShown;
   const toReview = useDuplicatesStore((s) => (s.projectId === project?.projectId ? (latestRun(s)?.toReview ?? null) : null));
   const [importFile, setImportFile] = useState<PickedFile | null>(null);
   const [cursor, setCursor] = useState<GridCursor | null>(null);
@@ -66,6 +70,7 @@ export function ProjectScreen() {
     if (!projectId) return;
     resetReview();
     resetDuplicates();
+    resetMailing();
     void loadEditsState(projectId);
     void loadDuplicates(projectId);
   }, [projectId]);
@@ -175,11 +180,11 @@ export function ProjectScreen() {
           <span className="toolbar-project" data-testid="project-name" title={project.location}>
             {project.name}
           </span>
-          {duplicatesShown ? (
+          {viewShown ? (
             <>
               <span className="toolbar-sep">/</span>
               <span className="toolbar-list" data-testid="current-view-name">
-                Duplicates
+                {mailingShown ? 'Mailing' : 'Duplicates'}
               </span>
             </>
           ) : list && (
@@ -233,7 +238,7 @@ export function ProjectScreen() {
             aria-label="Record details"
             aria-pressed={drawerOpen}
             title="Show the record under the cursor (Space)"
-            disabled={!list || listView === 'problems' || duplicatesShown}
+            disabled={!list || listView === 'problems' || viewShown}
             onClick={toggleDrawer}
           >
             <PanelIcon />
@@ -255,26 +260,45 @@ export function ProjectScreen() {
           selectedId={list?.id ?? null}
           onSelect={(id) => {
             showDuplicates(false);
+            showMailing(false);
             selectList(id);
           }}
           onEnter={() => {
             showDuplicates(false);
+            showMailing(false);
             focusGrid();
           }}
-          duplicates={{ active: duplicatesShown, toReview, onOpen: () => showDuplicates(true) }}
+          duplicates={{
+            active: duplicatesShown,
+            toReview,
+            onOpen: () => {
+              showMailing(false);
+              showDuplicates(true);
+            },
+          }}
+          mailing={{
+            active: mailingShown,
+            onOpen: () => {
+              showDuplicates(false);
+              showMailing(true);
+            },
+          }}
         />
-        <section className="content" aria-label={duplicatesShown ? 'Duplicates' : list ? `${listView === 'problems' ? 'Problems' : 'Rows'} of ${list.name}` : 'No list'}>
+        <section className="content" aria-label={duplicatesShown ? 'Duplicates' : mailingShown ? 'Mailing' : list ? `${listView === 'problems' ? 'Problems' : 'Rows'} of ${list.name}` : 'No list'}>
           {report && (
             <ImportReport
               report={report}
               onViewProblems={(id) => {
                 showDuplicates(false);
+                showMailing(false);
                 showProblems(id);
               }}
             />
           )}
           {duplicatesShown ? (
             <DuplicatesView project={project} onImport={importList} />
+          ) : mailingShown ? (
+            <MailingView project={project} />
           ) : (
             <>
             {list && list.problemCount > 0 && (

@@ -1,11 +1,12 @@
 // Running jobs and their progress, an upload in flight, what happens when a job ends (refresh, select, download, tell) and the last import's report.
 import { create } from 'zustand';
-import type { CleanResult, ExportResult, ImportResult, JobFinished, JobKind, JobProgress, JobRecord, ListInfo, MergePurgeResult, MethodInput } from '../../../src/api/contract';
+import type { CleanResult, ExportResult, ImportResult, JobFinished, JobKind, JobProgress, JobRecord, ListInfo, MailingRunResult, MergePurgeResult, MethodInput, TargetRecipe } from '../../../src/api/contract';
 import { api } from '../api/create-client';
 import type { PickedFile, SaveTarget } from '../api/client-types';
 import { formatCount, formatDuration, plural } from '../format';
 import { refreshProject } from './app-store';
 import { runFinished, type LevelChoice } from './duplicates-store';
+import { mailingExported, mailingRunFinished } from './mailing-store';
 import { rowsChanged } from './review-store';
 import { pushToast, reportError } from './toast-store';
 
@@ -80,7 +81,8 @@ export function handleFinished(f: JobFinished): void {
 }
 
 async function afterJob(job: JobView, f: JobFinished): Promise<void> {
-  const noun = job.kind === 'import' ? 'Import' : job.kind === 'clean' ? 'Cleaning' : job.kind === 'dedupe' ? 'Finding duplicates' : 'Export';
+  const noun =
+    job.kind === 'import' ? 'Import' : job.kind === 'clean' ? 'Cleaning' : job.kind === 'dedupe' ? 'Finding duplicates' : job.kind === 'mailing' ? 'Building the mailing set' : 'Export';
   if (f.status === 'cancelled') {
     pushToast({ tone: 'info', title: `${noun} cancelled`, message: job.kind === 'export' ? 'No file was written.' : 'The project is unchanged.' });
     return;
@@ -115,6 +117,16 @@ async function afterJob(job: JobView, f: JobFinished): Promise<void> {
       title: `${plural(r.rowsBefore - r.rowsAfter, 'duplicate')} found`,
       message: `${formatCount(r.rowsBefore)} rows → ${formatCount(r.rowsAfter)}; ${plural(r.reviewPairs, 'doubtful pair')} to review; took ${formatDuration(r.seconds * 1000)}.`,
     });
+  } else if (job.kind === 'mailing') {
+    const r = f.result as MailingRunResult;
+    // Lists the run read were cleaned first when they were not yet.
+    await refreshProject(f.projectId);
+    await mailingRunFinished(f.projectId, r.runId);
+    pushToast({
+      tone: 'success',
+      title: `Mailing set: ${plural(r.kept, 'record')}`,
+      message: `${formatCount(r.input)} in “${r.fromListName}” → ${formatCount(r.kept)} kept after ${plural(r.steps.length - 1, 'step')}; took ${formatDuration(r.seconds * 1000)}.`,
+    });
   } else {
     const r = f.result as ExportResult;
     try {
@@ -123,6 +135,7 @@ async function afterJob(job: JobView, f: JobFinished): Promise<void> {
     } catch (err) {
       reportError(`Could not hand over ${r.fileName}`, err);
     }
+    if (mailingExports.delete(job.jobId)) await mailingExported(f.projectId);
   }
 }
 
@@ -210,6 +223,31 @@ export async function startDedupe(opts: { projectId: string; level: LevelChoice 
   }
 }
 
+/** Runs a targeting waterfall; the Mailing view shows its waterfall and map when it is done. */
+export async function startMailing(opts: { projectId: string; recipe: TargetRecipe; fromListName: string; name?: string }): Promise<void> {
+  try {
+    const { jobId } = await api().invoke('mailing.run', { projectId: opts.projectId, recipe: opts.recipe, ...(opts.name ? { name: opts.name } : {}) });
+    track(jobId, 'mailing', `Building the mailing set from “${opts.fromListName}”${opts.name ? ` (${opts.name})` : ''}`, opts.projectId, '');
+  } catch (err) {
+    reportError('Could not build the mailing set', err);
+  }
+}
+
+// Exports of a mailing set: when they finish, the ledger that recorded them is read again.
+const mailingExports = new Set<string>();
+
+/** Writes a run's mailing set and records it in the mailing ledger. */
+export async function startMailingExport(opts: Omit<MethodInput<'mailing.export'>, 'file'> & { target: SaveTarget }): Promise<void> {
+  const { target, ...rest } = opts;
+  try {
+    const { jobId } = await api().invoke('mailing.export', { ...rest, file: { fileId: target.fileId } });
+    mailingExports.add(jobId);
+    track(jobId, 'export', `Exporting the mailing “${opts.name}” to ${target.name}`, opts.projectId, target.name);
+  } catch (err) {
+    reportError(`Could not export the mailing “${opts.name}”`, err);
+  }
+}
+
 export async function cancelJob(jobId: string): Promise<void> {
   useJobsStore.setState((s) => ({ jobs: s.jobs.map((j) => (j.jobId === jobId ? { ...j, cancelling: true } : j)) }));
   try {
@@ -224,5 +262,6 @@ export async function cancelJob(jobId: string): Promise<void> {
 export function resetJobs(): void {
   early.clear();
   finished.clear();
+  mailingExports.clear();
   useJobsStore.setState({ jobs: [], upload: null, report: null });
 }
