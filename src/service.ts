@@ -47,6 +47,7 @@ import { earlierImports, importList, mappingFor, readSetup } from './jobs/import
 import { allPresets, deletePreset } from './store/presets';
 import { exportDelimited } from './jobs/export-delimited';
 import { buildMailing } from './jobs/build-mailing';
+import { scoreFile, trainFile } from './jobs/train-model';
 import { exportMailing } from './jobs/export-mailing';
 import { resolveCenter } from './domain/target/geography';
 import { bestCustomerAreas, geoSummary, removedRecords, targetRunFor, zipReference } from './records/target-views';
@@ -500,6 +501,23 @@ export function createService(opts: ServiceOptions): WinnowService {
       } catch (e) {
         throw new WinnowError('INVALID_INPUT', (e as Error).message, { center: i.center });
       }
+    },
+    'model.train': (i) => {
+      const f = fileEntry(i.file, 'read');
+      return trainFile({
+        filePath: f.path,
+        displayName: f.name,
+        outcome: i.outcome,
+        positive: i.positive,
+        ignore: i.ignore,
+        folds: i.folds,
+        savePath: i.save ? fileEntry(i.save, 'write').path : undefined,
+        options: i.options,
+      });
+    },
+    'model.scoreFile': (i) => {
+      const f = fileEntry(i.file, 'read');
+      return scoreFile({ filePath: f.path, displayName: f.name, modelPath: fileEntry(i.model, 'read').path, outPath: fileEntry(i.out, 'write').path, options: i.options, signal: new AbortController().signal });
     },
     'records.get': (i) => {
       const p = project(i.projectId);

@@ -479,6 +479,41 @@ export interface GeoSummary {
   unplaced: { customers: number; prospects: number; kept: number };
 }
 
+/** A response model's training report: cross-validated AUC per model, the one kept, gains, and what it read. */
+export interface ModelTrainResult {
+  outcome: string;
+  positive: string;
+  rows: number;
+  positives: number;
+  folds: number;
+  /** Mean cross-validated AUC of the model kept, and of each candidate. */
+  auc: number;
+  logistic: number;
+  boosted: number | null;
+  chosen: 'logistic' | 'gbt';
+  /** Out-of-fold cumulative gains by decile of score. */
+  gains: { depth: number; mailed: number; responders: number; captured: number; lift: number }[];
+  /** Best-scored records to mail to reach half, and 80 %, of the responders (out of fold). */
+  mailFor50: number;
+  mailFor80: number;
+  features: { name: string; kind: 'numeric' | 'date' | 'categorical' }[];
+  leftOut: { name: string; why: string }[];
+  warnings: string[];
+  /** What moves scores most: the average size of each column's part of a score (log-odds), biggest first. */
+  topFactors: { name: string; weight: number }[];
+  savedTo: string | null;
+  seconds: number;
+}
+
+export interface ScoreFileResult {
+  rowsWritten: number;
+  fileName: string;
+  /** Columns the model reads that the file does not have (scored as missing). */
+  missingColumns: string[];
+  averageScore: number;
+  seconds: number;
+}
+
 export type JobKind = 'import' | 'export' | 'clean' | 'dedupe' | 'mailing';
 export type JobStatus = 'running' | 'done' | 'cancelled' | 'failed' | 'interrupted';
 
@@ -757,6 +792,24 @@ export const methodInputs = {
     .strict(),
   /** Where a radius center is: a ZIP or an address with a ZIP. */
   'geo.resolve': z.object({ center: z.string().trim().min(1).max(300) }).strict(),
+  /**
+   * Trains a response model on a file with an outcome column (rows where it equals `positive` are responders): logistic
+   * regression and gradient-boosted trees compared by stratified k-fold cross-validation; saves the model when asked.
+   * Runs in the call (no project, no job): the CLI's `winnow model train`.
+   */
+  'model.train': z
+    .object({
+      file: fileRefSchema,
+      outcome: z.string().min(1).max(300),
+      positive: z.string().min(1).max(300),
+      ignore: z.array(z.string().min(1).max(300)).max(1000).optional(),
+      folds: z.number().int().min(2).max(20).default(5),
+      save: fileRefSchema.optional(),
+      options: readOptionsSchema.optional(),
+    })
+    .strict(),
+  /** Scores a file with a saved model: the file's columns plus `score` (0-100) and `reasons`. */
+  'model.scoreFile': z.object({ file: fileRefSchema, model: fileRefSchema, out: fileRefSchema, options: readOptionsSchema.optional() }).strict(),
   'records.get': z.object({ projectId: id, listId: z.number().int().positive(), rowNo: z.number().int().min(1) }).strict(),
   /** Sets a cell's current value (the imported value is kept); recorded in the undo history; a cleaned list re-cleans the record. */
   'records.edit': z
@@ -813,6 +866,8 @@ export interface MethodResults {
   'geo.reference': { zip3: string[]; lat: number[]; lon: number[] };
   'geo.bestAreas': { zip3: string[]; by: 'customers' | 'amount'; covered: number; total: number; share: number };
   'geo.resolve': { lat: number; lon: number; zip: string; label: string };
+  'model.train': ModelTrainResult;
+  'model.scoreFile': ScoreFileResult;
   'records.get': RecordDetail;
   'records.edit': { row: GridRow; edits: EditsState };
   'edits.undo': { edit: EditInfo | null; row: GridRow | null; edits: EditsState };

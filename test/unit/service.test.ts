@@ -47,6 +47,8 @@ describe('input validation', () => {
     'geo.reference': [{ zoom: 3 }, 'zoom'],
     'geo.bestAreas': [{ projectId: 'p', percent: 120 }, 'percent'],
     'geo.resolve': [{ center: '' }, 'center'],
+    'model.train': [{ file: { fileId: 'f' }, outcome: 'y', positive: 'yes', folds: 1 }, 'folds'],
+    'model.scoreFile': [{ file: { fileId: 'f' }, model: { fileId: 'm' } }, 'out'],
     'records.get': [{ projectId: 'p', listId: 1, rowNo: 0 }, 'rowNo'],
     'records.edit': [{ projectId: 'p', listId: 1, rowNo: 1, column: 0, value: 7 }, 'value'],
     'edits.undo': [{ projectId: 'p', steps: 2 }, 'steps'],
