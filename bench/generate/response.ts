@@ -84,17 +84,32 @@ export function responseRow(seed: number, i: number, withLeak = false): { cells:
 
 const quote = (c: string) => (/[",;\n]/.test(c) ? `"${c.replace(/"/g, '""')}"` : c);
 
-/** Writes `rows` rows; `delimiter` ';' gives the bank data's layout. Returns the rows' true AUC ceiling inputs if asked. */
-export function writeResponseFile(out: string, rows: number, seed = 1, opts: { delimiter?: string; withLeak?: boolean } = {}): { positives: number } {
+/** Writes `rows` rows in chunks; `delimiter` ';' gives the bank data's layout. Returns the responders and the AUC the true probabilities reach. */
+export function writeResponseFile(out: string, rows: number, seed = 1, opts: { delimiter?: string; withLeak?: boolean } = {}): { positives: number; p: Float64Array; y: Uint8Array } {
   const d = opts.delimiter ?? ',';
   const header = opts.withLeak ? [...RESPONSE_HEADER.slice(0, -1), 'duration', 'y'] : RESPONSE_HEADER;
-  const lines = [header.map(quote).join(d)];
+  const fd = fs.openSync(out, 'w');
+  const p = new Float64Array(rows);
+  const y = new Uint8Array(rows);
   let positives = 0;
-  for (let i = 0; i < rows; i++) {
-    const { cells } = responseRow(seed, i, opts.withLeak);
-    if (cells[cells.length - 1] === 'yes') positives++;
-    lines.push(cells.map(quote).join(d));
+  try {
+    let chunk: string[] = [header.map(quote).join(d)];
+    for (let i = 0; i < rows; i++) {
+      const r = responseRow(seed, i, opts.withLeak);
+      p[i] = r.p;
+      if (r.cells[r.cells.length - 1] === 'yes') {
+        positives++;
+        y[i] = 1;
+      }
+      chunk.push(r.cells.map(quote).join(d));
+      if (chunk.length >= 20_000) {
+        fs.writeSync(fd, `${chunk.join('\n')}\n`);
+        chunk = [];
+      }
+    }
+    if (chunk.length > 0) fs.writeSync(fd, `${chunk.join('\n')}\n`);
+  } finally {
+    fs.closeSync(fd);
   }
-  fs.writeFileSync(out, `${lines.join('\n')}\n`);
-  return { positives };
+  return { positives, p, y };
 }

@@ -1,7 +1,6 @@
 // Writes a list back to a delimited file (original header, every raw value, original row order), or its import problems; temp file + rename.
 import fs from 'node:fs';
 import path from 'node:path';
-import Papa from 'papaparse';
 import { WinnowError, type ImportProblemRow, type ListInfo } from '../api/contract';
 import type { Db } from '../store/db';
 import { canonicalExportRow, CANONICAL_EXPORT_COLUMNS, cleanRecord, type CleanTables } from '../domain/clean-record';
@@ -99,12 +98,22 @@ function* currentRows(
   }
 }
 
+/**
+ * Rows as delimited lines, quoting as Papa Parse's unparse does (a cell with the delimiter, a quote, a line break, a
+ * byte-order mark, or a space at either end is quoted, quotes doubled) — without its per-cell overhead, which dominates writing a million rows.
+ */
+export function csvLines(delimiter: string, newline: string): (rows: readonly (readonly string[])[]) => string {
+  const special = new RegExp(`[${delimiter.replace(/[\\^\]-]/g, '\\$&')}"\r\n\uFEFF]|^ | $`);
+  const cell = (c: string) => (special.test(c) ? `"${c.replace(/"/g, '""')}"` : c);
+  return (rows) => rows.map((r) => r.map((c) => cell(c ?? '')).join(delimiter)).join(newline);
+}
+
 /** Writes the file under a temporary name beside the target and renames it only when complete. */
 export async function writeDelimited(
   outPath: string,
   layout: DelimitedLayout,
   header: string[],
-  batches: Iterable<string[][]>,
+  batches: Iterable<string[][]> | AsyncIterable<string[][]>,
   total: number,
   job: Pick<ExportJobInput, 'signal' | 'progress'>,
 ): Promise<{ rowsWritten: number; seconds: number }> {
@@ -129,12 +138,12 @@ export async function writeDelimited(
     }
     if (writeError) throw writeError;
   };
-  const unparse = (rows: string[][]) => Papa.unparse(rows, { delimiter, newline, header: false, quotes: false, escapeFormulae: false });
+  const unparse = csvLines(delimiter, newline);
   let rowsWritten = 0;
   try {
     if (layout.bom) await write('\uFEFF');
     await write(unparse([header]));
-    for (const batch of batches) {
+    for await (const batch of batches) {
       if (job.signal.aborted) throw new WinnowError('JOB_CANCELLED', 'The export was cancelled; no file was written.');
       if (batch.length === 0) continue;
       await write(newline + unparse(batch));

@@ -5,7 +5,7 @@ import path from 'node:path';
 import { WinnowError, type ModelTrainResult, type ReadOptions, type ScoreFileResult } from '../api/contract';
 import { columnsFor, importance, scoreRows, train, type ScoreModel } from '../domain/score/train';
 import { writeDelimited } from './export-delimited';
-import { readRows } from './read-rows';
+import { readRows, rowBatches } from './read-rows';
 
 export interface TrainFileInput {
   filePath: string;
@@ -82,26 +82,34 @@ export interface ScoreFileInput {
 export async function scoreFile(job: ScoreFileInput): Promise<ScoreFileResult> {
   const started = performance.now();
   const model = loadModel(job.modelPath);
-  const { header, rows } = await readRows(job.filePath, job.displayName, job.options ?? {}, job.signal);
+  const batches = rowBatches(job.filePath, job.displayName, job.options ?? {}, job.signal);
+  // The header comes with the first batch: check the columns before writing anything.
+  const first = await batches.next();
+  if (first.done) throw new WinnowError('FILE_EMPTY', `${job.displayName} has no rows to score.`, { file: job.displayName });
+  const header = first.value.header;
   const { at, missing } = columnsFor(model, header);
   if (missing.length === model.features.length) {
     throw new WinnowError('INVALID_INPUT', `${job.displayName} has none of the columns the model reads (${model.features.map((f) => `"${f.name}"`).join(', ')}).`, { file: job.displayName });
   }
-  const BATCH = 5000;
   let sum = 0;
-  const batches = (function* () {
-    for (let from = 0; from < rows.length; from += BATCH) {
-      const part = rows.slice(from, from + BATCH);
-      const scored = scoreRows(model, part, at);
+  let count = 0;
+  const scored = async function* (): AsyncGenerator<string[][]> {
+    for (let b: IteratorResult<{ header: string[]; rows: string[][] }> = first; !b.done; b = await batches.next()) {
+      const part = b.value.rows;
+      if (part.length === 0) continue;
+      const s = scoreRows(model, part, at);
+      count += part.length;
       yield part.map((r, k) => {
-        const s = scored[k]!;
-        sum += s.probability * 100;
-        return [...header.map((_, c) => r[c] ?? ''), (Math.round(s.probability * 1000) / 10).toFixed(1), s.reasons.map((x) => `${x.words} (+${x.weight.toFixed(2)})`).join('; ')];
+        const x = s[k]!;
+        sum += x.probability * 100;
+        const cells = r.length === header.length ? r : header.map((_, c) => r[c] ?? '');
+        cells.push((Math.round(x.probability * 1000) / 10).toFixed(1), x.reasons.map((y) => `${y.words} (+${y.weight.toFixed(2)})`).join('; '));
+        return cells;
       });
     }
-  })();
+  };
   const name = path.basename(job.outPath);
   const delimiter = /\.(tsv|tab)$/i.test(job.outPath) ? '\t' : ',';
-  const written = await writeDelimited(job.outPath, { delimiter, newline: '\r\n', bom: false }, [...header, 'score', 'reasons'], batches, rows.length, { signal: job.signal, progress: () => undefined });
-  return { rowsWritten: written.rowsWritten, fileName: name, missingColumns: missing, averageScore: rows.length === 0 ? 0 : Math.round((sum / rows.length) * 10) / 10, seconds: Math.round((performance.now() - started) / 10) / 100 };
+  const written = await writeDelimited(job.outPath, { delimiter, newline: '\r\n', bom: false }, [...header, 'score', 'reasons'], scored(), 0, { signal: job.signal, progress: () => undefined });
+  return { rowsWritten: written.rowsWritten, fileName: name, missingColumns: missing, averageScore: count === 0 ? 0 : Math.round((sum / count) * 10) / 10, seconds: Math.round((performance.now() - started) / 10) / 100 };
 }

@@ -5,8 +5,12 @@
 const MISSING = new Set(['', 'na', 'n/a', 'null', '?', '-', '.', 'nan', '#n/a']);
 export const isMissing = (cell: string | undefined) => cell === undefined || MISSING.has(cell.trim().toLowerCase());
 
+const PLAIN = /^-?\d+(\.\d+)?$/;
+
 /** A number as lists write it: "1,234.5", "$12", "45%", "(12)" negative. NaN when it is not one. */
 export function parseNumber(cell: string): number {
+  // The common case first: plain digits with an optional sign and decimal point.
+  if (PLAIN.test(cell)) return Number(cell);
   let t = cell.trim();
   if (t === '') return NaN;
   let sign = 1;

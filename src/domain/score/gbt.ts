@@ -52,10 +52,27 @@ export function binned(data: Encoded): Uint8Array[] {
 
 const sigmoid = (z: number) => 1 / (1 + Math.exp(-z));
 
+/** Per node, which bins go left (1) — a lookup table, so routing a row is one array read per level. Made once per tree. */
+const routes = new WeakMap<Tree, Uint8Array[]>();
+export function routesOf(t: Tree): Uint8Array[] {
+  let r = routes.get(t);
+  if (!r) {
+    r = t.feature.map((f, node) => {
+      const lut = new Uint8Array(256);
+      if (f < 0) return lut;
+      for (let b = 0; b < 256; b++) lut[b] = goesLeft(t, node, b) ? 1 : 0;
+      return lut;
+    });
+    routes.set(t, r);
+  }
+  return r;
+}
+
 /** One tree's output for row i. */
-function treeOutput(t: Tree, bins: readonly Uint8Array[], i: number): number {
+function treeOutput(t: Tree, lut: readonly Uint8Array[], bins: readonly Uint8Array[], i: number): number {
   let node = 0;
-  while (t.feature[node]! >= 0) node = goesLeft(t, node, bins[t.feature[node]!]![i]!) ? t.left[node]! : t.right[node]!;
+  const feature = t.feature;
+  while (feature[node]! >= 0) node = lut[node]![bins[feature[node]!]![i]!] ? t.left[node]! : t.right[node]!;
   return t.value[node]!;
 }
 
@@ -83,11 +100,11 @@ export function fitBoosted(data: Encoded, bins: readonly Uint8Array[], y: Uint8A
   const rate = Math.min(1 - 1e-6, Math.max(1e-6, pos / Math.max(1, train.length)));
   const base = Math.log(rate / (1 - rate));
   const F = new Float64Array(data.n).fill(base);
+  const valid = opts.valid ?? new Int32Array(0);
   const g = new Float64Array(data.n);
   const h = new Float64Array(data.n);
   const random = seededRandom(P.seed);
   const trees: Tree[] = [];
-  const valid = opts.valid ?? new Int32Array(0);
   let best = Infinity;
   let bestRounds = 0;
   const sample = new Int32Array(train.length);
@@ -102,7 +119,9 @@ export function fitBoosted(data: Encoded, bins: readonly Uint8Array[], y: Uint8A
     }
     const tree = growTree(sample.subarray(0, m), bins, features, nb, g, h, P);
     trees.push(tree);
-    for (let i = 0; i < data.n; i++) F[i]! += treeOutput(tree, bins, i);
+    const lut = routesOf(tree);
+    for (let x = 0; x < train.length; x++) F[train[x]!]! += treeOutput(tree, lut, bins, train[x]!);
+    for (let x = 0; x < valid.length; x++) F[valid[x]!]! += treeOutput(tree, lut, bins, valid[x]!);
     if (valid.length > 0) {
       let loss = 0;
       for (let x = 0; x < valid.length; x++) {
@@ -266,21 +285,27 @@ function bestSplit(hist: readonly Float64Array[], features: readonly Feature[], 
   return best;
 }
 
-/** Log-odds of every row. */
-export function boostedMargins(m: BoostedModel, bins: readonly Uint8Array[], n: number): Float64Array {
+/** Log-odds of every row (or of the given rows; the others stay at the base). */
+export function boostedMargins(m: BoostedModel, bins: readonly Uint8Array[], n: number, rows?: Int32Array): Float64Array {
   const out = new Float64Array(n).fill(m.base);
-  for (const t of m.trees) for (let i = 0; i < n; i++) out[i]! += treeOutput(t, bins, i);
+  for (const t of m.trees) {
+    const lut = routesOf(t);
+    if (rows) for (let x = 0; x < rows.length; x++) out[rows[x]!]! += treeOutput(t, lut, bins, rows[x]!);
+    else for (let i = 0; i < n; i++) out[i]! += treeOutput(t, lut, bins, i);
+  }
   return out;
 }
 
 /** Each feature's part of a row's log-odds: along each tree's path, the change in node value at the splits on that feature. */
-export function boostedParts(m: BoostedModel, rowBins: readonly number[], featureCount: number): number[] {
-  const parts = new Array<number>(featureCount).fill(0);
-  for (const t of m.trees) {
+export function boostedParts(m: BoostedModel, rowBins: readonly number[], featureCount: number, parts = new Array<number>(featureCount), luts = m.trees.map(routesOf)): number[] {
+  parts.fill(0);
+  for (let k = 0; k < m.trees.length; k++) {
+    const t = m.trees[k]!;
+    const lut = luts[k]!;
     let node = 0;
     while (t.feature[node]! >= 0) {
       const f = t.feature[node]!;
-      const next = goesLeft(t, node, rowBins[f]!) ? t.left[node]! : t.right[node]!;
+      const next = lut[node]![rowBins[f]!] ? t.left[node]! : t.right[node]!;
       parts[f]! += t.value[next]! - t.value[node]!;
       node = next;
     }

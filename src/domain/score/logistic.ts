@@ -52,6 +52,8 @@ export interface FitOptions {
   maxIterations?: number;
   /** Rows to fit on (default: all). */
   rows?: Int32Array;
+  /** Weights to start from (a fit on similar rows). */
+  start?: LogisticModel;
 }
 
 /** Fits the model to labels y (1 = the outcome happened). */
@@ -78,6 +80,7 @@ export function fitLogistic(data: Encoded, y: Uint8Array, opts: FitOptions = {})
   // Start at the base rate.
   const rate = Math.min(1 - 1e-6, Math.max(1e-6, positives / Math.max(1, rows.length)));
   x0[0] = Math.log(rate / (1 - rate));
+  if (opts.start) x0.set([opts.start.intercept, ...opts.start.weights.flat()]);
   const lossAndGrad = (x: Float64Array, g: Float64Array): number => {
     g.fill(0);
     let loss = 0;

@@ -2,9 +2,9 @@
 // regression with gradient-boosted trees by stratified k-fold cross-validation (AUC), keeps the better one (trees only
 // when they earn their place), refits it on every row, and warns about columns that may leak the outcome.
 import { auc, gains, mailToReach, stratifiedFolds, type GainsRow } from './metrics';
-import { encode, isMissing, profileColumns, valueWords, binOf, type Encoded, type Feature, type LeftOut } from './features';
+import { encode, isMissing, parseNumber, profileColumns, valueWords, binOf, type Encoded, type Feature, type LeftOut } from './features';
 import { fitLogistic, logisticCentres, logisticMargins, logisticParts, type LogisticModel } from './logistic';
-import { binned, boostedMargins, boostedParts, fitBoosted, type BoostParams, type BoostedModel } from './gbt';
+import { binned, boostedMargins, boostedParts, fitBoosted, routesOf, type BoostParams, type BoostedModel } from './gbt';
 
 export interface ScoreModel {
   format: 'winnow-response-model';
@@ -66,13 +66,16 @@ const find = (header: readonly string[], name: string) => {
 /** The labels: 1 where the outcome cell equals `positive` (case and spaces ignored); rows without an outcome are left out. */
 export function labelsOf(rows: readonly (readonly string[])[], column: number, positive: string): { y: Uint8Array; kept: number[] } {
   const want = positive.trim().toLowerCase();
+  // "1" also matches "1.0" and " 1 " in a numeric outcome column.
+  const wantNumber = parseNumber(want);
   const kept: number[] = [];
   const y: number[] = [];
   rows.forEach((r, i) => {
     const c = r[column];
     if (isMissing(c)) return;
     kept.push(i);
-    y.push(c!.trim().toLowerCase() === want ? 1 : 0);
+    const cell = c!.trim().toLowerCase();
+    y.push(cell === want || (Number.isFinite(wantNumber) && parseNumber(cell) === wantNumber) ? 1 : 0);
   });
   return { y: Uint8Array.from(y), kept };
 }
@@ -107,6 +110,7 @@ export function train(header: readonly string[], allRows: readonly (readonly str
   const oofBoosted = new Float64Array(rows.length);
   const aucs = { logistic: [] as number[], boosted: [] as number[] };
   const rounds: number[] = [];
+  let warm: LogisticModel | null = null;
   for (let k = 0; k < folds; k++) {
     opts.progress?.(k, folds, `fold ${k + 1} of ${folds}`);
     const trainRows: number[] = [];
@@ -114,7 +118,9 @@ export function train(header: readonly string[], allRows: readonly (readonly str
     for (let i = 0; i < rows.length; i++) (fold[i] === k ? testRows : trainRows).push(i);
     const test = Int32Array.from(testRows);
     const testY = Uint8Array.from(testRows, (i) => y[i]!);
-    const lm = fitLogistic(data, y, { rows: Int32Array.from(trainRows) });
+    // Each fold starts from the previous fold's weights: nearly the answer already.
+    const lm = fitLogistic(data, y, { rows: Int32Array.from(trainRows), ...(warm ? { start: warm } : {}) });
+    warm = lm;
     const lmMargins = logisticMargins(lm, data);
     test.forEach((i) => (oofLogistic[i] = lmMargins[i]!));
     aucs.logistic.push(auc(Float64Array.from(test, (i) => lmMargins[i]!), testY));
@@ -125,7 +131,7 @@ export function train(header: readonly string[], allRows: readonly (readonly str
       const valid = Int32Array.from(trainRows.filter((_, x) => inner[x] === 0));
       const bm = fitBoosted(data, bins, y, { train: fit, valid, ...(opts.boost ? { params: opts.boost } : {}) });
       rounds.push(bm.trees.length);
-      const bmMargins = boostedMargins(bm, bins, data.n);
+      const bmMargins = boostedMargins(bm, bins, data.n, test);
       test.forEach((i) => (oofBoosted[i] = bmMargins[i]!));
       aucs.boosted.push(auc(Float64Array.from(test, (i) => bmMargins[i]!), testY));
     }
@@ -143,7 +149,7 @@ export function train(header: readonly string[], allRows: readonly (readonly str
     const n = Math.max(1, Math.round((mean(rounds) * folds) / Math.max(1, folds - 1)));
     model = fitBoosted(data, bins!, y, { train: all, params: { ...opts.boost, maxRounds: n } });
   } else {
-    model = fitLogistic(data, y, { rows: all });
+    model = fitLogistic(data, y, { rows: all, ...(warm ? { start: warm } : {}) });
     centres = logisticCentres(model, data);
   }
   const oof = chosen === 'gbt' ? oofBoosted : oofLogistic;
@@ -235,24 +241,37 @@ function rowsScored(model: ScoreModel, data: Encoded, reasons: number): Scored[]
   const F = model.features.length;
   const values = new Array<number>(F);
   const rowBins = new Array<number>(F);
+  const scratch = new Array<number>(F);
+  const roots = model.model.kind === 'gbt' ? model.model.trees.reduce((s, t) => s + t.value[0]!, 0) : 0;
+  const centres = model.centres ?? new Array<number>(F).fill(0);
+  const centreSum = centres.reduce((s, c) => s + c, 0);
+  const top: number[] = [];
+  const luts = model.model.kind === 'gbt' ? model.model.trees.map(routesOf) : [];
   for (let i = 0; i < data.n; i++) {
     for (let k = 0; k < F; k++) values[k] = data.values[k]![i]!;
     let margin: number;
     let parts: number[];
     if (model.model.kind === 'gbt') {
       for (let k = 0; k < F; k++) rowBins[k] = binOf(model.features[k]!, values[k]!);
-      parts = boostedParts(model.model, rowBins, F);
-      margin = model.model.base + parts.reduce((s, x) => s + x, 0) + model.model.trees.reduce((s, t) => s + t.value[0]!, 0);
+      parts = boostedParts(model.model, rowBins, F, scratch, luts);
+      margin = model.model.base + roots;
     } else {
-      parts = logisticParts(model.model, model.features, values, model.centres ?? new Array<number>(F).fill(0));
-      margin = model.model.intercept + (model.centres ?? []).reduce((s, c) => s + c, 0) + parts.reduce((s, x) => s + x, 0);
+      parts = logisticParts(model.model, model.features, values, centres);
+      margin = model.model.intercept + centreSum;
     }
-    const top = parts
-      .map((w, k) => ({ words: valueWords(model.features[k]!, values[k]!), weight: Math.round(w * 100) / 100 }))
-      .filter((r) => r.weight > 0.005)
-      .sort((a, b) => b.weight - a.weight)
-      .slice(0, reasons);
-    out.push({ probability: 1 / (1 + Math.exp(-margin)), reasons: top });
+    for (let k = 0; k < F; k++) margin += parts[k]!;
+    // The few biggest positive parts, found without sorting every feature; words only for those.
+    top.length = 0;
+    for (let k = 0; k < F; k++) {
+      if (parts[k]! <= 0.005) continue;
+      let at = top.length;
+      while (at > 0 && parts[top[at - 1]!]! < parts[k]!) at--;
+      if (at < reasons) {
+        top.splice(at, 0, k);
+        if (top.length > reasons) top.pop();
+      }
+    }
+    out.push({ probability: 1 / (1 + Math.exp(-margin)), reasons: top.map((k) => ({ words: valueWords(model.features[k]!, values[k]!), weight: Math.round(parts[k]! * 100) / 100 })) });
   }
   return out;
 }

@@ -8,7 +8,7 @@ import { binOf, encode, isMissing, parseDay, parseNumber, profileColumns } from 
 import { binned, boostedMargins, boostedParts, fitBoosted } from '../../../src/domain/score/gbt';
 import { fitLogistic, logisticMargins } from '../../../src/domain/score/logistic';
 import { auc, gains, mailToReach, stratifiedFolds } from '../../../src/domain/score/metrics';
-import { columnsFor, importance, scoreRows, train } from '../../../src/domain/score/train';
+import { columnsFor, importance, labelsOf, scoreRows, train } from '../../../src/domain/score/train';
 import { seededRandom } from '../../../src/domain/random';
 
 describe('metrics', () => {
@@ -170,6 +170,14 @@ describe('boosted trees', () => {
       // The noise column hardly counts.
       expect(Math.abs(parts[2]!)).toBeLessThan(Math.abs(parts[0]!) + Math.abs(parts[1]!));
     }
+  });
+});
+
+describe('labelsOf', () => {
+  it('matches the positive value whatever its case, spaces or number format, and leaves out rows without an outcome', () => {
+    const rows = [['Yes'], [' yes '], ['no'], [''], ['1.0'], ['1'], ['0']];
+    expect(labelsOf(rows, 0, 'yes')).toEqual({ y: Uint8Array.from([1, 1, 0, 0, 0, 0]), kept: [0, 1, 2, 4, 5, 6] });
+    expect(Array.from(labelsOf(rows, 0, '1').y)).toEqual([0, 0, 0, 1, 1, 0]);
   });
 });
 

@@ -7,6 +7,7 @@ import Papa from 'papaparse';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { ExportResult, ImportResult, JobProgress } from '../../../src/api/contract';
 import type { ServiceOptions } from '../../../src/service';
+import { csvLines } from '../../../src/jobs/export-delimited';
 import { listProblems } from '../../../src/store/problems';
 import { messyTable, parseCsv, plainCsv, seededRandom, toCsv } from '../../fixtures/csv';
 import { ensureEngineBuilt, PARSE_WORKER } from '../../fixtures/engine-build';
@@ -529,5 +530,19 @@ describe('export writes atomically', () => {
     const job = await exportList(t, listId, path.join(t.dir, 'no-such-folder', 'out.csv'));
     expect(job.status).toBe('failed');
     expect(job.error?.code).toBe('FILE_NOT_FOUND');
+  });
+});
+
+describe('csvLines', () => {
+  it('quotes exactly the cells Papa Parse quotes (property)', () => {
+    for (const delimiter of [',', '\t', ';', '|']) {
+      const lines = csvLines(delimiter, '\r\n');
+      fc.assert(
+        fc.property(fc.array(fc.array(fc.oneof(fc.string(), fc.constantFrom(' a', 'b ', '"', 'x\ny', '\uFEFFz', delimiter, '=1+2')), { minLength: 1, maxLength: 5 }), { minLength: 1, maxLength: 4 }), (rows) => {
+          expect(lines(rows)).toBe(Papa.unparse(rows, { delimiter, newline: '\r\n', header: false, quotes: false, escapeFormulae: false }));
+        }),
+        { numRuns: 300 },
+      );
+    }
   });
 });
