@@ -103,8 +103,14 @@ export function train(header: readonly string[], allRows: readonly (readonly str
   const { features, leftOut } = profileColumns(header, rows, { skip });
   if (features.length === 0) throw new Error('No column can be used to predict the outcome (every other column is empty, constant or an identifier).');
   const data = encode(features, rows);
-  warnings.push(...leakWarnings(data, y));
-  const bins = opts.logisticOnly ? null : binned(data);
+  const allBins = binned(data);
+  const strength = columnStrengths(data, allBins, y);
+  warnings.push(...leakWarnings(data, strength));
+  // Trees read at most TREE_FEATURES columns, the strongest alone: histograms cost rows × columns per level.
+  const treeKeep = data.features.length > TREE_FEATURES ? strongest(strength, TREE_FEATURES) : null;
+  const treeData = treeKeep ? subset(data, treeKeep) : data;
+  const bins = opts.logisticOnly ? null : treeKeep ? treeKeep.map((k) => allBins[k]!) : allBins;
+  const boost = { ...(rows.length * treeData.features.length > 5_000_000 ? { rowSample: 0.5 } : {}), ...opts.boost };
   const fold = stratifiedFolds(y, folds, opts.seed ?? 1);
   const oofLogistic = new Float64Array(rows.length);
   const oofBoosted = new Float64Array(rows.length);
@@ -129,9 +135,9 @@ export function train(header: readonly string[], allRows: readonly (readonly str
       const inner = stratifiedFolds(Uint8Array.from(trainRows, (i) => y[i]!), 10, (opts.seed ?? 1) + k);
       const fit = Int32Array.from(trainRows.filter((_, x) => inner[x] !== 0));
       const valid = Int32Array.from(trainRows.filter((_, x) => inner[x] === 0));
-      const bm = fitBoosted(data, bins, y, { train: fit, valid, ...(opts.boost ? { params: opts.boost } : {}) });
+      const bm = fitBoosted(treeData, bins, y, { train: fit, valid, params: boost });
       rounds.push(bm.trees.length);
-      const bmMargins = boostedMargins(bm, bins, data.n, test);
+      const bmMargins = boostedMargins(bm, bins, treeData.n, test);
       test.forEach((i) => (oofBoosted[i] = bmMargins[i]!));
       aucs.boosted.push(auc(Float64Array.from(test, (i) => bmMargins[i]!), testY));
     }
@@ -147,7 +153,7 @@ export function train(header: readonly string[], allRows: readonly (readonly str
   if (chosen === 'gbt') {
     // As many rounds as early stopping found on average, a little more for the bigger training set.
     const n = Math.max(1, Math.round((mean(rounds) * folds) / Math.max(1, folds - 1)));
-    model = fitBoosted(data, bins!, y, { train: all, params: { ...opts.boost, maxRounds: n } });
+    model = fitBoosted(treeData, bins!, y, { train: all, params: { ...boost, maxRounds: n } });
   } else {
     model = fitLogistic(data, y, { rows: all, ...(warm ? { start: warm } : {}) });
     centres = logisticCentres(model, data);
@@ -158,7 +164,7 @@ export function train(header: readonly string[], allRows: readonly (readonly str
     version: 1,
     outcome: header[outcomeAt]!,
     positive: opts.positive,
-    features: data.features,
+    features: chosen === 'gbt' ? treeData.features : data.features,
     model,
     ...(centres ? { centres } : {}),
     cv: {
@@ -185,34 +191,67 @@ const round4 = (x: number) => Math.round(x * 10_000) / 10_000;
  * Columns that predict the outcome almost alone, or whose name says they are about the outcome and predict it well:
  * filled in after the contact (call duration, order date), they make a model look good and score new leads badly.
  */
-function leakWarnings(data: Encoded, y: Uint8Array): string[] {
+function leakWarnings(data: Encoded, strength: readonly number[]): string[] {
   const out: string[] = [];
   data.features.forEach((f, k) => {
-    const col = data.values[k]!;
-    let score: Float64Array;
-    if (f.kind === 'categorical') {
-      // Each level's positive rate (in-sample): how well the column alone separates.
-      const hits = new Map<number, [number, number]>();
-      for (let i = 0; i < data.n; i++) {
-        const e = hits.get(col[i]!) ?? [0, 0];
-        e[0] += y[i]!;
-        e[1]++;
-        hits.set(col[i]!, e);
-      }
-      score = Float64Array.from(col, (v) => hits.get(v)![0] / hits.get(v)![1]);
-    } else {
-      const fill = f.median ?? 0;
-      score = Float64Array.from(col, (v) => (Number.isNaN(v) ? fill : v));
-    }
-    const a = auc(score, y);
-    const strength = Math.max(a, 1 - a);
-    if (strength >= LEAK_AUC || (strength >= 0.7 && LEAK_NAME.test(f.name))) {
+    const a = strength[k]!;
+    if (a >= LEAK_AUC || (a >= 0.7 && LEAK_NAME.test(f.name))) {
       out.push(
-        `Column "${f.name}" alone predicts the outcome ${strength >= LEAK_AUC ? 'almost perfectly' : 'strongly'} (AUC ${strength.toFixed(3)}). If it is filled in after the contact (a call's length, an order date), it leaks the outcome: the model will look better than it scores new leads. Leave it out with --ignore "${f.name}".`,
+        `Column "${f.name}" alone predicts the outcome ${a >= LEAK_AUC ? 'almost perfectly' : 'strongly'} (AUC ${a.toFixed(3)}). If it is filled in after the contact (a call's length, an order date), it leaks the outcome: the model will look better than it scores new leads. Leave it out with --ignore "${f.name}".`,
       );
     }
   });
   return out;
+}
+
+/** Most columns the trees read. */
+const TREE_FEATURES = 60;
+
+/**
+ * How well each column alone separates the outcome: the AUC of its tree bins (numbers in value order, categories by
+ * response rate), folded to ≥ 0.5 — counted per bin, so it costs one pass over the rows.
+ */
+function columnStrengths(data: Encoded, bins: readonly Uint8Array[], y: Uint8Array): number[] {
+  let positives = 0;
+  for (let i = 0; i < data.n; i++) positives += y[i]!;
+  const negatives = data.n - positives;
+  return data.features.map((f, k) => {
+    const col = bins[k]!;
+    const pos = new Float64Array(256);
+    const all = new Float64Array(256);
+    for (let i = 0; i < data.n; i++) {
+      all[col[i]!]!++;
+      pos[col[i]!]! += y[i]!;
+    }
+    const used = [...all.keys()].filter((b) => all[b]! > 0);
+    // Missing sits with the median's bin for numbers; categories (missing included) go by their response rate.
+    const order = f.kind === 'categorical' ? used.sort((a, b) => pos[a]! / all[a]! - pos[b]! / all[b]!) : used.sort((a, b) => a - b);
+    if (positives === 0 || negatives === 0) return 0.5;
+    // AUC from grouped counts: pairs ordered right, ties half.
+    let negBelow = 0;
+    let good = 0;
+    for (const b of order) {
+      const p = pos[b]!;
+      const q = all[b]! - p;
+      good += p * (negBelow + q / 2);
+      negBelow += q;
+    }
+    const a = good / (positives * negatives);
+    return Math.max(a, 1 - a);
+  });
+}
+
+function strongest(strength: readonly number[], k: number): number[] {
+  return strength
+    .map((s, i) => [s, i] as const)
+    .sort((a, b) => b[0] - a[0] || a[1] - b[1])
+    .slice(0, k)
+    .map(([, i]) => i)
+    .sort((a, b) => a - b);
+}
+
+function subset(data: Encoded, keep: readonly number[]): Encoded {
+  return { n: data.n, features: keep.map((k) => data.features[k]!), values: keep.map((k) => data.values[k]!) };
 }
 
 export interface Scored {
