@@ -26,6 +26,7 @@ import {
   type CleanResult,
   type MergePurgeResult,
   type MailingRunResult,
+  type ScoreRunResult,
   type ListInfo,
 } from './api/contract';
 import type { CleanTables } from './domain/clean-record';
@@ -48,6 +49,9 @@ import { allPresets, deletePreset } from './store/presets';
 import { exportDelimited } from './jobs/export-delimited';
 import { buildMailing } from './jobs/build-mailing';
 import { scoreFile, trainFile } from './jobs/train-model';
+import { buildProfile, exportHandoff, scoreLeads } from './jobs/score-leads';
+import { leadRows } from './records/score-views';
+import { saveScoreSettings, scoreSettings } from './store/scoring';
 import { exportMailing } from './jobs/export-mailing';
 import { resolveCenter } from './domain/target/geography';
 import { bestCustomerAreas, geoSummary, removedRecords, targetRunFor, zipReference } from './records/target-views';
@@ -228,7 +232,7 @@ export function createService(opts: ServiceOptions): WinnowService {
   const recentId = (p: string) => crypto.createHash('sha256').update(p).digest('hex').slice(0, 16);
 
   /** Runs a job in the background: recorded in the project's job log, progress throttled, cancel through AbortSignal. */
-  function startJob<R extends ImportResult | ExportResult | CleanResult | MergePurgeResult | MailingRunResult>(
+  function startJob<R extends ImportResult | ExportResult | CleanResult | MergePurgeResult | MailingRunResult | ScoreRunResult>(
     p: OpenProject,
     kind: JobKind,
     label: string,
@@ -263,7 +267,7 @@ export function createService(opts: ServiceOptions): WinnowService {
       }
       if (projects.get(p.id) === p) finishJob(p.db, jobId, status, result, error);
       emit('job.finished', { jobId, kind, projectId: p.id, status, result, error });
-      if (status === 'done' && (kind === 'import' || kind === 'clean' || kind === 'dedupe' || kind === 'mailing')) {
+      if (status === 'done' && (kind === 'import' || kind === 'clean' || kind === 'dedupe' || kind === 'mailing' || kind === 'score')) {
         p.views.clear();
         emit('project.changed', { projectId: p.id });
       }
@@ -518,6 +522,47 @@ export function createService(opts: ServiceOptions): WinnowService {
     'model.scoreFile': (i) => {
       const f = fileEntry(i.file, 'read');
       return scoreFile({ filePath: f.path, displayName: f.name, modelPath: fileEntry(i.model, 'read').path, outPath: fileEntry(i.out, 'write').path, options: i.options, signal: new AbortController().signal });
+    },
+    'score.settings': (i) => scoreSettings(project(i.projectId).readDb),
+    'score.saveSettings': (i) => {
+      const p = writable(i.projectId);
+      const next = { ...scoreSettings(p.db), ...i.settings };
+      saveScoreSettings(p.db, next);
+      return next;
+    },
+    'score.profile': async (i) => {
+      const p = project(i.projectId);
+      const lists = allLists(p.readDb).filter((l) => l.role === 'customers' || l.role === 'prospects');
+      // The profile reads cleaned records: lists never cleaned are cleaned first (a write, as a job would).
+      if (lists.some((l) => !l.clean)) {
+        const w = writable(i.projectId);
+        await cleanFirst(w, lists, new AbortController().signal, () => undefined);
+      }
+      const email = loadEmailLists(opts.resourcesDir);
+      return buildProfile(p.readDb, { lists: allLists(p.readDb), settings: scoreSettings(p.readDb), freeMail: (d) => email.freeMail.has(d), withProspects: true }).profile;
+    },
+    'score.run': (i) => {
+      const p = project(i.projectId);
+      const jobId = startJob(p, 'score', 'Score leads', {}, true, async (signal, progress) => {
+        const lists = allLists(p.db).filter((l) => l.role === 'customers' || l.role === 'prospects');
+        await cleanFirst(p, lists, signal, progress);
+        const email = loadEmailLists(opts.resourcesDir);
+        return scoreLeads(p.db, { lists: allLists(p.db), settings: scoreSettings(p.db), freeMail: (d) => email.freeMail.has(d), signal, progress });
+      });
+      return { jobId };
+    },
+    'score.leads': (i) => {
+      const p = project(i.projectId);
+      return leadRows(p.readDb, new Map(allLists(p.readDb).map((l) => [l.id, l])), { salesReadyOnly: i.salesReadyOnly, grade: i.grade }, i.offset, i.limit);
+    },
+    'score.exportHandoff': (i) => {
+      const p = project(i.projectId);
+      const f = fileEntry(i.file, 'write');
+      const jobId = startJob(p, 'export', `Export the sales-ready leads to ${f.name}`, { file: f.name }, false, async (signal, progress) => {
+        const r = await exportHandoff(p.readDb, { lists: new Map(allLists(p.readDb).map((l) => [l.id, l])), outPath: f.path, signal, progress });
+        return { ...r, file: { fileId: i.file.fileId }, fileName: f.name };
+      });
+      return { jobId };
     },
     'records.get': (i) => {
       const p = project(i.projectId);

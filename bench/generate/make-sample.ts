@@ -18,9 +18,15 @@ const OVERLAP = 100;
 const BOUGHT_FIRST_ENTITY = 1001;
 
 export const HOUSE_COLUMNS = [
-  'Customer ID', 'First Name', 'Last Name', 'Company', 'Address', 'City', 'State', 'Zip', 'Phone', 'Email',
+  'Customer ID', 'First Name', 'Last Name', 'Company', 'Title', 'Address', 'City', 'State', 'Zip', 'Phone', 'Email',
   'Total Orders', 'Lifetime Value', 'Last Order Date',
 ] as const;
+
+/**
+ * The planted best-customer pattern: buyers in purchasing and operations order about three times as often, so the
+ * best-customer profile has something true to find (and the bought list's prospects with those titles fit best).
+ */
+const HEAVY_BUYER_TITLE = /purchas|operations|buyer|procurement/i;
 
 export interface SampleSummary {
   dir: string;
@@ -49,13 +55,15 @@ export function makeSample(dir: string): SampleSummary {
   let truth = 'file,row,entity_id\r\n';
   accounts.forEach((a, i) => {
     const cells = renderRow(seed, makeEntity(seed, a.entity), a.variant, HOUSE_STYLE);
-    const [first, last, company, , address, address2, city, state, zip, phone, email] = cells as [string, ...string[]];
-    const orders = 1 + Math.floor(-Math.log(1 - r.next()) * 4);
+    const [first, last, company, title, address, address2, city, state, zip, phone, email] = cells as [string, ...string[]];
+    // The same draws as before the planted pattern, so the bought list (drawn after) stays the same.
+    const base = 1 + Math.floor(-Math.log(1 - r.next()) * 4);
+    const orders = HEAVY_BUYER_TITLE.test(title!) ? base * 3 : base;
     const value = orders * (15 + r.next() * 180);
     const day = new Date((fromDay + r.int(toDay - fromDay + 1)) * 86_400_000);
     const lastOrder = `${day.getUTCMonth() + 1}/${day.getUTCDate()}/${day.getUTCFullYear()}`;
     const street = address2 ? `${address} ${address2.replace(/\n/g, ' ')}` : address;
-    house += csvLine([`C${10001 + i}`, first, last!, company!, street!, city!, state!, zip!, phone!, email!, String(orders), value.toFixed(2), lastOrder]);
+    house += csvLine([`C${10001 + i}`, first, last!, company!, title!, street!, city!, state!, zip!, phone!, email!, String(orders), value.toFixed(2), lastOrder]);
     truth += `house-file.csv,${i + 1},${a.entity}\r\n`;
   });
 

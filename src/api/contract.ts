@@ -514,7 +514,113 @@ export interface ScoreFileResult {
   seconds: number;
 }
 
-export type JobKind = 'import' | 'export' | 'clean' | 'dedupe' | 'mailing';
+/** Tire-kicker and quality flags a user can switch on and off. */
+export const FLAG_RULES = ['free_email', 'role_email', 'no_company', 'no_title', 'keywords', 'invalid_address', 'stale'] as const;
+export type FlagRule = (typeof FLAG_RULES)[number];
+export const READY_FIELDS = ['email', 'phone', 'company', 'title', 'address'] as const;
+
+export const scoreSettingsSchema = z
+  .object({
+    rfm: z
+      .object({
+        /** Four ascending cut points each, giving scores 1-5; null: the house file's quintiles. */
+        recencyDays: z.array(z.number().min(0)).length(4).nullable(),
+        frequency: z.array(z.number().min(0)).length(4).nullable(),
+        monetary: z.array(z.number().min(0)).length(4).nullable(),
+        /** Best customers: R + F + M at least this (3-15). */
+        bestMin: z.number().int().min(3).max(15),
+      })
+      .strict(),
+    flags: z.partialRecord(z.enum(FLAG_RULES), z.boolean()),
+    /** Words in a title or company that mark a student, a competitor or a tire-kicker ("student", "intern", a rival's name). */
+    keywords: z.array(z.string().trim().min(1).max(100)).max(500),
+    /** A record acquired more than this many months ago (acquired_date) and never updated is stale. */
+    staleMonths: z.number().int().min(1).max(600),
+    salesReady: z
+      .object({
+        /** Fit score (0-100) at or above which a lead can be sales-ready. */
+        minFit: z.number().min(0).max(100),
+        /** Fields a lead must have to be handed to sales. */
+        required: z.array(z.enum(READY_FIELDS)).max(5),
+        /** Whether a lead with any tire-kicker flag may still be sales-ready. */
+        allowFlagged: z.boolean(),
+      })
+      .strict(),
+  })
+  .strict();
+export type ScoreSettings = z.output<typeof scoreSettingsSchema>;
+
+export interface RfmSegment {
+  name: string;
+  /** The rule in words: "R ≥ 4, F ≥ 4, M ≥ 4". */
+  rule: string;
+  customers: number;
+  share: number;
+  best: boolean;
+}
+
+/** One value of one attribute in the best-customer profile, with its index (100 = as common as among all customers). */
+export interface ProfileAttribute {
+  attribute: 'state' | 'zip3' | 'industry' | 'title' | 'employees' | 'emailType' | 'company';
+  /** "Title", "State", "E-mail", ... */
+  label: string;
+  value: string;
+  /** Best customers, all customers and prospects with this value. */
+  best: number;
+  all: number;
+  prospects: number;
+  indexVsAll: number;
+  /** Null when there are no prospects to compare with. */
+  indexVsProspects: number | null;
+}
+
+export interface BestCustomerProfile {
+  customers: number;
+  /** Customers with order history (a last order date, an order count or an amount). */
+  withHistory: number;
+  /** Recency is counted back from the newest order in the house file (yyyy-mm-dd), or null without dates. */
+  asOf: string | null;
+  /** The cut points in force (computed quintiles or the user's), 4 each. */
+  thresholds: { recencyDays: number[]; frequency: number[]; monetary: number[] };
+  bestMin: number;
+  segments: RfmSegment[];
+  best: number;
+  /** Over-represented values first (index vs all customers), at least 3 best customers each. */
+  attributes: ProfileAttribute[];
+  prospects: number;
+  /** Why the profile is thin, when it is ("no order dates or amounts: every customer counts as best"). */
+  notes: string[];
+}
+
+/** A scored lead as the Sales-ready and leads views list it. */
+export interface LeadRow extends RecordRef {
+  listName: string;
+  summary: string;
+  /** Fit to the best-customer profile, 0-100 (percentile among the project's prospects). */
+  fit: number;
+  /** Fit letter A-D and engagement 1 (hot) - 3 (no sign yet): "A1". */
+  grade: string;
+  engagement: 1 | 2 | 3;
+  /** The profile values that raise the fit most: "title Purchasing Manager: 3.1× more common among best customers". */
+  reasons: string[];
+  /** Tire-kicker and quality flags in words. */
+  flags: string[];
+  salesReady: boolean;
+}
+
+export interface ScoreRunResult {
+  prospects: number;
+  best: number;
+  /** Leads per grade, "A1" … "D3". */
+  grades: Record<string, number>;
+  salesReady: number;
+  /** Sales-ready now and not at the previous run. */
+  newlySalesReady: number;
+  flags: { rule: FlagRule; label: string; records: number }[];
+  seconds: number;
+}
+
+export type JobKind = 'import' | 'export' | 'clean' | 'dedupe' | 'mailing' | 'score';
 export type JobStatus = 'running' | 'done' | 'cancelled' | 'failed' | 'interrupted';
 
 /** The import report. */
@@ -559,7 +665,7 @@ export interface JobRecord {
   error: WinnowErrorData | null;
 }
 
-export type JobResult = ImportResult | ExportResult | CleanResult | MergePurgeResult | MailingRunResult;
+export type JobResult = ImportResult | ExportResult | CleanResult | MergePurgeResult | MailingRunResult | ScoreRunResult;
 
 export interface PreviewColumn extends ColumnInfo {
   field: CanonicalField | null;
@@ -810,6 +916,25 @@ export const methodInputs = {
     .strict(),
   /** Scores a file with a saved model: the file's columns plus `score` (0-100) and `reasons`. */
   'model.scoreFile': z.object({ file: fileRefSchema, model: fileRefSchema, out: fileRefSchema, options: readOptionsSchema.optional() }).strict(),
+  'score.settings': projectInput,
+  /** Changes scoring settings (any part); returns them all. */
+  'score.saveSettings': z.object({ projectId: id, settings: scoreSettingsSchema.partial() }).strict(),
+  /** The house file's RFM segments and the profile of its best customers against all customers and the prospects. */
+  'score.profile': projectInput,
+  /** Scores every prospect (cleaning first): fit to the profile, flags, grade, sales-ready. */
+  'score.run': projectInput,
+  /** Scored leads, best fit first: every one, the sales-ready ones, or one grade. */
+  'score.leads': z
+    .object({
+      projectId: id,
+      salesReadyOnly: z.boolean().default(false),
+      grade: z.string().regex(/^[A-D][1-3]$/).optional(),
+      offset: z.number().int().min(0).default(0),
+      limit: z.number().int().min(1).max(1000).default(100),
+    })
+    .strict(),
+  /** Writes the sales-ready leads with CRM-friendly column names (First Name, Last Name, Company, Lead Score, ...). */
+  'score.exportHandoff': z.object({ projectId: id, file: fileRefSchema }).strict(),
   'records.get': z.object({ projectId: id, listId: z.number().int().positive(), rowNo: z.number().int().min(1) }).strict(),
   /** Sets a cell's current value (the imported value is kept); recorded in the undo history; a cleaned list re-cleans the record. */
   'records.edit': z
@@ -868,6 +993,12 @@ export interface MethodResults {
   'geo.resolve': { lat: number; lon: number; zip: string; label: string };
   'model.train': ModelTrainResult;
   'model.scoreFile': ScoreFileResult;
+  'score.settings': ScoreSettings;
+  'score.saveSettings': ScoreSettings;
+  'score.profile': BestCustomerProfile;
+  'score.run': { jobId: string };
+  'score.leads': { total: number; leads: LeadRow[]; scoredAt: string | null };
+  'score.exportHandoff': { jobId: string };
   'records.get': RecordDetail;
   'records.edit': { row: GridRow; edits: EditsState };
   'edits.undo': { edit: EditInfo | null; row: GridRow | null; edits: EditsState };

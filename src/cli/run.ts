@@ -14,6 +14,7 @@ import {
   WinnowError,
   type MailingChannel,
   type MailingRunResult,
+  type ScoreRunResult,
   type SuppressLevel,
   type TargetStepInput,
   type CanonicalField,
@@ -95,6 +96,11 @@ Usage:
   winnow score FILE --model MODEL.json --out SCORED.csv
       Score a file with a saved model: SCORED.csv is the file's columns plus score (0-100, the chance of responding in
       percent) and reasons (the values that raise the score most, with their log-odds).
+  winnow score --project P.winnow [--handoff SALES-READY.csv]
+      Score a project's prospects: the best-customer profile from its customer lists (RFM), each prospect's fit to it
+      (0-100), tire-kicker flags, grade (fit A-D × engagement 1-3) and the sales-ready verdict (rules from the app).
+      Prints the profile, the grade matrix and the sales-ready count; --handoff writes the sales-ready leads with
+      CRM column names.
   winnow lists --project P.winnow
       Show each list in a project with its role and row count.
   winnow problems --project P.winnow --list NAME [--out PROBLEMS.csv]
@@ -189,9 +195,9 @@ const COMMANDS: Record<string, { options: NonNullable<ParseArgsConfig['options']
     help: 'winnow model train FILE --outcome COLUMN --positive VALUE [--ignore COL,...] [--folds 5] [--save MODEL.json]',
   },
   score: {
-    options: { model: { type: 'string' }, out: { type: 'string' }, ...READ_OPTIONS, help: { type: 'boolean', short: 'h' } },
-    positionals: 1,
-    help: 'winnow score FILE --model MODEL.json --out SCORED.csv',
+    options: { model: { type: 'string' }, out: { type: 'string' }, project: { type: 'string' }, handoff: { type: 'string' }, ...READ_OPTIONS, help: { type: 'boolean', short: 'h' } },
+    positionals: [0, 1],
+    help: 'winnow score FILE --model MODEL.json --out SCORED.csv\n       winnow score --project P.winnow [--handoff SALES-READY.csv]',
   },
   lists: {
     options: { project: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
@@ -259,7 +265,7 @@ export async function runCli(argv: string[], io: CliIO): Promise<number> {
       case 'model':
         return await cmdModel(service, positionals, values, io);
       case 'score':
-        return await cmdScore(service, positionals[0]!, values, io);
+        return positionals.length === 0 ? await cmdScoreProject(service, values, io) : await cmdScore(service, positionals[0]!, values, io);
       case 'preview':
         return await cmdPreview(service, positionals[0]!, values, io);
       case 'problems':
@@ -778,6 +784,34 @@ async function cmdModel(service: WinnowService, positionals: string[], values: R
   if (r.savedTo) io.out(`Model saved to ${r.savedTo}.`);
   io.out(`auc=${r.auc.toFixed(3)}`);
   return 0;
+}
+
+async function cmdScoreProject(service: WinnowService, values: Record<string, string | boolean | undefined>, io: CliIO): Promise<number> {
+  const projectPath = path.resolve(need(values, 'project'));
+  const info = await openExisting(service, projectPath);
+  const n = (x: number) => x.toLocaleString('en-US');
+  const stop = showProgress(service, io);
+  try {
+    const r = await waitFor<ScoreRunResult>(service, (await service.invoke('score.run', { projectId: info.projectId })).jobId, 'scoring');
+    const profile = await service.invoke('score.profile', { projectId: info.projectId });
+    io.progress?.('');
+    io.out(`Best customers: ${n(profile.best)} of ${n(profile.customers)} (R + F + M ≥ ${profile.bestMin}${profile.asOf ? `, recency as of ${profile.asOf}` : ''}).`);
+    for (const note of profile.notes) io.out(`  ${note}`);
+    for (const a of profile.attributes.slice(0, 8)) io.out(`  ${a.label} ${a.value}: index ${a.indexVsAll} vs all customers${a.indexVsProspects === null ? '' : `, ${a.indexVsProspects} vs prospects`} (${n(a.best)} best customers)`);
+    io.out(`Scored ${n(r.prospects)} prospects in ${r.seconds.toFixed(2)} s. Grades (fit A-D × engagement 1-3):`);
+    io.out(`       1       2       3`);
+    for (const l of ['A', 'B', 'C', 'D']) io.out(`  ${l} ${[1, 2, 3].map((e) => n(r.grades[`${l}${e}`] ?? 0).padStart(7)).join(' ')}`);
+    for (const f of r.flags) io.out(`  flag: ${f.label} — ${n(f.records)}`);
+    io.out(`Sales-ready: ${n(r.salesReady)} (${n(r.newlySalesReady)} new since the last score).`);
+    if (typeof values.handoff === 'string') {
+      const out = path.resolve(values.handoff);
+      const w = await waitFor<ExportResult>(service, (await service.invoke('score.exportHandoff', { projectId: info.projectId, file: service.registerFile(out, 'write') })).jobId, 'export');
+      io.out(`Wrote ${n(w.rowsWritten)} sales-ready leads to ${path.basename(out)}.`);
+    }
+    return 0;
+  } finally {
+    stop();
+  }
 }
 
 async function cmdScore(service: WinnowService, file: string, values: Record<string, string | boolean | undefined>, io: CliIO): Promise<number> {

@@ -242,6 +242,31 @@ export const MIGRATIONS: readonly Migration[] = [
       CREATE INDEX mailing_recipients_by_record ON mailing_recipients(record_id);
     `,
   },
+  {
+    version: 8,
+    name: 'lead scores and project settings',
+    sql: `
+      -- Small per-project settings as JSON by key (scoring rules, thresholds).
+      CREATE TABLE project_settings (
+        key TEXT PRIMARY KEY,
+        value TEXT NOT NULL
+      );
+      -- The last score of every prospect: fit to the best-customer profile, grade, flags, sales-ready.
+      CREATE TABLE lead_scores (
+        record_id INTEGER PRIMARY KEY,
+        fit REAL NOT NULL,
+        grade TEXT NOT NULL,
+        engagement INTEGER NOT NULL,
+        sales_ready INTEGER NOT NULL,
+        reasons TEXT NOT NULL,          -- JSON [words, ...]
+        flags TEXT NOT NULL,            -- JSON [words, ...]
+        scored_at TEXT NOT NULL
+      );
+      CREATE INDEX lead_scores_by_fit ON lead_scores(fit DESC, record_id);
+      CREATE INDEX lead_scores_ready ON lead_scores(sales_ready, fit DESC, record_id);
+      CREATE INDEX lead_scores_by_grade ON lead_scores(grade, fit DESC, record_id);
+    `,
+  },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

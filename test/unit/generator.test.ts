@@ -305,8 +305,8 @@ describe('sample project', () => {
     expect(s.houseRows).toBeGreaterThanOrEqual(290);
     expect(s.boughtRows).toBe(1000);
     const house = parseCsv(fs.readFileSync(path.join(out, 'house-file.csv'), 'utf8'));
-    expect(house[0]).toEqual(['Customer ID', 'First Name', 'Last Name', 'Company', 'Address', 'City', 'State', 'Zip', 'Phone', 'Email', 'Total Orders', 'Lifetime Value', 'Last Order Date']);
-    for (const r of house) expect(r.length).toBe(13);
+    expect(house[0]).toEqual(['Customer ID', 'First Name', 'Last Name', 'Company', 'Title', 'Address', 'City', 'State', 'Zip', 'Phone', 'Email', 'Total Orders', 'Lifetime Value', 'Last Order Date']);
+    for (const r of house) expect(r.length).toBe(14);
     expect(house.length - 1).toBe(s.houseRows);
     const bought = parseCsv(fs.readFileSync(path.join(out, 'bought-list.csv'), 'utf8'));
     expect(bought.length - 1).toBe(1000);

@@ -45,6 +45,7 @@ describe('migrations are append-only', () => {
       5: '717496be9465679e7bb5c2a2e350683a52b3c8c58f1a3a2848eb032f6af432a5',
       6: '6f42b43326cbd03d174b69d1fcdd9d68da69392369739ab0ba1774abfcbf8890',
       7: 'dd999fe19ca6795091622a77ccf48444739313c2020be2f96dcbe27b47c77290',
+      8: 'fa1d2df2d26891069f9a85ba63e25ba985084000c62fa92355edff6c20c23295',
     };
     const normalized = (sql: string) => sql.replace(/--[^\n]*/g, '').replace(/\s+/g, ' ').trim();
     const hashes = Object.fromEntries(MIGRATIONS.map((m) => [m.version, crypto.createHash('sha256').update(normalized(m.sql)).digest('hex')]));
@@ -208,6 +209,10 @@ describe('upgrading a project made by an older version', () => {
       expect(db.prepare(`SELECT count(*) FROM target_removed`).pluck().get()).toBe(0);
       expect(db.prepare(`SELECT count(*) FROM mailings`).pluck().get()).toBe(1);
       expect(() => db.prepare(`INSERT INTO mailings (name, channel, mailed_at, created_at, recipients) VALUES ('M', 'fax', '2026-01-01', 'now', 0)`).run()).toThrow(/CHECK/);
+      // Lead pages: best fit first, all, sales-ready or one grade, each from an index.
+      expect(plan(`SELECT record_id FROM lead_scores WHERE sales_ready = 1 ORDER BY fit DESC, record_id LIMIT 100 OFFSET 0`)).toMatch(/USING (COVERING )?INDEX lead_scores_ready/);
+      expect(plan(`SELECT record_id FROM lead_scores WHERE grade = ? ORDER BY fit DESC, record_id LIMIT 100 OFFSET 0`, 'A1')).toMatch(/USING (COVERING )?INDEX lead_scores_by_grade/);
+      expect(plan(`SELECT record_id FROM lead_scores ORDER BY fit DESC, record_id LIMIT 100 OFFSET 0`)).toMatch(/USING (COVERING )?INDEX lead_scores_by_fit/);
     } finally {
       db.close();
     }

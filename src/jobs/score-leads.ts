@@ -1,0 +1,212 @@
+// Lead scoring over a project: the best-customer profile from the house lists (RFM), then every prospect's fit to it,
+// its tire-kicker flags, grade and sales-ready verdict, stored in one transaction; and the hand-off file for sales.
+import path from 'node:path';
+import { READY_FIELDS, WinnowError, type BestCustomerProfile, type FlagRule, type ListInfo, type ScoreRunResult, type ScoreSettings } from '../api/contract';
+import type { CleanedRecord } from '../domain/clean-record';
+import { FLAG_LABELS, flagsOf } from '../domain/score/flags';
+import { attributesOf, fitLetter, fitOf, profileAttributes, ProfileCounts } from '../domain/score/profile';
+import { historyOf, isBest, rfmModel, rfmOf, SEGMENTS, segmentOf, type CustomerHistory } from '../domain/score/rfm';
+import type { Db } from '../store/db';
+import { leadWriter, salesReadyBatches, salesReadyIds } from '../store/scoring';
+import { getClean, decodeClean } from '../store/clean';
+import { cleanedRecords } from './lead-records';
+import { writeDelimited } from './export-delimited';
+import type { ProgressSink } from './progress';
+
+export interface ProfileInput {
+  lists: readonly ListInfo[];
+  settings: ScoreSettings;
+  freeMail: (domain: string) => boolean;
+  signal?: AbortSignal;
+  /** Also count the prospects (for the profile's index against them). */
+  withProspects: boolean;
+}
+
+const dayOf = (iso: string) => Date.parse(`${iso}T00:00:00Z`) / 86_400_000;
+
+/** The house lists' RFM segments and the counts behind the profile. */
+export function buildProfile(db: Db, job: ProfileInput): { profile: BestCustomerProfile; counts: ProfileCounts } {
+  const customers = job.lists.filter((l) => l.role === 'customers');
+  const notes: string[] = [];
+  if (customers.length === 0) throw new WinnowError('NOT_FOUND', 'This project has no customer list: import your house file with the role "customers" to profile your best customers.');
+  const histories: CustomerHistory[] = [];
+  const attrs: ReturnType<typeof attributesOf>[] = [];
+  for (const list of customers) {
+    for (const batch of cleanedRecords(db, list, job.signal)) {
+      for (const r of batch) {
+        histories.push(historyOf(r.values));
+        attrs.push(attributesOf(r.values, r.clean, job.freeMail));
+      }
+    }
+  }
+  const model = rfmModel(histories, job.settings.rfm);
+  const withHistory = histories.filter((h) => h.lastOrder !== null || h.orders !== null || h.monetary !== null).length;
+  const counts = new ProfileCounts();
+  const segmentCounts = new Map<string, number>();
+  const segmentBest = new Map<string, number>();
+  let best = 0;
+  histories.forEach((h, i) => {
+    const s = rfmOf(h, model);
+    // Without any order history there is no "best": every customer is the profile.
+    const b = withHistory === 0 || isBest(s, model);
+    if (b) best++;
+    const seg = segmentOf(s);
+    segmentCounts.set(seg, (segmentCounts.get(seg) ?? 0) + 1);
+    if (b) segmentBest.set(seg, (segmentBest.get(seg) ?? 0) + 1);
+    counts.addCustomer(attrs[i]!, b);
+  });
+  if (withHistory === 0) notes.push('No order dates, order counts or amounts are mapped: every customer counts as a best customer.');
+  else if (withHistory < histories.length) notes.push(`${histories.length - withHistory} customers have no order history; they score 3 (average) on each part.`);
+  if (job.withProspects) {
+    for (const list of job.lists.filter((l) => l.role === 'prospects')) {
+      for (const batch of cleanedRecords(db, list, job.signal)) for (const r of batch) counts.addProspect(attributesOf(r.values, r.clean, job.freeMail));
+    }
+  }
+  // A segment is marked best when most of its customers are best customers.
+  const bestSegment = (name: string) => (segmentBest.get(name) ?? 0) * 2 > (segmentCounts.get(name) ?? 0) && (segmentCounts.get(name) ?? 0) > 0;
+  return {
+    counts,
+    profile: {
+      customers: histories.length,
+      withHistory,
+      asOf: model.asOf === null ? null : new Date(model.asOf * 86_400_000).toISOString().slice(0, 10),
+      thresholds: model.cuts,
+      bestMin: model.bestMin,
+      segments: SEGMENTS.map((s) => ({ name: s.name, rule: s.rule, customers: segmentCounts.get(s.name) ?? 0, share: histories.length === 0 ? 0 : (segmentCounts.get(s.name) ?? 0) / histories.length, best: bestSegment(s.name) })),
+      best,
+      attributes: profileAttributes(counts),
+      prospects: counts.prospectTotal,
+      notes,
+    },
+  };
+}
+
+export interface ScoreJobInput {
+  lists: readonly ListInfo[];
+  settings: ScoreSettings;
+  freeMail: (domain: string) => boolean;
+  signal: AbortSignal;
+  progress: ProgressSink;
+  /** yyyy-mm-dd; default today. */
+  today?: string;
+}
+
+const present: Record<(typeof READY_FIELDS)[number], (c: CleanedRecord) => boolean> = {
+  email: (c) => c.email !== '' && c.emailable,
+  phone: (c) => c.phone !== '' && c.callable,
+  company: (c) => c.company !== '',
+  title: (c) => c.title !== '',
+  address: (c) => c.mailable,
+};
+
+export function scoreLeads(db: Db, job: ScoreJobInput): ScoreRunResult {
+  const started = performance.now();
+  const prospects = job.lists.filter((l) => l.role === 'prospects');
+  if (prospects.length === 0) throw new WinnowError('NOT_FOUND', 'This project has no prospect list to score: import a bought list with the role "prospects".');
+  job.progress({ phase: 'profiling best customers', rows: 0, done: 0, total: null });
+  const { profile, counts } = buildProfile(db, { lists: job.lists, settings: job.settings, freeMail: job.freeMail, signal: job.signal, withProspects: false });
+  const today = dayOf(job.today ?? new Date().toISOString().slice(0, 10));
+  const total = prospects.reduce((s, l) => s + l.rowCount, 0);
+  const ids: number[] = [];
+  const logLift: number[] = [];
+  const reasons: string[][] = [];
+  const flags: { rule: FlagRule; words: string }[][] = [];
+  const complete: boolean[] = [];
+  for (const list of prospects) {
+    for (const batch of cleanedRecords(db, list, job.signal)) {
+      for (const r of batch) {
+        const fit = fitOf(counts, attributesOf(r.values, r.clean, job.freeMail));
+        ids.push(r.id);
+        logLift.push(fit.logLift);
+        reasons.push(fit.reasons);
+        flags.push(flagsOf(r.values, r.clean, job.settings, job.freeMail, today));
+        complete.push(job.settings.salesReady.required.every((f) => present[f](r.clean)));
+      }
+      job.progress({ phase: 'scoring prospects', rows: ids.length, done: ids.length, total });
+    }
+  }
+  // Fit 0-100: the share of prospects a lead fits better than (ties share the middle).
+  const order = ids.map((_, i) => i).sort((a, b) => logLift[a]! - logLift[b]!);
+  const fit = new Float64Array(ids.length);
+  for (let k = 0; k < order.length; ) {
+    let end = k;
+    while (end + 1 < order.length && logLift[order[end + 1]!] === logLift[order[k]!]) end++;
+    const pct = order.length === 1 ? 100 : (((k + end) / 2) * 100) / (order.length - 1);
+    for (let x = k; x <= end; x++) fit[order[x]!] = Math.round(pct * 10) / 10;
+    k = end + 1;
+  }
+  const before = salesReadyIds(db);
+  const grades: Record<string, number> = {};
+  for (const l of ['A', 'B', 'C', 'D']) for (const e of [1, 2, 3]) grades[`${l}${e}`] = 0;
+  const flagCounts = new Map<FlagRule, number>();
+  let ready = 0;
+  let newly = 0;
+  const scoredAt = new Date().toISOString();
+  if (job.signal.aborted) throw new WinnowError('JOB_CANCELLED', 'Scoring was cancelled; the project is unchanged.');
+  job.progress({ phase: 'saving', rows: ids.length, done: 0, total: 1 });
+  db.exec('BEGIN IMMEDIATE');
+  try {
+    const w = leadWriter(db);
+    w.clear();
+    ids.forEach((id, i) => {
+      // Engagement comes from activity and responses; without them every lead is 3 (no sign yet).
+      const engagement = 3;
+      const grade = `${fitLetter(fit[i]!)}${engagement}`;
+      grades[grade]!++;
+      for (const f of flags[i]!) flagCounts.set(f.rule, (flagCounts.get(f.rule) ?? 0) + 1);
+      const isReady = fit[i]! >= job.settings.salesReady.minFit && complete[i]! && (job.settings.salesReady.allowFlagged || flags[i]!.length === 0);
+      if (isReady) {
+        ready++;
+        if (!before.has(id)) newly++;
+      }
+      w.add({ recordId: id, fit: fit[i]!, grade, engagement, salesReady: isReady ? 1 : 0, reasons: JSON.stringify(reasons[i]), flags: JSON.stringify(flags[i]!.map((f) => f.words)), scoredAt });
+    });
+    db.exec('COMMIT');
+  } catch (e) {
+    if (db.inTransaction) db.exec('ROLLBACK');
+    throw e;
+  }
+  return {
+    prospects: ids.length,
+    best: profile.best,
+    grades,
+    salesReady: ready,
+    newlySalesReady: newly,
+    flags: [...flagCounts].map(([rule, records]) => ({ rule, label: FLAG_LABELS[rule], records })).sort((a, b) => b.records - a.records),
+    seconds: Math.round((performance.now() - started) / 10) / 100,
+  };
+}
+
+/** CRM-friendly columns of the hand-off file (the names Salesforce's and HubSpot's lead imports map on their own). */
+export const HANDOFF_COLUMNS = ['First Name', 'Last Name', 'Company', 'Title', 'Email', 'Phone', 'Street', 'City', 'State', 'Postal Code', 'Country', 'Lead Source', 'Lead Score', 'Lead Grade', 'Description'];
+
+export async function exportHandoff(db: Db, job: { lists: ReadonlyMap<number, ListInfo>; outPath: string; signal: AbortSignal; progress: ProgressSink }): Promise<{ rowsWritten: number; seconds: number }> {
+  const rows = function* () {
+    for (const batch of salesReadyBatches(db)) {
+      yield batch.map((l) => {
+        const stored = getClean(db, l.recordId);
+        const c = stored ? decodeClean(stored) : null;
+        const list = job.lists.get(Math.floor(l.recordId / 2 ** 32));
+        return [
+          c?.firstName ?? '',
+          c?.lastName ?? '',
+          c?.company ?? '',
+          c?.title ?? '',
+          c?.email ?? '',
+          c?.phone ?? '',
+          [c?.address1, c?.address2].filter((x) => x).join(' '),
+          c?.city ?? '',
+          c?.state ?? '',
+          c ? [c.zip5, c.zip4].filter((x) => x).join('-') : '',
+          c?.zip5 ? 'US' : '',
+          list?.name ?? '',
+          String(Math.round(l.fit)),
+          l.grade,
+          (JSON.parse(l.reasons) as string[]).join('; '),
+        ];
+      });
+    }
+  };
+  if (!path.isAbsolute(job.outPath)) throw new WinnowError('INVALID_INPUT', 'The hand-off file needs a full path.');
+  return writeDelimited(job.outPath, { delimiter: /\.(tsv|tab)$/i.test(job.outPath) ? '\t' : ',', newline: '\r\n', bom: false }, HANDOFF_COLUMNS, rows(), 0, job);
+}
