@@ -544,10 +544,9 @@ export function createService(opts: ServiceOptions): WinnowService {
     'score.run': (i) => {
       const p = project(i.projectId);
       const jobId = startJob(p, 'score', 'Score leads', {}, true, async (signal, progress) => {
-        const lists = allLists(p.db).filter((l) => l.role === 'customers' || l.role === 'prospects');
+        const lists = allLists(p.db).filter((l) => l.role !== 'suppression');
         await cleanFirst(p, lists, signal, progress);
-        const email = loadEmailLists(opts.resourcesDir);
-        return scoreLeads(p.db, { lists: allLists(p.db), settings: scoreSettings(p.db), freeMail: (d) => email.freeMail.has(d), signal, progress });
+        return scoreLeads(p.db, { lists: allLists(p.db), settings: scoreSettings(p.db), signal, progress, ...matchContext() });
       });
       return { jobId };
     },

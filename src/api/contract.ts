@@ -19,7 +19,7 @@ export const CANONICAL_FIELDS = [
   'house_number', 'address1', 'address2', 'city', 'state', 'zip', 'country',
   'website', 'industry', 'employees', 'revenue', 'orders', 'first_order_date', 'last_order_date',
   'customer_id', 'source', 'acquired_date',
-  'mailed_date', 'responded', 'converted', 'amount',
+  'mailed_date', 'responded', 'converted', 'amount', 'activity', 'activity_date',
 ] as const;
 export type CanonicalField = (typeof CANONICAL_FIELDS)[number];
 
@@ -515,7 +515,7 @@ export interface ScoreFileResult {
 }
 
 /** Tire-kicker and quality flags a user can switch on and off. */
-export const FLAG_RULES = ['free_email', 'role_email', 'no_company', 'no_title', 'keywords', 'invalid_address', 'stale'] as const;
+export const FLAG_RULES = ['free_email', 'role_email', 'no_company', 'no_title', 'keywords', 'invalid_address', 'stale', 'responded_not_bought'] as const;
 export type FlagRule = (typeof FLAG_RULES)[number];
 export const READY_FIELDS = ['email', 'phone', 'company', 'title', 'address'] as const;
 
@@ -536,6 +536,16 @@ export const scoreSettingsSchema = z
     keywords: z.array(z.string().trim().min(1).max(100)).max(500),
     /** A record acquired more than this many months ago (acquired_date) and never updated is stale. */
     staleMonths: z.number().int().min(1).max(600),
+    engagement: z
+      .object({
+        /** Days after which an event's points halve. */
+        halfLifeDays: z.number().min(1).max(3650),
+        /** Decayed points that make a lead hot (engagement 1). */
+        hotPoints: z.number().min(0).max(1000),
+        /** Points per event kind (form, download, badge_scan, email_click, visit, email_open, call_interested, call_not_interested, call_other, response, purchase). */
+        points: z.record(z.string(), z.number().min(-100).max(100)),
+      })
+      .strict(),
     salesReady: z
       .object({
         /** Fit score (0-100) at or above which a lead can be sales-ready. */
@@ -617,6 +627,11 @@ export interface ScoreRunResult {
   /** Sales-ready now and not at the previous run. */
   newlySalesReady: number;
   flags: { rule: FlagRule; label: string; records: number }[];
+  /** Activity and campaign records matched to prospects (person level), and the leads they touched. */
+  engagement: { events: number; leads: number; hot: number };
+  /** The response model learned from campaign lists with a responded column (null when there is none to learn from). */
+  response: { auc: number; mailed: number; responders: number; chosen: 'logistic' | 'gbt' } | null;
+  notes: string[];
   seconds: number;
 }
 

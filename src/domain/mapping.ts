@@ -18,6 +18,7 @@ export const FIELD_LABELS: Record<CanonicalField, string> = {
   website: 'website', industry: 'industry', employees: 'employee count', revenue: 'revenue', orders: 'order count',
   first_order_date: 'first order date', last_order_date: 'last order date', customer_id: 'customer ID', source: 'source',
   acquired_date: 'date acquired', mailed_date: 'mail date', responded: 'responded', converted: 'converted', amount: 'amount',
+  activity: 'activity', activity_date: 'activity date',
 };
 
 // Abbreviations vendors use inside headers, expanded word by word before comparing.
@@ -66,6 +67,8 @@ const SYNONYMS: Record<CanonicalField, string[]> = {
   mailed_date: ['mailed', 'mail date', 'mailed date', 'date mailed', 'drop date', 'mail drop date', 'mailing date', 'in home date', 'send date', 'sent date', 'date sent', 'sent', 'mailed on', 'last mailed', 'last mail date'],
   responded: ['responded', 'response', 'responder', 'response flag', 'responded flag', 'did respond', 'response date', 'reply', 'replied', 'response yn', 'resp', 'respond'],
   converted: ['converted', 'conversion', 'bought', 'purchased', 'buyer', 'buyer flag', 'converted flag', 'conversion flag', 'sale', 'sold', 'won', 'closed won', 'purchase flag', 'made purchase', 'conv'],
+  activity: ['activity', 'activity type', 'event', 'event type', 'event name', 'action', 'interaction', 'interaction type', 'touch', 'touchpoint', 'engagement', 'engagement type', 'call outcome', 'call result', 'disposition', 'web activity'],
+  activity_date: ['activity date', 'event date', 'event time', 'timestamp', 'time stamp', 'activity time', 'visit date', 'scan date', 'call date', 'open date', 'click date', 'interaction date', 'engagement date', 'occurred', 'occurred at'],
   amount: ['amount', 'order amount', 'order total', 'order value', 'sale amount', 'purchase amount', 'total', 'price', 'value', 'gift amount', 'donation amount', 'donation', 'gift', 'payment amount', 'invoice amount', 'total amount', 'transaction amount', 'net amount', 'paid'],
 };
 

@@ -4,12 +4,18 @@ import path from 'node:path';
 import { READY_FIELDS, WinnowError, type BestCustomerProfile, type FlagRule, type ListInfo, type ScoreRunResult, type ScoreSettings } from '../api/contract';
 import type { CleanedRecord } from '../domain/clean-record';
 import { FLAG_LABELS, flagsOf } from '../domain/score/flags';
-import { attributesOf, fitLetter, fitOf, profileAttributes, ProfileCounts } from '../domain/score/profile';
+import { decayed, DEFAULT_POINTS, engagementLevel, EVENT_WORDS, eventKind, saysNo, saysYes, type EventKind } from '../domain/score/engagement';
+import { columnsFor, scoreRows, train } from '../domain/score/train';
+import { DEFAULT_SETTINGS, link } from '../domain/match/dedupe';
+import type { NicknameTable } from '../domain/nicknames';
+import { readMatchTable } from './dedupe-lists';
+import { ATTRIBUTES, attributesOf, fitLetter, fitOf, profileAttributes, ProfileCounts } from '../domain/score/profile';
 import { historyOf, isBest, rfmModel, rfmOf, SEGMENTS, segmentOf, type CustomerHistory } from '../domain/score/rfm';
 import type { Db } from '../store/db';
 import { leadWriter, salesReadyBatches, salesReadyIds } from '../store/scoring';
 import { getClean, decodeClean } from '../store/clean';
 import { cleanedRecords } from './lead-records';
+import { parseDay } from '../domain/score/features';
 import { writeDelimited } from './export-delimited';
 import type { ProgressSink } from './progress';
 
@@ -85,6 +91,7 @@ export interface ScoreJobInput {
   lists: readonly ListInfo[];
   settings: ScoreSettings;
   freeMail: (domain: string) => boolean;
+  nicknames: NicknameTable;
   signal: AbortSignal;
   progress: ProgressSink;
   /** yyyy-mm-dd; default today. */
@@ -99,7 +106,7 @@ const present: Record<(typeof READY_FIELDS)[number], (c: CleanedRecord) => boole
   address: (c) => c.mailable,
 };
 
-export function scoreLeads(db: Db, job: ScoreJobInput): ScoreRunResult {
+export async function scoreLeads(db: Db, job: ScoreJobInput): Promise<ScoreRunResult> {
   const started = performance.now();
   const prospects = job.lists.filter((l) => l.role === 'prospects');
   if (prospects.length === 0) throw new WinnowError('NOT_FOUND', 'This project has no prospect list to score: import a bought list with the role "prospects".');
@@ -125,6 +132,9 @@ export function scoreLeads(db: Db, job: ScoreJobInput): ScoreRunResult {
       job.progress({ phase: 'scoring prospects', rows: ids.length, done: ids.length, total });
     }
   }
+  const notes: string[] = [];
+  const { engagement, events, touched, respondedNotBought } = await engagementOf(db, job, prospects, ids, today);
+  const response = responseModel(db, job, ids, notes);
   // Fit 0-100: the share of prospects a lead fits better than (ties share the middle).
   const order = ids.map((_, i) => i).sort((a, b) => logLift[a]! - logLift[b]!);
   const fit = new Float64Array(ids.length);
@@ -149,17 +159,19 @@ export function scoreLeads(db: Db, job: ScoreJobInput): ScoreRunResult {
     const w = leadWriter(db);
     w.clear();
     ids.forEach((id, i) => {
-      // Engagement comes from activity and responses; without them every lead is 3 (no sign yet).
-      const engagement = 3;
-      const grade = `${fitLetter(fit[i]!)}${engagement}`;
+      // Engagement: activity points, or the response model's verdict, whichever says more (1 hot … 3 no sign yet).
+      const level = Math.min(engagement.level[i]!, response?.level[i] ?? 3) as 1 | 2 | 3;
+      const grade = `${fitLetter(fit[i]!)}${level}`;
       grades[grade]!++;
+      if (respondedNotBought.has(i) && (job.settings.flags.responded_not_bought ?? true)) flags[i]!.push({ rule: 'responded_not_bought', words: respondedNotBought.get(i)! });
       for (const f of flags[i]!) flagCounts.set(f.rule, (flagCounts.get(f.rule) ?? 0) + 1);
+      const why = [...reasons[i]!, ...(engagement.words[i] ? [engagement.words[i]!] : []), ...(response?.words[i] ? [response.words[i]!] : [])];
       const isReady = fit[i]! >= job.settings.salesReady.minFit && complete[i]! && (job.settings.salesReady.allowFlagged || flags[i]!.length === 0);
       if (isReady) {
         ready++;
         if (!before.has(id)) newly++;
       }
-      w.add({ recordId: id, fit: fit[i]!, grade, engagement, salesReady: isReady ? 1 : 0, reasons: JSON.stringify(reasons[i]), flags: JSON.stringify(flags[i]!.map((f) => f.words)), scoredAt });
+      w.add({ recordId: id, fit: fit[i]!, grade, engagement: level, salesReady: isReady ? 1 : 0, reasons: JSON.stringify(why), flags: JSON.stringify(flags[i]!.map((f) => f.words)), scoredAt });
     });
     db.exec('COMMIT');
   } catch (e) {
@@ -173,8 +185,122 @@ export function scoreLeads(db: Db, job: ScoreJobInput): ScoreRunResult {
     salesReady: ready,
     newlySalesReady: newly,
     flags: [...flagCounts].map(([rule, records]) => ({ rule, label: FLAG_LABELS[rule], records })).sort((a, b) => b.records - a.records),
+    engagement: { events, leads: touched, hot: engagement.level.filter((l) => l === 1).length },
+    response: response?.summary ?? null,
+    notes,
     seconds: Math.round((performance.now() - started) / 10) / 100,
   };
+}
+
+/**
+ * Engagement of each prospect from the campaign and activity lists (role "responses"), matched person to person: each
+ * activity or response earns its kind's points, halved every half-life; "responded, never bought" is noted too.
+ */
+async function engagementOf(db: Db, job: ScoreJobInput, prospects: readonly ListInfo[], ids: readonly number[], today: number) {
+  const level = new Array<1 | 2 | 3>(ids.length).fill(3);
+  const words = new Array<string | null>(ids.length).fill(null);
+  const respondedNotBought = new Map<number, string>();
+  const activity = job.lists.filter((l) => l.role === 'responses');
+  if (activity.length === 0 || ids.length === 0) return { engagement: { level, words }, events: 0, touched: 0, respondedNotBought };
+  const { table, ids: tableIds, listOf } = readMatchTable(db, [...prospects, ...activity], job.nicknames, job.freeMail, job.signal);
+  const side = new Int8Array(table.n);
+  for (let i = 0; i < table.n; i++) side[i] = listOf[i]! < prospects.length ? 0 : 1;
+  const s = { ...DEFAULT_SETTINGS, level: 'person' as const };
+  const linked = await link(table, side, s, { phase: () => {
+    if (job.signal.aborted) throw new WinnowError('JOB_CANCELLED', 'Scoring was cancelled; the project is unchanged.');
+  } });
+  const leadOf = new Map<number, number>();
+  ids.forEach((id, i) => leadOf.set(id, i));
+  // Each activity record's values.
+  const values = new Map<number, { activity?: string; activity_date?: string; mailed_date?: string; responded?: string; converted?: string }>();
+  for (const list of activity) for (const batch of cleanedRecords(db, list, job.signal)) for (const r of batch) values.set(r.id, r.values);
+  const points: Record<string, number> = { ...DEFAULT_POINTS, ...job.settings.engagement.points };
+  const total = new Float64Array(ids.length);
+  const latest = new Map<number, { kind: EventKind; age: number }>();
+  const counted = new Set<string>();
+  let events = 0;
+  for (let p = 0; p < linked.pairs.prob.length && linked.pairs.prob[p]! >= s.mergeAt; p++) {
+    const lead = leadOf.get(tableIds[linked.pairs.a[p]!]!);
+    const rid = tableIds[linked.pairs.b[p]!]!;
+    if (lead === undefined || counted.has(`${lead}:${rid}`)) continue;
+    counted.add(`${lead}:${rid}`);
+    const v = values.get(rid);
+    if (!v) continue;
+    const day = (text?: string) => (text ? parseDayLoose(text) : null);
+    const when = day(v.activity_date) ?? day(v.mailed_date);
+    const age = when === null ? 0 : today - when;
+    const kinds: EventKind[] = [];
+    const k = v.activity ? eventKind(v.activity) : null;
+    if (k) kinds.push(k);
+    if (saysYes(v.responded)) kinds.push('response');
+    if (saysYes(v.converted)) kinds.push('purchase');
+    if (saysYes(v.responded) && saysNo(v.converted)) respondedNotBought.set(lead, `responded${when === null ? '' : ` ${Math.round(age)} days ago`}, did not buy`);
+    for (const kind of kinds) {
+      events++;
+      total[lead]! += decayed(points[kind] ?? 0, age, job.settings.engagement.halfLifeDays);
+      const last = latest.get(lead);
+      if (!last || age < last.age) latest.set(lead, { kind, age });
+    }
+  }
+  let touched = 0;
+  for (let i = 0; i < ids.length; i++) {
+    const l = latest.get(i);
+    if (!l) continue;
+    touched++;
+    level[i] = engagementLevel(total[i]!, job.settings.engagement.hotPoints);
+    words[i] = `engagement ${total[i]!.toFixed(1)} points; latest: ${EVENT_WORDS[l.kind]}${l.age > 0 ? ` ${Math.round(l.age)} days ago` : ''}`;
+  }
+  return { engagement: { level, words }, events, touched, respondedNotBought };
+}
+
+function parseDayLoose(text: string): number | null {
+  const d = parseDay(text);
+  return Number.isFinite(d) ? d : null;
+}
+
+/**
+ * A response model learned from campaign lists with a responded column (who was mailed, who answered), on the profile's
+ * attributes (state, ZIP3, industry, title, company size, e-mail type): each prospect's chance of responding puts it at
+ * engagement 1 (top tenth), 2 (top 40 %) or 3.
+ */
+function responseModel(db: Db, job: ScoreJobInput, ids: readonly number[], notes: string[]) {
+  const campaigns = job.lists.filter((l) => l.role === 'responses' && l.columns.some((c) => c.field === 'responded'));
+  if (campaigns.length === 0 || ids.length === 0) return null;
+  const header = [...ATTRIBUTES, 'responded'];
+  const rows: string[][] = [];
+  for (const list of campaigns) {
+    for (const batch of cleanedRecords(db, list, job.signal)) {
+      for (const r of batch) {
+        const a = attributesOf(r.values, r.clean, job.freeMail);
+        rows.push([...ATTRIBUTES.map((k) => a[k]), saysYes(r.values.responded) ? 'yes' : 'no']);
+      }
+    }
+  }
+  const responders = rows.filter((r) => r[r.length - 1] === 'yes').length;
+  if (responders < 10 || rows.length - responders < 10) {
+    notes.push(`The campaign lists hold ${responders} responders of ${rows.length} mailed: too few to learn a response model (10 of each needed).`);
+    return null;
+  }
+  let model;
+  try {
+    model = train(header, rows, { outcome: 'responded', positive: 'yes', folds: 3 });
+  } catch (e) {
+    notes.push(`No response model: ${(e as Error).message}`);
+    return null;
+  }
+  const prospectRows: string[][] = [];
+  for (const list of job.lists.filter((l) => l.role === 'prospects')) {
+    for (const batch of cleanedRecords(db, list, job.signal)) for (const r of batch) {
+      const a = attributesOf(r.values, r.clean, job.freeMail);
+      prospectRows.push(ATTRIBUTES.map((k) => a[k]));
+    }
+  }
+  const scored = scoreRows(model, prospectRows, columnsFor(model, header).at, 1);
+  const order = scored.map((_, i) => i).sort((a, b) => scored[b]!.probability - scored[a]!.probability);
+  const level = new Array<1 | 2 | 3>(scored.length).fill(3);
+  order.forEach((i, rank) => (level[i] = rank < scored.length * 0.1 ? 1 : rank < scored.length * 0.4 ? 2 : 3));
+  const words = scored.map((x) => `response chance ${(x.probability * 100).toFixed(1)}%${x.reasons[0] ? ` (${x.reasons[0].words})` : ''}`);
+  return { level, words, summary: { auc: model.cv.auc, mailed: rows.length, responders, chosen: model.cv.chosen } };
 }
 
 /** CRM-friendly columns of the hand-off file (the names Salesforce's and HubSpot's lead imports map on their own). */

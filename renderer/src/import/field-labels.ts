@@ -37,6 +37,8 @@ export const FIELD_LABELS: Record<CanonicalField, string> = {
   responded: 'Responded',
   converted: 'Converted',
   amount: 'Amount',
+  activity: 'Activity',
+  activity_date: 'Activity date',
 };
 
 /** The small tag under a grid column's name: short enough for a narrow column. */
@@ -75,6 +77,8 @@ export const FIELD_TAGS: Record<CanonicalField, string> = {
   responded: 'Responded',
   converted: 'Converted',
   amount: 'Amount',
+  activity: 'Activity',
+  activity_date: 'Activity date',
 };
 
 /** The select's option groups, in the order a mailing list's columns usually come. Every field appears exactly once. */
@@ -84,7 +88,7 @@ export const FIELD_GROUPS: { label: string; fields: CanonicalField[] }[] = [
   { label: 'Contact', fields: ['email', 'phone', 'mobile'] },
   { label: 'Address', fields: ['house_number', 'address1', 'address2', 'city', 'state', 'zip', 'country'] },
   { label: 'History', fields: ['customer_id', 'orders', 'first_order_date', 'last_order_date', 'amount', 'source', 'acquired_date'] },
-  { label: 'Campaign', fields: ['mailed_date', 'responded', 'converted'] },
+  { label: 'Campaign', fields: ['mailed_date', 'responded', 'converted', 'activity', 'activity_date'] },
 ];
 
 export function isCanonicalField(v: string): v is CanonicalField {

@@ -11,13 +11,16 @@ export const FLAG_LABELS: Record<FlagRule, string> = {
   keywords: 'Student or competitor keyword',
   invalid_address: 'No deliverable address',
   stale: 'Stale record',
+  responded_not_bought: 'Responded before, never bought',
 };
 
+/** Scoring settings a new project starts with (engagement points per kind default to DEFAULT_POINTS). */
 export const DEFAULT_SCORE_SETTINGS: ScoreSettings = {
   rfm: { recencyDays: null, frequency: null, monetary: null, bestMin: 12 },
-  flags: { free_email: false, role_email: true, no_company: false, no_title: false, keywords: true, invalid_address: true, stale: true },
+  flags: { free_email: false, role_email: true, no_company: false, no_title: false, keywords: true, invalid_address: true, stale: true, responded_not_bought: true },
   keywords: ['student', 'intern', 'unemployed'],
   staleMonths: 36,
+  engagement: { halfLifeDays: 30, hotPoints: 15, points: {} },
   salesReady: { minFit: 80, required: ['email'], allowFlagged: false },
 };
 

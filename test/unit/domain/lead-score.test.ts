@@ -2,6 +2,7 @@
 // the profile; fit reasons in words; tire-kicker flags.
 import { describe, expect, it } from 'vitest';
 import type { CleanedRecord } from '../../../src/domain/clean-record';
+import { decayed, engagementLevel, eventKind, saysNo, saysYes } from '../../../src/domain/score/engagement';
 import { DEFAULT_SCORE_SETTINGS, flagsOf } from '../../../src/domain/score/flags';
 import { fitLetter, fitOf, liftOf, profileAttributes, ProfileCounts, sizeBand, type AttributeKey } from '../../../src/domain/score/profile';
 import { historyOf, isBest, quintiles, rfmModel, rfmOf, scoreOf, segmentOf } from '../../../src/domain/score/rfm';
@@ -141,5 +142,52 @@ describe('flags', () => {
     const off = { ...on, flags: { ...on.flags, free_email: false } };
     expect(flagsOf({}, { ...base, email: 'a@gmail.com', emailDomain: 'gmail.com' }, off, free, today)).toEqual([]);
     expect(flagsOf({}, { ...base, company: 'International Paper' }, on, free, today)).toEqual([]);
+  });
+});
+
+describe('engagement', () => {
+  it.each([
+    ['Web form fill', 'form'],
+    ['Contact us form', 'form'],
+    ['Requested a demo', 'form'],
+    ['Whitepaper download', 'download'],
+    ['Badge scan – Expo 2026', 'badge_scan'],
+    ['Email clicked', 'email_click'],
+    ['Email - opened', 'email_open'],
+    ['Web visit', 'visit'],
+    ['Page view', 'visit'],
+    ['Call: interested, send pricing', 'call_interested'],
+    ['Call - not interested', 'call_not_interested'],
+    ['Left message', 'call_other'],
+    ['Purchased', 'purchase'],
+    ['Replied to mailer', 'response'],
+    ['Birthday', null],
+  ])('%s → %s', (text, kind) => {
+    expect(eventKind(text)).toBe(kind);
+  });
+
+  it('halves points every half-life, so an old burst fades', () => {
+    expect(decayed(10, 0, 30)).toBe(10);
+    expect(decayed(10, 30, 30)).toBe(5);
+    expect(decayed(10, 90, 30)).toBe(1.25);
+    expect(decayed(10, -5, 30)).toBe(10);
+    const burstLastYear = 5 * decayed(10, 365, 30);
+    const oneFormToday = decayed(10, 0, 30);
+    expect(burstLastYear).toBeLessThan(oneFormToday / 100);
+    expect([engagementLevel(20, 15), engagementLevel(3, 15), engagementLevel(0.1, 15), engagementLevel(-8, 15)]).toEqual([1, 2, 3, 3]);
+  });
+
+  it.each([
+    ['yes', true, false],
+    ['Y', true, false],
+    ['1', true, false],
+    ['2026-03-04', true, false],
+    ['no', false, true],
+    ['0', false, true],
+    ['', false, false],
+    ['N/A', false, false],
+  ])('%j says yes: %s, no: %s', (cell, yes, no) => {
+    expect(saysYes(cell)).toBe(yes);
+    expect(saysNo(cell)).toBe(no);
   });
 });

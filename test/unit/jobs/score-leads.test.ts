@@ -78,6 +78,58 @@ describe('lead scoring', () => {
     expect(rows).toHaveLength(third.salesReady + 1);
   });
 
+  it('engagement: activity matched to prospects makes them hot, fades with age, and a campaign teaches a response model', async () => {
+    const t = await sample();
+    const bought = parseCsv(fs.readFileSync(path.join(SAMPLE, 'bought-list.csv'), 'utf8'), ',').filter((r) => r.length > 1);
+    const [header, ...rows] = bought;
+    const col = (name: string) => header!.indexOf(name);
+    const person = (r: string[]) => [r[col('First Name')]!, r[col('Last Name')]!, r[col('Address')]!, r[col('Zip')]!];
+    const daysAgo = (d: number) => new Date(Date.now() - d * 86_400_000).toISOString().slice(0, 10);
+    // Rows 1-3 filled a form this week, rows 1-2 also downloaded a paper; row 4 downloaded one two years ago; row 5 said
+    // "not interested".
+    const activity = [
+      'First Name,Last Name,Address,Zip,Activity,Activity Date',
+      ...[0, 1, 2].map((k) => [...person(rows[k]!), 'Web form fill', daysAgo(2)].join(',')),
+      ...[0, 1].map((k) => [...person(rows[k]!), 'Case study download', daysAgo(3)].join(',')),
+      [...person(rows[3]!), 'Whitepaper download', daysAgo(730)].join(','),
+      [...person(rows[4]!), 'Call - not interested', daysAgo(5)].join(','),
+    ].join('\n');
+    // A campaign mailed to rows 100-499: people in TX and CA answered (the planted pattern); row 100 answered and never bought.
+    const state = col('State');
+    const campaign = [
+      'First Name,Last Name,Address,Zip,State,Mail Date,Responded,Converted',
+      ...rows.slice(100, 500).map((r, k) => [...person(r), r[state]!, daysAgo(60), ['TX', 'CA'].includes(r[state]!) || k === 0 ? 'yes' : 'no', k === 0 ? 'no' : ''].join(',')),
+    ].join('\n');
+    for (const [name, csv] of [['activity.csv', activity], ['campaign.csv', campaign]] as const) {
+      const { jobId } = await t.service.invoke('import.start', { projectId: t.projectId, file: t.service.registerFile(writeFile(t.dir, name, csv), 'read'), role: 'responses' });
+      expect((await t.service.invoke('jobs.wait', { jobId })).status).toBe('done');
+    }
+    const r = await score(t);
+    expect(r.engagement.events).toBeGreaterThanOrEqual(5);
+    expect(r.engagement.leads).toBeGreaterThanOrEqual(5);
+    expect(r.response).toEqual(expect.objectContaining({ mailed: 400, chosen: expect.stringMatching(/logistic|gbt/) }));
+    expect(r.response!.auc).toBeGreaterThan(0.6);
+    const all = await t.service.invoke('score.leads', { projectId: t.projectId, limit: 1000 });
+    const lead = (row: number) => all.leads.find((l) => l.rowNo === row)!;
+    // A form (10 points) and a download (8) this week are hot (≥ 15); a form alone is warm.
+    for (const row of [1, 2]) {
+      expect(lead(row).engagement).toBe(1);
+      expect(lead(row).reasons.join('; ')).toMatch(/engagement 1\d\.\d points; latest: web form fill 2 days ago/);
+    }
+    expect(lead(3).engagement).toBeLessThanOrEqual(2);
+    expect(lead(3).reasons.join('; ')).toMatch(/engagement 9\.\d points; latest: web form fill 2 days ago/);
+    // Two years of half-lives leave nothing; "not interested" takes points away.
+    expect(lead(4).reasons.join('; ')).toMatch(/engagement 0\.0 points; latest: download 730 days ago/);
+    expect(lead(5).reasons.join('; ')).toMatch(/latest: call: not interested/);
+    expect(lead(101).flags).toEqual(expect.arrayContaining([expect.stringMatching(/^responded 60 days ago, did not buy$/)]));
+    expect(r.flags.find((f) => f.rule === 'responded_not_bought')?.records).toBeGreaterThanOrEqual(1);
+    // The response model ranks people in the planted states higher.
+    const inTx = all.leads.filter((l) => / TX \d{5}/.test(l.summary));
+    const inNy = all.leads.filter((l) => / NY \d{5}/.test(l.summary));
+    const share1 = (ls: typeof all.leads) => ls.filter((l) => l.engagement <= 2).length / Math.max(1, ls.length);
+    expect(share1(inTx)).toBeGreaterThan(share1(inNy));
+  });
+
   it('keeps settings, and refuses to score a project without customers or prospects in words', async () => {
     const t = await newProject();
     expect((await t.service.invoke('score.settings', { projectId: t.projectId })).salesReady.minFit).toBe(80);
