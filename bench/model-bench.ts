@@ -3,7 +3,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { auc } from '../src/domain/score/metrics';
-import { writeResponseFile } from './generate/response';
+import Papa from 'papaparse';
+import { PLANTED, writeResponseFile } from './generate/response';
 import { runMeasured, type RunResult } from './import-bench';
 
 export interface TrainRun {
@@ -19,6 +20,8 @@ export interface TrainRun {
 export interface ScoreRun {
   rows: number;
   run: RunResult;
+  /** Among the best-scored tenth, the share of reasons that name a planted attribute. */
+  plantedReasons: number;
 }
 
 export async function trainRun(cli: string, tmp: string, rows: number, seed: number): Promise<TrainRun> {
@@ -40,7 +43,16 @@ export async function scoreRun(cli: string, tmp: string, rows: number, seed: num
   const out = path.join(tmp, `scored-${rows}.csv`);
   const run = await runMeasured(process.execPath, [cli, 'score', file, '--model', model, '--out', out]);
   if (run.code !== 0) throw new Error(`winnow score failed (exit ${run.code}): ${run.stderr.trim() || run.stdout.trim()}`);
+  const plantedReasons = rows <= 200_000 ? reasonShare(out) : NaN;
   fs.rmSync(file, { force: true });
   fs.rmSync(out, { force: true });
-  return { rows, run };
+  return { rows, run, plantedReasons };
+}
+
+/** Share of the top decile's reasons that name a planted attribute (the reasons column is last, the score before it). */
+function reasonShare(scored: string): number {
+  const rows = Papa.parse<string[]>(fs.readFileSync(scored, 'utf8'), { skipEmptyLines: true }).data.slice(1);
+  const top = rows.sort((a, b) => Number(b[b.length - 2]) - Number(a[a.length - 2])).slice(0, Math.ceil(rows.length / 10));
+  const names = top.flatMap((r) => (r[r.length - 1] ?? '').split('; ').filter((x) => x).map((x) => x.split(' ')[0]!));
+  return names.length === 0 ? 0 : names.filter((n) => (PLANTED as readonly string[]).includes(n)).length / names.length;
 }

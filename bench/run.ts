@@ -8,6 +8,7 @@ import { makeSample } from './generate/make-sample';
 import { ensureDataFile, importBench, summarizeImport } from './import-bench';
 import { cleanBench, summarizeClean } from './clean-bench';
 import { scoreRun, trainRun, type ScoreRun, type TrainRun } from './model-bench';
+import { PLANTED } from './generate/response';
 import { dedupeQuality, dedupeSpeed, generatedSet, qualityRow, sharedSets, type DedupeQuality, type DedupeSpeed } from './dedupe-bench';
 import { pagingBench } from './paging-bench';
 import { progressBench } from './progress-bench';
@@ -242,6 +243,7 @@ async function modelBenches(opts: { quick: boolean; seed: number; tmp: string })
   const scoreSmall = await scoreRun(cli, opts.tmp, a, opts.seed, model);
   const scoreBig = await scoreRun(cli, opts.tmp, b, opts.seed, model);
   log(`  ${count(a)} rows in ${seconds(scoreSmall.run.seconds)}; ${count(b)} rows in ${seconds(scoreBig.run.seconds)}`);
+  log(`  reasons of the best-scored tenth naming a planted attribute (${PLANTED.join(', ')}): ${(scoreSmall.plantedReasons * 100).toFixed(1)}%`);
   return { small, big, scoreSmall, scoreBig };
 }
 
@@ -267,7 +269,7 @@ function printModel(m: ModelBenches): void {
     }),
     log,
   );
-  log(`  training time ratio 50k/5k: ${ratio(m.big.run.seconds / m.small.run.seconds)}; planted-pattern AUC share ${share.toFixed(3)}`);
+  log(`  training time ratio 50k/5k: ${ratio(m.big.run.seconds / m.small.run.seconds)}; planted-pattern AUC share ${share.toFixed(3)}; top-decile reasons naming planted attributes ${(m.scoreSmall.plantedReasons * 100).toFixed(1)}% (target ≥ 80%: ${m.scoreSmall.plantedReasons >= 0.8 ? 'ok' : 'MISSED'})`);
   log('');
   const full = m.scoreBig.rows === 1_000_000;
   table(

@@ -802,6 +802,9 @@ async function cmdScoreProject(service: WinnowService, values: Record<string, st
     io.out(`       1       2       3`);
     for (const l of ['A', 'B', 'C', 'D']) io.out(`  ${l} ${[1, 2, 3].map((e) => n(r.grades[`${l}${e}`] ?? 0).padStart(7)).join(' ')}`);
     for (const f of r.flags) io.out(`  flag: ${f.label} — ${n(f.records)}`);
+    if (r.engagement.events > 0) io.out(`Engagement: ${n(r.engagement.events)} activities and responses matched to ${n(r.engagement.leads)} leads; ${n(r.engagement.hot)} hot.`);
+    if (r.response) io.out(`Response model from ${n(r.response.mailed)} mailed (${n(r.response.responders)} responders): cross-validated AUC ${r.response.auc.toFixed(3)} (${r.response.chosen === 'gbt' ? 'gradient-boosted trees' : 'logistic regression'}).`);
+    for (const note of r.notes) io.out(`  ${note}`);
     io.out(`Sales-ready: ${n(r.salesReady)} (${n(r.newlySalesReady)} new since the last score).`);
     if (typeof values.handoff === 'string') {
       const out = path.resolve(values.handoff);
