@@ -630,7 +630,16 @@ export interface ScoreRunResult {
   /** Activity and campaign records matched to prospects (person level), and the leads they touched. */
   engagement: { events: number; leads: number; hot: number };
   /** The response model learned from campaign lists with a responded column (null when there is none to learn from). */
-  response: { auc: number; mailed: number; responders: number; chosen: 'logistic' | 'gbt' } | null;
+  response: {
+    auc: number;
+    mailed: number;
+    responders: number;
+    chosen: 'logistic' | 'gbt';
+    /** Out-of-fold cumulative gains by decile, and how many of the best-scored to mail to reach half / 80 % of responders. */
+    gains: ModelTrainResult['gains'];
+    mailFor50: number;
+    mailFor80: number;
+  } | null;
   notes: string[];
   seconds: number;
 }

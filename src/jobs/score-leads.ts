@@ -300,7 +300,7 @@ function responseModel(db: Db, job: ScoreJobInput, ids: readonly number[], notes
   const level = new Array<1 | 2 | 3>(scored.length).fill(3);
   order.forEach((i, rank) => (level[i] = rank < scored.length * 0.1 ? 1 : rank < scored.length * 0.4 ? 2 : 3));
   const words = scored.map((x) => `response chance ${(x.probability * 100).toFixed(1)}%${x.reasons[0] ? ` (${x.reasons[0].words})` : ''}`);
-  return { level, words, summary: { auc: model.cv.auc, mailed: rows.length, responders, chosen: model.cv.chosen } };
+  return { level, words, summary: { auc: model.cv.auc, mailed: rows.length, responders, chosen: model.cv.chosen, gains: model.cv.gains, mailFor50: model.cv.mailFor50, mailFor80: model.cv.mailFor80 } };
 }
 
 /** CRM-friendly columns of the hand-off file (the names Salesforce's and HubSpot's lead imports map on their own). */
