@@ -1,7 +1,6 @@
 // The merge/purge job: reads the cleaned records of the chosen lists, matches them, picks a survivor per entity by source
 // priority, and stores the run (model, kept pairs, clusters, report) in one transaction.
 import { WinnowError, type CanonicalField, type ListInfo, type MatchLevel, type MergeListReport, type MergePurgeResult } from '../api/contract';
-import type { CanonicalValues } from '../domain/clean-record';
 import { availableParallelism } from 'node:os';
 import { comparisonsFor } from '../domain/match/compare';
 import { dedupe, DEFAULT_SETTINGS, type DedupeResult, type DedupeSettings, type GammaSource } from '../domain/match/dedupe';
@@ -10,11 +9,9 @@ import { matchRecord } from '../domain/match/features';
 import { DEFAULT_SURVIVORSHIP, type SurvivorField, type SurvivorRule } from '../domain/match/survivorship';
 import { freezeTable, matchTableBuilder, type MatchTable } from '../domain/match/table';
 import type { NicknameTable } from '../domain/nicknames';
-import { decodeParsed } from '../store/clean';
 import type { Db } from '../store/db';
-import { editsInRange, listHasEdits } from '../store/edits';
-import { activeDecisions, cleanedWindow, insertRun, memberWriter, pairWriter } from '../store/matches';
-import { MAX_ROWS_PER_LIST, recordId } from '../store/records';
+import { activeDecisions, insertRun, memberWriter, pairWriter } from '../store/matches';
+import { cleanedRecords } from './lead-records';
 import type { MatchWorkerData, MatchWorkerRequest } from './match-worker';
 import type { ProgressSink } from './progress';
 import { workerPool } from './worker-pool';
@@ -104,36 +101,16 @@ export function readMatchTable(
   let n = 0;
   lists.forEach((list, li) => {
     if (!list.clean) throw new WinnowError('NOT_FOUND', `List "${list.name}" has not been cleaned; clean it before matching.`);
-    const columns = list.columns.flatMap((c) => (c.field ? [[c.index, c.field] as const] : []));
-    const withEdits = listHasEdits(db, list.id);
-    const last = recordId(list.id, MAX_ROWS_PER_LIST);
-    let next = recordId(list.id, 1);
-    for (;;) {
-      if (signal?.aborted) throw new WinnowError('JOB_CANCELLED', 'The merge/purge was cancelled; the project is unchanged.');
-      const rows = cleanedWindow(db, next, last, 5000);
-      if (rows.length === 0) break;
-      const edits = withEdits ? editsInRange(db, rows[0]!.id, rows[rows.length - 1]!.id) : null;
-      // One JSON.parse per batch for the raw rows and one for the clean results: far cheaper than one per row.
-      const raws = JSON.parse(`[${rows.map((r) => r.raw).join(',')}]`) as string[][];
-      const datas = JSON.parse(`[${rows.map((r) => r.data).join(',')}]`) as unknown[];
-      for (let k = 0; k < rows.length; k++) {
-        const r = rows[k]!;
-        const cells = raws[k]!;
-        for (const [col, value] of edits?.get(r.id) ?? []) cells[col] = value;
-        const v: CanonicalValues = {};
-        for (const [index, field] of columns) {
-          const cell = cells[index];
-          if (cell !== undefined && cell !== '' && v[field] === undefined) v[field] = cell;
-        }
+    for (const batch of cleanedRecords(db, list, signal, 'the merge/purge')) {
+      for (const r of batch) {
         if (n === ids.length) throw new WinnowError('INTERNAL', `List "${list.name}" has more cleaned records than rows.`);
-        builder.add(matchRecord(v, decodeParsed(r, datas[k]), freeMail));
+        builder.add(matchRecord(r.values, r.clean, freeMail));
         ids[n] = r.id;
         listOf[n] = li;
-        quality[n] = r.quality;
-        flags[n] = r.flags;
+        quality[n] = r.clean.quality;
+        flags[n] = (r.clean.mailable ? 1 : 0) | (r.clean.emailable ? 2 : 0) | (r.clean.callable ? 4 : 0);
         n++;
       }
-      next = rows[rows.length - 1]!.id + 1;
       onRows?.(n, total);
     }
   });

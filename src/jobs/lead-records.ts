@@ -1,5 +1,5 @@
 // Reads a cleaned list's records in batches: each record's id, its raw canonical values (with the user's edits) and its
-// clean result — what scoring reads.
+// clean result — what matching and scoring read.
 import { WinnowError, type ListInfo } from '../api/contract';
 import type { CanonicalValues, CleanedRecord } from '../domain/clean-record';
 import { decodeParsed } from '../store/clean';
@@ -14,14 +14,15 @@ export interface LeadRecord {
   clean: CleanedRecord;
 }
 
-export function* cleanedRecords(db: Db, list: ListInfo, signal?: AbortSignal): Generator<LeadRecord[]> {
-  if (!list.clean) throw new WinnowError('NOT_FOUND', `List "${list.name}" has not been cleaned; clean it before scoring.`);
+/** `work` names the job in messages ("scoring", "the merge/purge"). */
+export function* cleanedRecords(db: Db, list: ListInfo, signal?: AbortSignal, work = 'scoring'): Generator<LeadRecord[]> {
+  if (!list.clean) throw new WinnowError('NOT_FOUND', `List "${list.name}" has not been cleaned; clean it before ${work}.`);
   const columns = list.columns.flatMap((c) => (c.field ? [[c.index, c.field] as const] : []));
   const withEdits = listHasEdits(db, list.id);
   const last = recordId(list.id, MAX_ROWS_PER_LIST);
   let next = recordId(list.id, 1);
   for (;;) {
-    if (signal?.aborted) throw new WinnowError('JOB_CANCELLED', 'Scoring was cancelled; the project is unchanged.');
+    if (signal?.aborted) throw new WinnowError('JOB_CANCELLED', `${work[0]!.toUpperCase()}${work.slice(1)} was cancelled; the project is unchanged.`);
     const rows = cleanedWindow(db, next, last, 5000);
     if (rows.length === 0) break;
     const edits = withEdits ? editsInRange(db, rows[0]!.id, rows[rows.length - 1]!.id) : null;

@@ -26,18 +26,11 @@ export async function* rowBatches(filePath: string, displayName: string, options
 
 /** Every data row of a file, after the header Winnow detects (or the one `options` names). */
 export async function readRows(filePath: string, displayName: string, options: ReadOptions = {}, signal?: AbortSignal, onRows?: (rows: number) => void): Promise<RowsRead> {
-  const setup = await readSetup(filePath, displayName, options);
-  if (setup.header.length === 0) throw new WinnowError('FILE_EMPTY', `${displayName} holds only blank lines: there is nothing to read.`, { file: displayName });
+  let header: string[] = [];
   const rows: string[][] = [];
-  let header: string[] = setup.header;
-  const it = readTable(filePath, displayName, setup.info, setup.headerRow);
-  for (;;) {
-    const next = await it.next();
-    if (next.done) break;
-    if (signal?.aborted) throw new WinnowError('JOB_CANCELLED', 'Reading the file was cancelled.');
-    const batch = next.value;
-    if (batch.header) header = batch.header;
-    if (batch.rows.length > 0) for (const r of JSON.parse(`[${batch.rows.join(',')}]`) as string[][]) rows.push(r);
+  for await (const batch of rowBatches(filePath, displayName, options, signal)) {
+    header = batch.header;
+    for (const r of batch.rows) rows.push(r);
     onRows?.(rows.length);
   }
   return { header, rows };

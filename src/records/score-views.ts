@@ -2,10 +2,7 @@
 import type { LeadRow, ListInfo } from '../api/contract';
 import type { Db } from '../store/db';
 import { lastScoredAt, leadPage } from '../store/scoring';
-import { readRecord } from './match-review';
-import { summaryOf } from './target-views';
-
-const LIST_SHIFT = 4294967296;
+import { recordSummary } from './target-views';
 
 export function leadRows(db: Db, lists: ReadonlyMap<number, ListInfo>, filter: { salesReadyOnly: boolean; grade?: string | undefined }, offset: number, limit: number): { total: number; leads: LeadRow[]; scoredAt: string | null } {
   const page = leadPage(db, filter, offset, limit);
@@ -13,21 +10,11 @@ export function leadRows(db: Db, lists: ReadonlyMap<number, ListInfo>, filter: {
     total: page.total,
     scoredAt: lastScoredAt(db),
     leads: page.leads.map((l) => {
-      const listId = Math.floor(l.recordId / LIST_SHIFT);
-      const rowNo = l.recordId % LIST_SHIFT;
-      const list = lists.get(listId);
-      let summary = '(the record is no longer in the project)';
-      if (list) {
-        try {
-          summary = summaryOf(readRecord(db, list, rowNo).clean);
-        } catch {
-          summary = `(row ${rowNo} has not been cleaned since)`;
-        }
-      }
+      const { listId, rowNo, summary } = recordSummary(db, lists, l.recordId);
       return {
         listId,
         rowNo,
-        listName: list?.name ?? '',
+        listName: lists.get(listId)?.name ?? '',
         summary,
         fit: l.fit,
         grade: l.grade,

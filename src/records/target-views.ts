@@ -35,20 +35,23 @@ export function removedRecords(db: Db, run: StoredTargetRun, lists: ReadonlyMap<
   return {
     total: removedCount(db, run.id, step),
     records: rows.map((r) => {
-      const listId = Math.floor(r.recordId / LIST_SHIFT);
-      const rowNo = r.recordId % LIST_SHIFT;
-      const list = lists.get(listId);
-      let summary = '(the record is no longer in the project)';
-      if (list) {
-        try {
-          summary = summaryOf(readRecord(db, list, rowNo).clean);
-        } catch {
-          summary = `(row ${rowNo} has not been cleaned since)`;
-        }
-      }
+      const { listId, rowNo, summary } = recordSummary(db, lists, r.recordId);
       return { listId, rowNo, step: r.step, reason: r.reason, summary };
     }),
   };
+}
+
+/** A record in a few words by its id, with its list and row; says so when the record or its clean is gone. */
+export function recordSummary(db: Db, lists: ReadonlyMap<number, ListInfo>, id: number): { listId: number; rowNo: number; summary: string } {
+  const listId = Math.floor(id / LIST_SHIFT);
+  const rowNo = id % LIST_SHIFT;
+  const list = lists.get(listId);
+  if (!list) return { listId, rowNo, summary: '(the record is no longer in the project)' };
+  try {
+    return { listId, rowNo, summary: summaryOf(readRecord(db, list, rowNo).clean) };
+  } catch {
+    return { listId, rowNo, summary: `(row ${rowNo} has not been cleaned since)` };
+  }
 }
 
 /** The ZIP3 areas of the ZIP table: the state most of its ZIPs are in and the city of its first ZIP. */

@@ -5,20 +5,13 @@ import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { runCli } from '../../src/cli/run';
 import { parseCsv } from '../fixtures/csv';
 import { ensureEngineBuilt, ROOT } from '../fixtures/engine-build';
+import { cli } from '../fixtures/cli';
 import { cleanupAfterEach, tempDir, writeFile } from '../fixtures/helpers';
 
 cleanupAfterEach();
 beforeAll(ensureEngineBuilt, 120_000);
-
-async function cli(argv: string[]): Promise<{ code: number; out: string[]; err: string[] }> {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = await runCli(argv, { out: (l) => out.push(l), err: (l) => err.push(l), resourcesDir: path.join(ROOT, 'resources') });
-  return { code, out: out.flatMap((l) => l.split('\n')), err };
-}
 
 /** Runs `dedupe FILE --clusters` and returns the cluster of each data row (checking the file's shape on the way). */
 async function clustersOf(name: string, csv: string, extra: string[] = []): Promise<{ cluster: string[]; out: string[] }> {

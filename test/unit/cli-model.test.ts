@@ -4,19 +4,11 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { writeResponseFile } from '../../bench/generate/response';
-import { runCli } from '../../src/cli/run';
 import { parseCsv } from '../fixtures/csv';
-import { ROOT } from '../fixtures/engine-build';
+import { cli } from '../fixtures/cli';
 import { cleanupAfterEach, tempDir, writeFile } from '../fixtures/helpers';
 
 cleanupAfterEach();
-
-async function cli(argv: string[]): Promise<{ code: number; out: string[]; err: string[] }> {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = await runCli(argv, { out: (l) => out.push(l), err: (l) => err.push(l), resourcesDir: path.join(ROOT, 'resources') });
-  return { code, out: out.flatMap((l) => l.split('\n')), err };
-}
 
 describe('winnow model train', () => {
   it('reports both models and ends with the cross-validated AUC; the saved model scores a new file', async () => {

@@ -68,6 +68,20 @@ export interface DedupeHooks {
   cannotLink?: readonly (readonly [number, number])[];
 }
 
+/** Milliseconds per phase: `lap(name)` records the time since the previous lap. */
+function stopwatch(): { timings: Record<string, number>; lap: (name: string) => void } {
+  const timings: Record<string, number> = {};
+  let clock = performance.now();
+  return {
+    timings,
+    lap: (name) => {
+      const now = performance.now();
+      timings[name] = Math.round(now - clock);
+      clock = now;
+    },
+  };
+}
+
 /** Weight (log2 odds) under which a pair's term-frequency adjustment cannot matter (probability below 10⁻⁶). */
 const TF_IRRELEVANT_BELOW = -20;
 
@@ -75,13 +89,7 @@ const TF_IRRELEVANT_BELOW = -20;
 const CHUNK = 250_000;
 
 export async function dedupe(t: MatchTable, s: DedupeSettings, hooks: DedupeHooks = {}): Promise<DedupeResult> {
-  const timings: Record<string, number> = {};
-  let clock = performance.now();
-  const lap = (name: string) => {
-    const now = performance.now();
-    timings[name] = Math.round(now - clock);
-    clock = now;
-  };
+  const { timings, lap } = stopwatch();
   hooks.phase?.('finding candidate pairs', 0, t.n);
   const cand = candidatePairs(t, BLOCK_RULES[s.level]);
   lap('blocking');
@@ -221,13 +229,7 @@ export interface LinkResult {
  * the duplicates EM finds over every side-0 × side-1 pair. Records with a negative side take no part.
  */
 export async function link(t: MatchTable, side: Int8Array, s: DedupeSettings, hooks: DedupeHooks = {}): Promise<LinkResult> {
-  const timings: Record<string, number> = {};
-  let clock = performance.now();
-  const lap = (name: string) => {
-    const now = performance.now();
-    timings[name] = Math.round(now - clock);
-    clock = now;
-  };
+  const { timings, lap } = stopwatch();
   const zeros: number[] = [];
   const ones: number[] = [];
   for (let i = 0; i < t.n; i++) if (side[i] === 0) zeros.push(i);
