@@ -107,9 +107,12 @@ export function isRequestAllowed(url: string): boolean {
   return u.protocol === 'devtools:' || u.protocol === 'data:' || u.protocol === 'blob:';
 }
 
-/** Permission requests and checks (camera, notifications, clipboard-read, geolocation, ...): all denied. */
+/**
+ * Permission requests and checks: only desktop notifications are allowed (the app announces new sales-ready leads);
+ * camera, microphone, clipboard-read, geolocation, devices and the rest are denied.
+ */
 export const PERMISSION_POLICY = {
-  allowed: [] as readonly string[],
+  allowed: ['notifications'] as readonly string[],
   request(permission: string): boolean {
     return PERMISSION_POLICY.allowed.includes(permission);
   },

@@ -530,23 +530,17 @@ export function createService(opts: ServiceOptions): WinnowService {
       saveScoreSettings(p.db, next);
       return next;
     },
-    'score.profile': async (i) => {
+    'score.profile': (i) => {
       const p = project(i.projectId);
-      const lists = allLists(p.readDb).filter((l) => l.role === 'customers' || l.role === 'prospects');
-      // The profile reads cleaned records: lists never cleaned are cleaned first (a write, as a job would).
-      if (lists.some((l) => !l.clean)) {
-        const w = writable(i.projectId);
-        await cleanFirst(w, lists, new AbortController().signal, () => undefined);
-      }
       const email = loadEmailLists(opts.resourcesDir);
-      return buildProfile(p.readDb, { lists: allLists(p.readDb), settings: scoreSettings(p.readDb), freeMail: (d) => email.freeMail.has(d), withProspects: true }).profile;
+      return buildProfile(p.readDb, { lists: allLists(p.readDb), settings: scoreSettings(p.readDb), freeMail: (d) => email.freeMail.has(d), withProspects: true, tables: cleanTables }).profile;
     },
     'score.run': (i) => {
       const p = project(i.projectId);
       const jobId = startJob(p, 'score', 'Score leads', {}, true, async (signal, progress) => {
         const lists = allLists(p.db).filter((l) => l.role !== 'suppression');
         await cleanFirst(p, lists, signal, progress);
-        return scoreLeads(p.db, { lists: allLists(p.db), settings: scoreSettings(p.db), signal, progress, ...matchContext() });
+        return scoreLeads(p.db, { lists: allLists(p.db), settings: scoreSettings(p.db), signal, progress, tables: cleanTables, ...matchContext() });
       });
       return { jobId };
     },

@@ -1,12 +1,12 @@
 // Reads a cleaned list's records in batches: each record's id, its raw canonical values (with the user's edits) and its
 // clean result — what matching and scoring read.
 import { WinnowError, type ListInfo } from '../api/contract';
-import type { CanonicalValues, CleanedRecord } from '../domain/clean-record';
+import { cleanRecord, type CanonicalValues, type CleanedRecord, type CleanTables } from '../domain/clean-record';
 import { decodeParsed } from '../store/clean';
 import type { Db } from '../store/db';
 import { editsInRange, listHasEdits } from '../store/edits';
 import { cleanedWindow } from '../store/matches';
-import { MAX_ROWS_PER_LIST, recordId } from '../store/records';
+import { iterateRows, MAX_ROWS_PER_LIST, recordId } from '../store/records';
 
 export interface LeadRecord {
   id: number;
@@ -39,5 +39,34 @@ export function* cleanedRecords(db: Db, list: ListInfo, signal?: AbortSignal, wo
       return { id: r.id, values, clean: decodeParsed(r, datas[k]) };
     });
     next = rows[rows.length - 1]!.id + 1;
+  }
+}
+
+/**
+ * A list's records with a clean result: the stored one when the list was cleaned, else cleaned here in memory (nothing
+ * is written — for reads that must not change the project, like the best-customer profile).
+ */
+export function* recordsOf(db: Db, list: ListInfo, tables: () => CleanTables, signal?: AbortSignal): Generator<LeadRecord[]> {
+  if (list.clean) {
+    yield* cleanedRecords(db, list, signal);
+    return;
+  }
+  const columns = list.columns.flatMap((c) => (c.field ? [[c.index, c.field] as const] : []));
+  const t = tables();
+  for (const batch of iterateRows(db, list.id)) {
+    if (signal?.aborted) throw new WinnowError('JOB_CANCELLED', 'Reading the list was cancelled.');
+    if (batch.length === 0) continue;
+    const edits = editsInRange(db, recordId(list.id, batch[0]!.rowNo), recordId(list.id, batch[batch.length - 1]!.rowNo));
+    yield batch.map((r) => {
+      const id = recordId(list.id, r.rowNo);
+      const cells = [...r.cells];
+      for (const [col, value] of edits.get(id) ?? []) cells[col] = value;
+      const values: CanonicalValues = {};
+      for (const [index, field] of columns) {
+        const cell = cells[index];
+        if (cell !== undefined && cell !== '' && values[field] === undefined) values[field] = cell;
+      }
+      return { id, values, clean: cleanRecord(values, t) };
+    });
   }
 }

@@ -2,7 +2,7 @@
 // its tire-kicker flags, grade and sales-ready verdict, stored in one transaction; and the hand-off file for sales.
 import path from 'node:path';
 import { READY_FIELDS, WinnowError, type BestCustomerProfile, type FlagRule, type ListInfo, type ScoreRunResult, type ScoreSettings } from '../api/contract';
-import type { CleanedRecord } from '../domain/clean-record';
+import type { CleanedRecord, CleanTables } from '../domain/clean-record';
 import { FLAG_LABELS, flagsOf } from '../domain/score/flags';
 import { decayed, DEFAULT_POINTS, engagementLevel, EVENT_WORDS, eventKind, saysNo, saysYes, type EventKind } from '../domain/score/engagement';
 import { columnsFor, scoreRows, train } from '../domain/score/train';
@@ -13,14 +13,17 @@ import { ATTRIBUTES, attributesOf, fitLetter, fitOf, profileAttributes, ProfileC
 import { historyOf, isBest, rfmModel, rfmOf, SEGMENTS, segmentOf, type CustomerHistory } from '../domain/score/rfm';
 import type { Db } from '../store/db';
 import { leadWriter, salesReadyBatches, salesReadyIds } from '../store/scoring';
+import { latestRun, nonSurvivors } from '../store/matches';
 import { getClean, decodeClean } from '../store/clean';
-import { cleanedRecords } from './lead-records';
+import { cleanedRecords, recordsOf } from './lead-records';
 import { parseDay } from '../domain/score/features';
 import { writeDelimited } from './export-delimited';
 import type { ProgressSink } from './progress';
 
 export interface ProfileInput {
   lists: readonly ListInfo[];
+  /** Reference tables, to clean in memory customer lists never cleaned (the profile writes nothing). */
+  tables: () => CleanTables;
   settings: ScoreSettings;
   freeMail: (domain: string) => boolean;
   signal?: AbortSignal;
@@ -38,7 +41,7 @@ export function buildProfile(db: Db, job: ProfileInput): { profile: BestCustomer
   const histories: CustomerHistory[] = [];
   const attrs: ReturnType<typeof attributesOf>[] = [];
   for (const list of customers) {
-    for (const batch of cleanedRecords(db, list, job.signal)) {
+    for (const batch of recordsOf(db, list, job.tables, job.signal)) {
       for (const r of batch) {
         histories.push(historyOf(r.values));
         attrs.push(attributesOf(r.values, r.clean, job.freeMail));
@@ -64,9 +67,13 @@ export function buildProfile(db: Db, job: ProfileInput): { profile: BestCustomer
   if (withHistory === 0) notes.push('No order dates, order counts or amounts are mapped: every customer counts as a best customer.');
   else if (withHistory < histories.length) notes.push(`${histories.length - withHistory} customers have no order history; they score 3 (average) on each part.`);
   if (job.withProspects) {
-    for (const list of job.lists.filter((l) => l.role === 'prospects')) {
+    // Prospects count once cleaned (a bought list can be big: cleaning it is a job, not part of opening a view).
+    const prospectLists = job.lists.filter((l) => l.role === 'prospects');
+    for (const list of prospectLists.filter((l) => l.clean)) {
       for (const batch of cleanedRecords(db, list, job.signal)) for (const r of batch) counts.addProspect(attributesOf(r.values, r.clean, job.freeMail));
     }
+    const waiting = prospectLists.filter((l) => !l.clean);
+    if (waiting.length > 0) notes.push(`${waiting.map((l) => `"${l.name}"`).join(', ')} ${waiting.length === 1 ? 'is' : 'are'} not cleaned yet: the index against prospects counts ${waiting.length === prospectLists.length ? 'no prospects' : 'the other prospect lists'} until you score leads (or clean).`);
   }
   // A segment is marked best when most of its customers are best customers.
   const bestSegment = (name: string) => (segmentBest.get(name) ?? 0) * 2 > (segmentCounts.get(name) ?? 0) && (segmentCounts.get(name) ?? 0) > 0;
@@ -89,6 +96,7 @@ export function buildProfile(db: Db, job: ProfileInput): { profile: BestCustomer
 
 export interface ScoreJobInput {
   lists: readonly ListInfo[];
+  tables: () => CleanTables;
   settings: ScoreSettings;
   freeMail: (domain: string) => boolean;
   nicknames: NicknameTable;
@@ -111,7 +119,7 @@ export async function scoreLeads(db: Db, job: ScoreJobInput): Promise<ScoreRunRe
   const prospects = job.lists.filter((l) => l.role === 'prospects');
   if (prospects.length === 0) throw new WinnowError('NOT_FOUND', 'This project has no prospect list to score: import a bought list with the role "prospects".');
   job.progress({ phase: 'profiling best customers', rows: 0, done: 0, total: null });
-  const { profile, counts } = buildProfile(db, { lists: job.lists, settings: job.settings, freeMail: job.freeMail, signal: job.signal, withProspects: false });
+  const { profile, counts } = buildProfile(db, { lists: job.lists, settings: job.settings, freeMail: job.freeMail, signal: job.signal, withProspects: false, tables: job.tables });
   const today = dayOf(job.today ?? new Date().toISOString().slice(0, 10));
   const total = prospects.reduce((s, l) => s + l.rowCount, 0);
   const ids: number[] = [];
@@ -133,6 +141,10 @@ export async function scoreLeads(db: Db, job: ScoreJobInput): Promise<ScoreRunRe
     }
   }
   const notes: string[] = [];
+  // Sales gets each person once: duplicates the newest person-level merge/purge found stay out of the sales-ready list.
+  const run = latestRun(db, 'person');
+  const dupes = run ? nonSurvivors(db, run.id) : new Map<number, number>();
+  if (!run) notes.push('No merge/purge has run: duplicates among the prospects may each be sales-ready. Find duplicates first so sales gets each lead once.');
   const { engagement, events, touched, respondedNotBought } = await engagementOf(db, job, prospects, ids, today);
   const response = responseModel(db, job, ids, notes);
   // Fit 0-100: the share of prospects a lead fits better than (ties share the middle).
@@ -166,12 +178,15 @@ export async function scoreLeads(db: Db, job: ScoreJobInput): Promise<ScoreRunRe
       if (respondedNotBought.has(i) && (job.settings.flags.responded_not_bought ?? true)) flags[i]!.push({ rule: 'responded_not_bought', words: respondedNotBought.get(i)! });
       for (const f of flags[i]!) flagCounts.set(f.rule, (flagCounts.get(f.rule) ?? 0) + 1);
       const why = [...reasons[i]!, ...(engagement.words[i] ? [engagement.words[i]!] : []), ...(response?.words[i] ? [response.words[i]!] : [])];
-      const isReady = fit[i]! >= job.settings.salesReady.minFit && complete[i]! && (job.settings.salesReady.allowFlagged || flags[i]!.length === 0);
+      const survivor = dupes.get(id);
+      const flagWords = flags[i]!.map((f) => f.words);
+      if (survivor !== undefined) flagWords.push(`duplicate of row ${survivor % 2 ** 32} of ${job.lists.find((l) => l.id === Math.floor(survivor / 2 ** 32))?.name ?? 'another list'}`);
+      const isReady = survivor === undefined && fit[i]! >= job.settings.salesReady.minFit && complete[i]! && (job.settings.salesReady.allowFlagged || flags[i]!.length === 0);
       if (isReady) {
         ready++;
         if (!before.has(id)) newly++;
       }
-      w.add({ recordId: id, fit: fit[i]!, grade, engagement: level, salesReady: isReady ? 1 : 0, reasons: JSON.stringify(why), flags: JSON.stringify(flags[i]!.map((f) => f.words)), scoredAt });
+      w.add({ recordId: id, fit: fit[i]!, grade, engagement: level, salesReady: isReady ? 1 : 0, reasons: JSON.stringify(why), flags: JSON.stringify(flagWords), scoredAt });
     });
     db.exec('COMMIT');
   } catch (e) {

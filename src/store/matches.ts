@@ -54,6 +54,14 @@ export function latestRun(db: Db, level?: string): StoredRun | undefined {
   return r ? toRun(r) : undefined;
 }
 
+/** Records of a run that are duplicates of another (in a cluster, not its survivor), with their cluster's survivor. */
+export function nonSurvivors(db: Db, runId: number): Map<number, number> {
+  const rows = db
+    .prepare(`SELECT m.record_id AS id, s.record_id AS survivor FROM match_members m JOIN match_members s ON s.run_id = m.run_id AND s.cluster = m.cluster AND s.survivor = 1 WHERE m.run_id = ? AND m.survivor = 0`)
+    .all(runId) as { id: number; survivor: number }[];
+  return new Map(rows.map((r) => [r.id, r.survivor]));
+}
+
 const ROWS_PER_INSERT = 64;
 
 /** A writer of many rows of `cols` values with one statement per ROWS_PER_INSERT rows; the caller owns the transaction. */

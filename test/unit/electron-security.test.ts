@@ -438,11 +438,11 @@ describe('app:// protocol resolver', () => {
 describe('permission policy', () => {
   const permissions = ['media', 'geolocation', 'notifications', 'clipboard-read', 'clipboard-sanitized-write', 'fullscreen', 'openExternal', 'hid', 'serial', 'usb', 'fileSystem', 'display-capture', 'unknown'];
 
-  it('denies every permission request and check', () => {
-    expect(PERMISSION_POLICY.allowed).toEqual([]);
+  it('allows desktop notifications (sales-ready alerts) and denies every other permission request and check', () => {
+    expect(PERMISSION_POLICY.allowed).toEqual(['notifications']);
     for (const p of permissions) {
-      expect(PERMISSION_POLICY.request(p), p).toBe(false);
-      expect(PERMISSION_POLICY.check(p), p).toBe(false);
+      expect(PERMISSION_POLICY.request(p), p).toBe(p === 'notifications');
+      expect(PERMISSION_POLICY.check(p), p).toBe(p === 'notifications');
     }
   });
 });
@@ -713,11 +713,11 @@ describe('main process wiring (fake electron)', () => {
     expect(attach.preventDefault).toHaveBeenCalled();
   });
 
-  it('denies permissions and remote requests in the session, and adds the CSP to responses', () => {
+  it('denies permissions (but notifications) and remote requests in the session, and adds the CSP to responses', () => {
     const granted: boolean[] = [];
     fx.ses.permissionRequest!(win().webContents, 'media', (ok: boolean) => granted.push(ok), {});
     fx.ses.permissionRequest!(win().webContents, 'notifications', (ok: boolean) => granted.push(ok), {});
-    expect(granted).toEqual([false, false]);
+    expect(granted).toEqual([false, true]);
     expect(fx.ses.permissionCheck!(win().webContents, 'clipboard-read', 'app://winnow', {})).toBe(false);
     expect(fx.ses.devicePermission!({})).toBe(false);
     const decide = (url: string) => {

@@ -1,8 +1,10 @@
-// The sidebar listing the project's lists (a listbox: ↑/↓ choose a list, Enter goes to its grid), and the Duplicates and Mailing views' entries.
+// The sidebar listing the project's lists (a listbox: ↑/↓ choose a list, Enter goes to its grid), and the Duplicates, Mailing and
+// Scoring views' entries.
 import type { ListInfo } from '../../../src/api/contract';
 import { formatCount } from '../format';
 import { describeDetails } from '../import/list-form';
 import { MailingIcon } from '../mailing/mailing-icon';
+import { ScoringIcon } from '../scoring/scoring-icon';
 import { DuplicatesIcon } from './icons';
 import { RoleBadge } from './role-badge';
 
@@ -18,6 +20,13 @@ export interface MailingEntry {
   onOpen: () => void;
 }
 
+export interface ScoringEntry {
+  active: boolean;
+  /** Sales-ready leads new since the Sales-ready tab was last looked at. */
+  newReady: number;
+  onOpen: () => void;
+}
+
 export function ListSidebar({
   lists,
   selectedId,
@@ -25,6 +34,7 @@ export function ListSidebar({
   onEnter,
   duplicates,
   mailing,
+  scoring,
 }: {
   lists: ListInfo[];
   selectedId: number | null;
@@ -32,8 +42,9 @@ export function ListSidebar({
   onEnter: () => void;
   duplicates?: DuplicatesEntry;
   mailing?: MailingEntry;
+  scoring?: ScoringEntry;
 }) {
-  const listSelected = (id: number) => id === selectedId && !duplicates?.active && !mailing?.active;
+  const listSelected = (id: number) => id === selectedId && !duplicates?.active && !mailing?.active && !scoring?.active;
   const onKeyDown = (e: React.KeyboardEvent) => {
     const i = lists.findIndex((l) => l.id === selectedId);
     let next: ListInfo | undefined;
@@ -117,7 +128,7 @@ export function ListSidebar({
               </span>
             )}
           </button>
-          {mailing && (
+          {(mailing || scoring) && (
             <div className="sidebar-heading">
               <span>Targeting</span>
             </div>
@@ -133,6 +144,24 @@ export function ListSidebar({
             >
               <MailingIcon />
               <span className="sidebar-entry-name">Mailing</span>
+            </button>
+          )}
+          {scoring && (
+            <button
+              type="button"
+              className={scoring.active ? 'sidebar-entry is-selected' : 'sidebar-entry'}
+              aria-current={scoring.active ? 'page' : undefined}
+              data-testid="nav-scoring"
+              onClick={scoring.onOpen}
+              title="Who your best customers are, which prospects look like them, and which leads are ready for sales"
+            >
+              <ScoringIcon />
+              <span className="sidebar-entry-name">Scoring</span>
+              {scoring.newReady > 0 && (
+                <span className="sidebar-entry-count is-new" data-testid="nav-scoring-count" title={`${formatCount(scoring.newReady)} new sales-ready leads`}>
+                  {formatCount(scoring.newReady)}
+                </span>
+              )}
             </button>
           )}
         </div>

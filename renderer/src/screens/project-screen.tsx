@@ -20,10 +20,12 @@ import { historyCommand } from '../grid/grid-keys';
 import type { FetchRows } from '../grid/row-source';
 import { DuplicatesView } from '../duplicates/duplicates-view';
 import { MailingView } from '../mailing/mailing-view';
+import { ScoringView } from '../scoring/scoring-view';
 import { ImportWizard } from '../import/import-wizard';
 import { closeProject, selectedList, selectList, setListView, showProblems, useAppStore } from '../state/app-store';
 import { latestRun, loadDuplicates, resetDuplicates, showDuplicates, useDuplicatesStore } from '../state/duplicates-store';
 import { resetMailing, showMailing, useMailingStore } from '../state/mailing-store';
+import { resetScoring, showScoring, useScoringStore } from '../state/scoring-store';
 import { setUpload, startClean, startExport, useJobsStore, type ExportFields } from '../state/jobs-store';
 import { clearIssueFilter, editCell, loadEditsState, resetReview, setDrawerOpen, stepHistory, toggleDrawer, useReviewStore } from '../state/review-store';
 import { pushToast, reportError } from '../state/toast-store';
@@ -38,7 +40,9 @@ export function ProjectScreen() {
   const listView = useAppStore((s) => s.listView);
   const duplicatesShown = useDuplicatesStore((s) => s.shown);
   const mailingShown = useMailingStore((s) => s.shown) && !duplicatesShown;
-  const viewShown = duplicatesShown || mailingShown;
+  const scoringShown = useScoringStore((s) => s.shown) && !duplicatesShown && !mailingShown;
+  const newReady = useScoringStore((s) => (s.projectId === project?.projectId ? s.unseenReady : 0));
+  const viewShown = duplicatesShown || mailingShown || scoringShown;
   const toReview = useDuplicatesStore((s) => (s.projectId === project?.projectId ? (latestRun(s)?.toReview ?? null) : null));
   const [importFile, setImportFile] = useState<PickedFile | null>(null);
   const [cursor, setCursor] = useState<GridCursor | null>(null);
@@ -71,6 +75,7 @@ export function ProjectScreen() {
     resetReview();
     resetDuplicates();
     resetMailing();
+    resetScoring();
     void loadEditsState(projectId);
     void loadDuplicates(projectId);
   }, [projectId]);
@@ -184,7 +189,7 @@ export function ProjectScreen() {
             <>
               <span className="toolbar-sep">/</span>
               <span className="toolbar-list" data-testid="current-view-name">
-                {mailingShown ? 'Mailing' : 'Duplicates'}
+                {mailingShown ? 'Mailing' : scoringShown ? 'Scoring' : 'Duplicates'}
               </span>
             </>
           ) : list && (
@@ -261,11 +266,13 @@ export function ProjectScreen() {
           onSelect={(id) => {
             showDuplicates(false);
             showMailing(false);
+            showScoring(false);
             selectList(id);
           }}
           onEnter={() => {
             showDuplicates(false);
             showMailing(false);
+            showScoring(false);
             focusGrid();
           }}
           duplicates={{
@@ -273,6 +280,7 @@ export function ProjectScreen() {
             toReview,
             onOpen: () => {
               showMailing(false);
+              showScoring(false);
               showDuplicates(true);
             },
           }}
@@ -280,17 +288,28 @@ export function ProjectScreen() {
             active: mailingShown,
             onOpen: () => {
               showDuplicates(false);
+              showScoring(false);
               showMailing(true);
             },
           }}
+          scoring={{
+            active: scoringShown,
+            newReady,
+            onOpen: () => {
+              showDuplicates(false);
+              showMailing(false);
+              showScoring(true);
+            },
+          }}
         />
-        <section className="content" aria-label={duplicatesShown ? 'Duplicates' : mailingShown ? 'Mailing' : list ? `${listView === 'problems' ? 'Problems' : 'Rows'} of ${list.name}` : 'No list'}>
+        <section className="content" aria-label={duplicatesShown ? 'Duplicates' : mailingShown ? 'Mailing' : scoringShown ? 'Scoring' : list ? `${listView === 'problems' ? 'Problems' : 'Rows'} of ${list.name}` : 'No list'}>
           {report && (
             <ImportReport
               report={report}
               onViewProblems={(id) => {
                 showDuplicates(false);
                 showMailing(false);
+                showScoring(false);
                 showProblems(id);
               }}
             />
@@ -299,6 +318,8 @@ export function ProjectScreen() {
             <DuplicatesView project={project} onImport={importList} />
           ) : mailingShown ? (
             <MailingView project={project} />
+          ) : scoringShown ? (
+            <ScoringView project={project} />
           ) : (
             <>
             {list && list.problemCount > 0 && (

@@ -1,6 +1,6 @@
 // Running jobs and their progress, an upload in flight, what happens when a job ends (refresh, select, download, tell) and the last import's report.
 import { create } from 'zustand';
-import type { CleanResult, ExportResult, ImportResult, JobFinished, JobKind, JobProgress, JobRecord, ListInfo, MailingRunResult, MergePurgeResult, MethodInput, TargetRecipe } from '../../../src/api/contract';
+import type { CleanResult, ExportResult, ImportResult, JobFinished, JobKind, JobProgress, JobRecord, ListInfo, MailingRunResult, MergePurgeResult, MethodInput, ScoreRunResult, TargetRecipe } from '../../../src/api/contract';
 import { api } from '../api/create-client';
 import type { PickedFile, SaveTarget } from '../api/client-types';
 import { formatCount, formatDuration, plural } from '../format';
@@ -8,6 +8,7 @@ import { refreshProject } from './app-store';
 import { runFinished, type LevelChoice } from './duplicates-store';
 import { mailingExported, mailingRunFinished } from './mailing-store';
 import { rowsChanged } from './review-store';
+import { scoreRunFinished } from './scoring-store';
 import { pushToast, reportError } from './toast-store';
 
 export interface JobView {
@@ -82,7 +83,7 @@ export function handleFinished(f: JobFinished): void {
 
 async function afterJob(job: JobView, f: JobFinished): Promise<void> {
   const noun =
-    job.kind === 'import' ? 'Import' : job.kind === 'clean' ? 'Cleaning' : job.kind === 'dedupe' ? 'Finding duplicates' : job.kind === 'mailing' ? 'Building the mailing set' : 'Export';
+    job.kind === 'import' ? 'Import' : job.kind === 'clean' ? 'Cleaning' : job.kind === 'dedupe' ? 'Finding duplicates' : job.kind === 'mailing' ? 'Building the mailing set' : job.kind === 'score' ? 'Scoring leads' : 'Export';
   if (f.status === 'cancelled') {
     pushToast({ tone: 'info', title: `${noun} cancelled`, message: job.kind === 'export' ? 'No file was written.' : 'The project is unchanged.' });
     return;
@@ -127,6 +128,16 @@ async function afterJob(job: JobView, f: JobFinished): Promise<void> {
       title: `Mailing set: ${plural(r.kept, 'record')}`,
       message: `${formatCount(r.input)} in “${r.fromListName}” → ${formatCount(r.kept)} kept after ${plural(r.steps.length - 1, 'step')}; took ${formatDuration(r.seconds * 1000)}.`,
     });
+  } else if (job.kind === 'score') {
+    const r = f.result as ScoreRunResult;
+    // Prospect lists not cleaned yet were cleaned first.
+    await refreshProject(f.projectId);
+    pushToast({
+      tone: 'success',
+      title: `Scored ${plural(r.prospects, 'lead')}`,
+      message: `${formatCount(r.salesReady)} sales-ready${r.newlySalesReady > 0 ? ` (${formatCount(r.newlySalesReady)} new)` : ''}; profile of ${plural(r.best, 'best customer')}; took ${formatDuration(r.seconds * 1000)}.`,
+    });
+    await scoreRunFinished(f.projectId, r);
   } else {
     const r = f.result as ExportResult;
     try {
@@ -245,6 +256,26 @@ export async function startMailingExport(opts: Omit<MethodInput<'mailing.export'
     track(jobId, 'export', `Exporting the mailing “${opts.name}” to ${target.name}`, opts.projectId, target.name);
   } catch (err) {
     reportError(`Could not export the mailing “${opts.name}”`, err);
+  }
+}
+
+/** Scores every prospect against the best-customer profile; the Scoring view reads the grades and leads when it is done. */
+export async function startScore(opts: { projectId: string }): Promise<void> {
+  try {
+    const { jobId } = await api().invoke('score.run', { projectId: opts.projectId });
+    track(jobId, 'score', 'Scoring leads', opts.projectId, '');
+  } catch (err) {
+    reportError('Could not score the leads', err);
+  }
+}
+
+/** Writes the sales-ready leads with CRM column names, for sales to import. */
+export async function startHandoffExport(opts: { projectId: string; target: SaveTarget }): Promise<void> {
+  try {
+    const { jobId } = await api().invoke('score.exportHandoff', { projectId: opts.projectId, file: { fileId: opts.target.fileId } });
+    track(jobId, 'export', `Exporting the sales-ready hand-off to ${opts.target.name}`, opts.projectId, opts.target.name);
+  } catch (err) {
+    reportError('Could not export the hand-off file', err);
   }
 }
 

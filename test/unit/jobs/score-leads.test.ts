@@ -42,7 +42,15 @@ describe('lead scoring', () => {
     const titles = p.attributes.filter((a) => a.attribute === 'title').slice(0, 3).map((a) => a.value);
     expect(titles.some((v) => /purchas|operations/i.test(v))).toBe(true);
     expect(p.attributes[0]!.indexVsAll).toBeGreaterThan(150);
-    expect(p.prospects).toBe(1000);
+    // Opening the profile writes nothing: the house file is cleaned in memory, the bought list counts once cleaned.
+    expect(p.prospects).toBe(0);
+    expect(p.notes).toEqual(['"bought-list" is not cleaned yet: the index against prospects counts no prospects until you score leads (or clean).']);
+    const info = await t.service.invoke('project.info', { projectId: t.projectId });
+    expect(info.lists.map((l) => l.clean)).toEqual([null, null]);
+    await score(t);
+    const after = await t.service.invoke('score.profile', { projectId: t.projectId });
+    expect(after.prospects).toBe(1000);
+    expect(after.best).toBe(p.best);
   });
 
   it('grades every prospect, explains fits, and fills the sales-ready list by its rule', async () => {
@@ -70,12 +78,26 @@ describe('lead scoring', () => {
     const a3 = await t.service.invoke('score.leads', { projectId: t.projectId, grade: 'A3' });
     expect(a3.total).toBe(third.grades.A3);
 
+    expect(third.notes).toEqual([expect.stringMatching(/^No merge\/purge has run: duplicates among the prospects may each be sales-ready/)]);
+    // After a merge/purge, each person is handed to sales once: duplicates stay out, marked as such.
+    const dd = await t.service.invoke('jobs.wait', { jobId: (await t.service.invoke('dedupe.start', { projectId: t.projectId })).jobId });
+    expect(dd.status).toBe('done');
+    const fourth = await score(t);
+    expect(fourth.notes).toEqual([]);
+    expect(fourth.salesReady).toBeLessThan(third.salesReady);
+    const readyNow = await t.service.invoke('score.leads', { projectId: t.projectId, salesReadyOnly: true, limit: 1000 });
+    const people = readyNow.leads.map((l) => l.summary.toLowerCase());
+    expect(new Set(people).size).toBeGreaterThan(people.length * 0.97);
+    const marked = (await t.service.invoke('score.leads', { projectId: t.projectId, limit: 1000 })).leads.filter((l) => l.flags.some((f) => f.startsWith('duplicate of row ')));
+    expect(marked.length).toBeGreaterThan(10);
+    expect(marked.every((l) => !l.salesReady)).toBe(true);
+
     const out = path.join(t.dir, 'handoff.csv');
     const job = await t.service.invoke('jobs.wait', { jobId: (await t.service.invoke('score.exportHandoff', { projectId: t.projectId, file: t.service.registerFile(out, 'write') })).jobId });
-    expect((job.result as ExportResult).rowsWritten).toBe(third.salesReady);
+    expect((job.result as ExportResult).rowsWritten).toBe(fourth.salesReady);
     const rows = parseCsv(fs.readFileSync(out, 'utf8'), ',').filter((r) => r.length > 1);
     expect(rows[0]).toEqual(['First Name', 'Last Name', 'Company', 'Title', 'Email', 'Phone', 'Street', 'City', 'State', 'Postal Code', 'Country', 'Lead Source', 'Lead Score', 'Lead Grade', 'Description']);
-    expect(rows).toHaveLength(third.salesReady + 1);
+    expect(rows).toHaveLength(fourth.salesReady + 1);
   });
 
   it('engagement: activity matched to prospects makes them hot, fades with age, and a campaign teaches a response model', async () => {
