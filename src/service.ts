@@ -51,7 +51,7 @@ import { buildMailing } from './jobs/build-mailing';
 import { scoreFile, trainFile } from './jobs/train-model';
 import { buildProfile, exportHandoff, scoreLeads } from './jobs/score-leads';
 import { leadRows } from './records/score-views';
-import { saveScoreSettings, scoreSettings } from './store/scoring';
+import { lastScoredAt, saveScoreSettings, scoreSettings } from './store/scoring';
 import { exportMailing } from './jobs/export-mailing';
 import { resolveCenter } from './domain/target/geography';
 import { bestCustomerAreas, geoSummary, removedRecords, targetRunFor, zipReference } from './records/target-views';
@@ -271,9 +271,20 @@ export function createService(opts: ServiceOptions): WinnowService {
         p.views.clear();
         emit('project.changed', { projectId: p.id });
       }
+      // Once leads have been scored, a new list is scored at once, so sales hears of new sales-ready leads.
+      if (status === 'done' && kind === 'import' && projects.get(p.id) === p && lastScoredAt(p.db) !== null && !p.writer) startScore(p, 'Score leads again (new list)');
     })();
     jobs.set(jobId, { projectId: p.id, kind, abort, done });
     return jobId;
+  }
+
+  /** Scores every prospect (cleaning what is not cleaned yet) as a job. */
+  function startScore(p: OpenProject, label: string): string {
+    return startJob(p, 'score', label, {}, true, async (signal, progress) => {
+      const lists = allLists(p.db).filter((l) => l.role !== 'suppression');
+      await cleanFirst(p, lists, signal, progress);
+      return scoreLeads(p.db, { lists: allLists(p.db), settings: scoreSettings(p.db), signal, progress, tables: cleanTables, ...matchContext() });
+    });
   }
 
   async function runSample(): Promise<ProjectInfo> {
@@ -535,15 +546,7 @@ export function createService(opts: ServiceOptions): WinnowService {
       const email = loadEmailLists(opts.resourcesDir);
       return buildProfile(p.readDb, { lists: allLists(p.readDb), settings: scoreSettings(p.readDb), freeMail: (d) => email.freeMail.has(d), withProspects: true, tables: cleanTables }).profile;
     },
-    'score.run': (i) => {
-      const p = project(i.projectId);
-      const jobId = startJob(p, 'score', 'Score leads', {}, true, async (signal, progress) => {
-        const lists = allLists(p.db).filter((l) => l.role !== 'suppression');
-        await cleanFirst(p, lists, signal, progress);
-        return scoreLeads(p.db, { lists: allLists(p.db), settings: scoreSettings(p.db), signal, progress, tables: cleanTables, ...matchContext() });
-      });
-      return { jobId };
-    },
+    'score.run': (i) => ({ jobId: startScore(project(i.projectId), 'Score leads') }),
     'score.leads': (i) => {
       const p = project(i.projectId);
       return leadRows(p.readDb, new Map(allLists(p.readDb).map((l) => [l.id, l])), { salesReadyOnly: i.salesReadyOnly, grade: i.grade }, i.offset, i.limit);

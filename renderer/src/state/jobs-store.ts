@@ -74,6 +74,15 @@ export function handleFinished(f: JobFinished): void {
   const job = findJob(f.jobId);
   if (!job) {
     remember(f.jobId, { finished: f });
+    // A score the engine started on its own (after an import, once leads were scored): nobody tracks it, so announce it
+    // here — unless this window started it and is about to track it.
+    if (f.kind === 'score' && f.status === 'done' && f.result) {
+      setTimeout(() => {
+        if (findJob(f.jobId) || finished.has(f.jobId)) return;
+        finished.add(f.jobId);
+        void refreshProject(f.projectId).then(() => scoreRunFinished(f.projectId, f.result as ScoreRunResult));
+      }, 500);
+    }
     return;
   }
   finished.add(f.jobId);

@@ -77,20 +77,23 @@ export class ProfileCounts {
   }
 }
 
-/** Pseudo-customers that pull a value's share among best customers toward its share among all: small counts lift little. */
+/** Pseudo-customers per value that pull its best-customer rate toward the overall rate: a value held by two customers lifts little. */
 const SMOOTHING = 10;
 /** A value needs this many best customers to appear in the profile. */
 const MIN_BEST = 3;
 
-/** How many times more common a value is among best customers than among all, smoothed. */
+/**
+ * How many times more common a value is among best customers than among all (= how much likelier a holder is to be a
+ * best customer), with the value's best-customer rate shrunk toward the overall rate by SMOOTHING pseudo-customers
+ * (beta-binomial): 4 of 4 best is promising, not certain. A value no customer has counts 1×.
+ */
 export function liftOf(counts: ProfileCounts, attribute: AttributeKey, value: string): number {
   const key = `${attribute}\u0000${value}`;
   const all = counts.all.get(key) ?? 0;
-  // A value no customer has says nothing either way.
   if (all === 0 || counts.allTotal === 0 || counts.bestTotal === 0) return 1;
-  const base = all / counts.allTotal;
+  const overall = counts.bestTotal / counts.allTotal;
   const best = counts.best.get(key) ?? 0;
-  return (best + SMOOTHING * base) / (counts.bestTotal + SMOOTHING) / base;
+  return (best + SMOOTHING * overall) / (all + SMOOTHING) / overall;
 }
 
 /** The profile: values with at least MIN_BEST best customers, most over-represented first. */

@@ -152,6 +152,26 @@ describe('lead scoring', () => {
     expect(share1(inTx)).toBeGreaterThan(share1(inNy));
   });
 
+  it('scores again by itself when a list is imported after leads were scored, counting the new sales-ready leads', async () => {
+    const t = await sample();
+    await t.service.invoke('score.saveSettings', { projectId: t.projectId, settings: { salesReady: { minFit: 50, required: [], allowFlagged: true } } });
+    const first = await score(t);
+    const rows = fs.readFileSync(path.join(SAMPLE, 'bought-list.csv'), 'utf8').split('\n');
+    const { jobId } = await t.service.invoke('import.start', { projectId: t.projectId, file: t.service.registerFile(writeFile(t.dir, 'april.csv', rows.slice(0, 201).join('\n')), 'read'), name: 'April buy' });
+    expect((await t.service.invoke('jobs.wait', { jobId })).status).toBe('done');
+    let auto;
+    for (let k = 0; k < 50 && !auto; k++) {
+      auto = (await t.service.invoke('jobs.history', { projectId: t.projectId })).jobs.find((j) => j.kind === 'score' && j.label === 'Score leads again (new list)');
+      if (!auto) await new Promise((r) => setTimeout(r, 20));
+    }
+    expect(auto).toBeTruthy();
+    const done = await t.service.invoke('jobs.wait', { jobId: auto!.jobId });
+    const r = done.result as ScoreRunResult;
+    expect(r.prospects).toBe(1200);
+    expect(r.newlySalesReady).toBeGreaterThan(0);
+    expect(r.salesReady).toBe(first.salesReady + r.newlySalesReady);
+  });
+
   it('keeps settings, and refuses to score a project without customers or prospects in words', async () => {
     const t = await newProject();
     expect((await t.service.invoke('score.settings', { projectId: t.projectId })).salesReady.minFit).toBe(80);
