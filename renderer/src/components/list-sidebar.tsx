@@ -112,60 +112,74 @@ export function ListSidebar({
           <div className="sidebar-heading">
             <span>Merge/purge</span>
           </div>
-          <button
-            type="button"
-            className={duplicates.active ? 'sidebar-entry is-selected' : 'sidebar-entry'}
-            aria-current={duplicates.active ? 'page' : undefined}
-            data-testid="nav-duplicates"
-            onClick={duplicates.onOpen}
+          <ViewEntry
+            active={duplicates.active}
+            onOpen={duplicates.onOpen}
+            testId="nav-duplicates"
             title="Find duplicates within and between lists, and review the doubtful pairs"
-          >
-            <DuplicatesIcon />
-            <span className="sidebar-entry-name">Duplicates</span>
-            {duplicates.toReview !== null && duplicates.toReview > 0 && (
-              <span className="sidebar-entry-count" data-testid="nav-duplicates-count" title={`${formatCount(duplicates.toReview)} doubtful pairs to review`}>
-                {formatCount(duplicates.toReview)}
-              </span>
-            )}
-          </button>
+            icon={<DuplicatesIcon />}
+            name="Duplicates"
+            count={duplicates.toReview !== null && duplicates.toReview > 0 ? { n: duplicates.toReview, title: `${formatCount(duplicates.toReview)} doubtful pairs to review` } : null}
+          />
           {(mailing || scoring) && (
             <div className="sidebar-heading">
               <span>Targeting</span>
             </div>
           )}
           {mailing && (
-            <button
-              type="button"
-              className={mailing.active ? 'sidebar-entry is-selected' : 'sidebar-entry'}
-              aria-current={mailing.active ? 'page' : undefined}
-              data-testid="nav-mailing"
-              onClick={mailing.onOpen}
+            <ViewEntry
+              active={mailing.active}
+              onOpen={mailing.onOpen}
+              testId="nav-mailing"
               title="Build a mailing set: suppress, target by geography, see what each rule removed, export it to the ledger"
-            >
-              <MailingIcon />
-              <span className="sidebar-entry-name">Mailing</span>
-            </button>
+              icon={<MailingIcon />}
+              name="Mailing"
+              count={null}
+            />
           )}
           {scoring && (
-            <button
-              type="button"
-              className={scoring.active ? 'sidebar-entry is-selected' : 'sidebar-entry'}
-              aria-current={scoring.active ? 'page' : undefined}
-              data-testid="nav-scoring"
-              onClick={scoring.onOpen}
+            <ViewEntry
+              active={scoring.active}
+              onOpen={scoring.onOpen}
+              testId="nav-scoring"
               title="Who your best customers are, which prospects look like them, and which leads are ready for sales"
-            >
-              <ScoringIcon />
-              <span className="sidebar-entry-name">Scoring</span>
-              {scoring.newReady > 0 && (
-                <span className="sidebar-entry-count is-new" data-testid="nav-scoring-count" title={`${formatCount(scoring.newReady)} new sales-ready leads`}>
-                  {formatCount(scoring.newReady)}
-                </span>
-              )}
-            </button>
+              icon={<ScoringIcon />}
+              name="Scoring"
+              count={scoring.newReady > 0 ? { n: scoring.newReady, title: `${formatCount(scoring.newReady)} new sales-ready leads`, isNew: true } : null}
+            />
           )}
         </div>
       )}
     </nav>
+  );
+}
+
+/** One view's entry in the sidebar (Duplicates, Mailing, Scoring), with an optional count badge. */
+function ViewEntry(props: {
+  active: boolean;
+  onOpen: () => void;
+  testId: string;
+  title: string;
+  icon: React.ReactNode;
+  name: string;
+  count: { n: number; title: string; isNew?: boolean } | null;
+}) {
+  return (
+    <button
+      type="button"
+      className={props.active ? 'sidebar-entry is-selected' : 'sidebar-entry'}
+      aria-current={props.active ? 'page' : undefined}
+      data-testid={props.testId}
+      onClick={props.onOpen}
+      title={props.title}
+    >
+      {props.icon}
+      <span className="sidebar-entry-name">{props.name}</span>
+      {props.count && (
+        <span className={props.count.isNew ? 'sidebar-entry-count is-new' : 'sidebar-entry-count'} data-testid={`${props.testId}-count`} title={props.count.title}>
+          {formatCount(props.count.n)}
+        </span>
+      )}
+    </button>
   );
 }
