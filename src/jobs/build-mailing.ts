@@ -117,7 +117,11 @@ export async function buildMailing(db: Db, job: MailingJobInput): Promise<Mailin
     for (const e of entries) {
       const l = level === 'auto' ? entryLevel(recordAt(table, e)) : (level as EntryLevel);
       if (l === null) thin++;
-      else byLevel.set(l, [...(byLevel.get(l) ?? []), e]);
+      else {
+        let group = byLevel.get(l);
+        if (!group) byLevel.set(l, (group = []));
+        group.push(e);
+      }
     }
     const found = new Map<EntryLevel, number>();
     for (const [l, group] of byLevel) {

@@ -11,7 +11,7 @@ import { freezeTable, matchTableBuilder, type MatchTable } from '../domain/match
 import type { NicknameTable } from '../domain/nicknames';
 import type { Db } from '../store/db';
 import { activeDecisions, insertRun, memberWriter, pairWriter } from '../store/matches';
-import { cleanedRecords } from './lead-records';
+import { cleanedRecords, type LeadRecord } from './lead-records';
 import type { MatchWorkerData, MatchWorkerRequest } from './match-worker';
 import type { ProgressSink } from './progress';
 import { workerPool } from './worker-pool';
@@ -91,6 +91,8 @@ export function readMatchTable(
   freeMail: (d: string) => boolean,
   signal?: AbortSignal,
   onRows?: (done: number, total: number) => void,
+  /** Sees each record as it is read (its list's index in `lists`), for callers that need more than the match fields. */
+  onRecord?: (r: LeadRecord, list: number) => void,
 ): { table: MatchTable; ids: Float64Array; listOf: Int32Array; quality: Int32Array; flags: Uint8Array } {
   const total = lists.reduce((s, l) => s + l.rowCount, 0);
   const builder = matchTableBuilder(total, nicknames);
@@ -105,6 +107,7 @@ export function readMatchTable(
       for (const r of batch) {
         if (n === ids.length) throw new WinnowError('INTERNAL', `List "${list.name}" has more cleaned records than rows.`);
         builder.add(matchRecord(r.values, r.clean, freeMail));
+        onRecord?.(r, li);
         ids[n] = r.id;
         listOf[n] = li;
         quality[n] = r.clean.quality;

@@ -1,13 +1,12 @@
 // Writes a waterfall run's mailing set (the input list's records no step removed) and records it in the mailing ledger.
 import path from 'node:path';
 import { WinnowError, type ListInfo, type MailingChannel } from '../api/contract';
-import { recordAt } from '../domain/match/table';
-import type { NicknameTable } from '../domain/nicknames';
+import { matchRecord } from '../domain/match/features';
 import { householdKey } from '../domain/target/household';
 import type { CleanTables } from '../domain/clean-record';
 import type { Db } from '../store/db';
 import { insertMailing, removedIds, type StoredTargetRun } from '../store/targeting';
-import { readMatchTable } from './dedupe-lists';
+import { cleanedRecords } from './lead-records';
 import { exportDelimited } from './export-delimited';
 import type { ProgressSink } from './progress';
 
@@ -19,7 +18,6 @@ export interface MailingExportInput {
   channel: MailingChannel;
   mailedAt: string;
   fields: 'original' | 'canonical' | 'all';
-  nicknames: NicknameTable;
   freeMail: (d: string) => boolean;
   tables: () => CleanTables;
   signal: AbortSignal;
@@ -39,9 +37,11 @@ export async function exportMailing(db: Db, job: MailingExportInput): Promise<{ 
   }
   const written = await exportDelimited(db, { list: job.list, outPath: job.outPath, fields: job.fields, tables: job.tables, signal: job.signal, progress: job.progress, keep: kept });
   job.progress({ phase: 'recording the mailing', rows: written.rowsWritten, done: 0, total: 1 });
-  const { table, ids } = readMatchTable(db, [job.list], job.nicknames, job.freeMail, job.signal);
+  // Each recipient with its household key (surname at a standardized address), for the pieces-per-household rule.
   const recipients = function* () {
-    for (let i = 0; i < ids.length; i++) if (kept.has(ids[i]!)) yield { recordId: ids[i]!, household: householdKey(recordAt(table, i)) };
+    for (const batch of cleanedRecords(db, job.list, job.signal, 'the export')) {
+      for (const r of batch) if (kept.has(r.id)) yield { recordId: r.id, household: householdKey(matchRecord(r.values, r.clean, job.freeMail)) };
+    }
   };
   db.exec('BEGIN IMMEDIATE');
   let mailingId: number;

@@ -127,10 +127,15 @@ export async function scoreLeads(db: Db, job: ScoreJobInput): Promise<ScoreRunRe
   const reasons: string[][] = [];
   const flags: { rule: FlagRule; words: string }[][] = [];
   const complete: boolean[] = [];
+  // The prospects' attributes are kept for the response model when a campaign list can teach one (read once, here).
+  const campaigns = job.lists.filter((l) => l.role === 'responses' && l.columns.some((c) => c.field === 'responded'));
+  const attributeRows: string[][] = [];
   for (const list of prospects) {
     for (const batch of cleanedRecords(db, list, job.signal)) {
       for (const r of batch) {
-        const fit = fitOf(counts, attributesOf(r.values, r.clean, job.freeMail));
+        const a = attributesOf(r.values, r.clean, job.freeMail);
+        if (campaigns.length > 0) attributeRows.push(ATTRIBUTES.map((k) => a[k]));
+        const fit = fitOf(counts, a);
         ids.push(r.id);
         logLift.push(fit.logLift);
         reasons.push(fit.reasons);
@@ -146,7 +151,7 @@ export async function scoreLeads(db: Db, job: ScoreJobInput): Promise<ScoreRunRe
   const dupes = run ? nonSurvivors(db, run.id) : new Map<number, number>();
   if (!run) notes.push('No merge/purge has run: duplicates among the prospects may each be sales-ready. Find duplicates first so sales gets each lead once.');
   const { engagement, events, touched, respondedNotBought } = await engagementOf(db, job, prospects, ids, today);
-  const response = responseModel(db, job, ids, notes);
+  const response = responseModel(db, job, campaigns, attributeRows, notes);
   // Fit 0-100: the share of prospects a lead fits better than (ties share the middle).
   const order = ids.map((_, i) => i).sort((a, b) => logLift[a]! - logLift[b]!);
   const fit = new Float64Array(ids.length);
@@ -188,6 +193,7 @@ export async function scoreLeads(db: Db, job: ScoreJobInput): Promise<ScoreRunRe
       }
       w.add({ recordId: id, fit: fit[i]!, grade, engagement: level, salesReady: isReady ? 1 : 0, reasons: JSON.stringify(why), flags: JSON.stringify(flagWords), scoredAt });
     });
+    w.flush();
     db.exec('COMMIT');
   } catch (e) {
     if (db.inTransaction) db.exec('ROLLBACK');
@@ -217,7 +223,11 @@ async function engagementOf(db: Db, job: ScoreJobInput, prospects: readonly List
   const respondedNotBought = new Map<number, string>();
   const activity = job.lists.filter((l) => l.role === 'responses');
   if (activity.length === 0 || ids.length === 0) return { engagement: { level, words }, events: 0, touched: 0, respondedNotBought };
-  const { table, ids: tableIds, listOf } = readMatchTable(db, [...prospects, ...activity], job.nicknames, job.freeMail, job.signal);
+  // Each activity record's values, kept as the table is read.
+  const values = new Map<number, { activity?: string; activity_date?: string; mailed_date?: string; responded?: string; converted?: string }>();
+  const { table, ids: tableIds, listOf } = readMatchTable(db, [...prospects, ...activity], job.nicknames, job.freeMail, job.signal, undefined, (r, li) => {
+    if (li >= prospects.length) values.set(r.id, r.values);
+  });
   const side = new Int8Array(table.n);
   for (let i = 0; i < table.n; i++) side[i] = listOf[i]! < prospects.length ? 0 : 1;
   const s = { ...DEFAULT_SETTINGS, level: 'person' as const };
@@ -226,9 +236,6 @@ async function engagementOf(db: Db, job: ScoreJobInput, prospects: readonly List
   } });
   const leadOf = new Map<number, number>();
   ids.forEach((id, i) => leadOf.set(id, i));
-  // Each activity record's values.
-  const values = new Map<number, { activity?: string; activity_date?: string; mailed_date?: string; responded?: string; converted?: string }>();
-  for (const list of activity) for (const batch of cleanedRecords(db, list, job.signal)) for (const r of batch) values.set(r.id, r.values);
   const points: Record<string, number> = { ...DEFAULT_POINTS, ...job.settings.engagement.points };
   const total = new Float64Array(ids.length);
   const latest = new Map<number, { kind: EventKind; age: number }>();
@@ -278,9 +285,8 @@ function parseDayLoose(text: string): number | null {
  * attributes (state, ZIP3, industry, title, company size, e-mail type): each prospect's chance of responding puts it at
  * engagement 1 (top tenth), 2 (top 40 %) or 3.
  */
-function responseModel(db: Db, job: ScoreJobInput, ids: readonly number[], notes: string[]) {
-  const campaigns = job.lists.filter((l) => l.role === 'responses' && l.columns.some((c) => c.field === 'responded'));
-  if (campaigns.length === 0 || ids.length === 0) return null;
+function responseModel(db: Db, job: ScoreJobInput, campaigns: readonly ListInfo[], prospectRows: readonly string[][], notes: string[]) {
+  if (campaigns.length === 0 || prospectRows.length === 0) return null;
   const header = [...ATTRIBUTES, 'responded'];
   const rows: string[][] = [];
   for (const list of campaigns) {
@@ -302,13 +308,6 @@ function responseModel(db: Db, job: ScoreJobInput, ids: readonly number[], notes
   } catch (e) {
     notes.push(`No response model: ${(e as Error).message}`);
     return null;
-  }
-  const prospectRows: string[][] = [];
-  for (const list of job.lists.filter((l) => l.role === 'prospects')) {
-    for (const batch of cleanedRecords(db, list, job.signal)) for (const r of batch) {
-      const a = attributesOf(r.values, r.clean, job.freeMail);
-      prospectRows.push(ATTRIBUTES.map((k) => a[k]));
-    }
   }
   const scored = scoreRows(model, prospectRows, columnsFor(model, header).at, 1);
   const order = scored.map((_, i) => i).sort((a, b) => scored[b]!.probability - scored[a]!.probability);

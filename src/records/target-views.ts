@@ -54,8 +54,16 @@ export function recordSummary(db: Db, lists: ReadonlyMap<number, ListInfo>, id: 
   }
 }
 
-/** The ZIP3 areas of the ZIP table: the state most of its ZIPs are in and the city of its first ZIP. */
+const areasOf = new WeakMap<ZipTable, Map<string, { state: string; place: string }>>();
+
+/** The ZIP3 areas of the ZIP table: the state most of its ZIPs are in and the city of its first ZIP (worked out once). */
 export function zip3Areas(zips: ZipTable): Map<string, { state: string; place: string }> {
+  let known = areasOf.get(zips);
+  if (!known) areasOf.set(zips, (known = areasFrom(zips)));
+  return known;
+}
+
+function areasFrom(zips: ZipTable): Map<string, { state: string; place: string }> {
   const states = new Map<string, Map<string, number>>();
   const first = new Map<string, string>();
   for (const z of zips.values()) {

@@ -1,5 +1,6 @@
 // Merge/purge repository: runs with their model and report, kept pairs, cluster members, and the user's pair decisions.
 import type { Db } from './db';
+import { batchWriter } from './batch-writer';
 import { recordId } from './records';
 
 export interface StoredRun {
@@ -60,29 +61,6 @@ export function nonSurvivors(db: Db, runId: number): Map<number, number> {
     .prepare(`SELECT m.record_id AS id, s.record_id AS survivor FROM match_members m JOIN match_members s ON s.run_id = m.run_id AND s.cluster = m.cluster AND s.survivor = 1 WHERE m.run_id = ? AND m.survivor = 0`)
     .all(runId) as { id: number; survivor: number }[];
   return new Map(rows.map((r) => [r.id, r.survivor]));
-}
-
-const ROWS_PER_INSERT = 64;
-
-/** A writer of many rows of `cols` values with one statement per ROWS_PER_INSERT rows; the caller owns the transaction. */
-function batchWriter(db: Db, table: string, cols: readonly string[]): { add: (...values: (number | string)[]) => void; flush: () => void } {
-  const sql = (n: number) => `INSERT INTO ${table} (${cols.join(', ')}) VALUES ${Array(n).fill(`(${cols.map(() => '?').join(', ')})`).join(', ')}`;
-  const many = db.prepare(sql(ROWS_PER_INSERT));
-  const one = db.prepare(sql(1));
-  let params: (number | string)[] = [];
-  return {
-    add(...values) {
-      params.push(...values);
-      if (params.length === ROWS_PER_INSERT * cols.length) {
-        many.run(params);
-        params = [];
-      }
-    },
-    flush() {
-      for (let i = 0; i < params.length; i += cols.length) one.run(params.slice(i, i + cols.length));
-      params = [];
-    },
-  };
 }
 
 export function pairWriter(db: Db, runId: number): { add: (a: number, b: number, prob: number, weight: number, levels: string) => void; flush: () => void } {

@@ -1,6 +1,7 @@
 // Scoring settings and the last score of every prospect.
 import { scoreSettingsSchema, type ScoreSettings } from '../api/contract';
 import { DEFAULT_SCORE_SETTINGS } from '../domain/score/flags';
+import { batchWriter } from './batch-writer';
 import type { Db } from './db';
 
 const SETTINGS_KEY = 'score';
@@ -35,11 +36,12 @@ export function salesReadyIds(db: Db): Set<number> {
 }
 
 /** Replaces every lead score (call inside a transaction). */
-export function leadWriter(db: Db): { clear: () => void; add: (l: StoredLead) => void } {
-  const stmt = db.prepare(`INSERT INTO lead_scores (record_id, fit, grade, engagement, sales_ready, reasons, flags, scored_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`);
+export function leadWriter(db: Db): { clear: () => void; add: (l: StoredLead) => void; flush: () => void } {
+  const w = batchWriter(db, 'lead_scores', ['record_id', 'fit', 'grade', 'engagement', 'sales_ready', 'reasons', 'flags', 'scored_at']);
   return {
     clear: () => db.prepare(`DELETE FROM lead_scores`).run(),
-    add: (l) => stmt.run(l.recordId, l.fit, l.grade, l.engagement, l.salesReady, l.reasons, l.flags, l.scoredAt),
+    add: (l) => w.add(l.recordId, l.fit, l.grade, l.engagement, l.salesReady, l.reasons, l.flags, l.scoredAt),
+    flush: w.flush,
   };
 }
 

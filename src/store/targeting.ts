@@ -1,5 +1,6 @@
 // Targeting recipes, waterfall runs with the reason on every removed record, and the mailing ledger.
 import type { MailingChannel, MailingInfo, MailingRunResult, RecipeInfo, TargetRecipe } from '../api/contract';
+import { batchWriter } from './batch-writer';
 import type { Db } from './db';
 import { MAX_ROWS_PER_LIST, recordId } from './records';
 
@@ -81,8 +82,8 @@ export function pruneTargetRuns(db: Db, keep: number): number {
 }
 
 export function removedWriter(db: Db, runId: number): { add: (recordId: number, step: number, reason: string) => void; flush: () => void } {
-  const stmt = db.prepare(`INSERT INTO target_removed (run_id, record_id, step, reason) VALUES (?, ?, ?, ?)`);
-  return { add: (id, step, reason) => stmt.run(runId, id, step, reason), flush: () => undefined };
+  const w = batchWriter(db, 'target_removed', ['run_id', 'record_id', 'step', 'reason']);
+  return { add: (id, step, reason) => w.add(runId, id, step, reason), flush: w.flush };
 }
 
 export function removedCount(db: Db, runId: number, step: number | null): number {
