@@ -2,6 +2,7 @@
 import { useEffect, useState } from 'react';
 import type { ImportProblemRow, ListInfo } from '../../../src/api/contract';
 import { api } from '../api/create-client';
+import { Pager } from './pager';
 import { formatCount, plural, safeFileName } from '../format';
 import { startExport } from '../state/jobs-store';
 import { errorMessage, reportError } from '../state/toast-store';
@@ -62,19 +63,7 @@ export function ProblemsView({ projectId, list }: { projectId: string; list: Lis
         </span>
         <span className="muted">— kept whole, so nothing is lost; fix them in the source file or leave them.</span>
         <span className="report-spacer" />
-        {total > PAGE && (
-          <span className="problems-pager">
-            <span className="muted" data-testid="problems-range">
-              {formatCount(offset + 1)}–{formatCount(Math.min(total, offset + PAGE))} of {formatCount(total)}
-            </span>
-            <button type="button" className="button button-small" data-testid="problems-prev" disabled={offset === 0} onClick={() => setOffset(Math.max(0, offset - PAGE))}>
-              Previous
-            </button>
-            <button type="button" className="button button-small" data-testid="problems-next" disabled={offset + PAGE >= total} onClick={() => setOffset(offset + PAGE)}>
-              Next
-            </button>
-          </span>
-        )}
+        {total > PAGE && <Pager offset={offset} shown={Math.min(PAGE, total - offset)} total={total} pageSize={PAGE} onPage={setOffset} testId="problems" />}
         <button
           type="button"
           className="button button-small"

@@ -19,6 +19,7 @@ import {
   useMailingStore,
   type MailingPane,
 } from '../state/mailing-store';
+import { useAppStore } from '../state/app-store';
 import { reportError } from '../state/toast-store';
 import { Ledger } from './ledger';
 import { ExportMailingDialog, SaveRecipeDialog, type MailingExportChoice } from './mailing-dialogs';
@@ -43,10 +44,9 @@ export function MailingView({ project }: { project: ProjectInfo }) {
   const fromList = project.lists.find((l) => l.id === s.fromListId) ?? null;
   const blocked = project.lists.length === 0 ? 'Import a list to mail from first.' : check.ok ? null : check.error;
 
+  // Loads once per project (the lists as they are then; later changes reach the view through the project info).
   useEffect(() => {
-    void loadMailing(projectId, project.lists);
-    // The lists are read again on their own; the view loads once per project.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
+    void loadMailing(projectId, useAppStore.getState().project?.lists ?? []);
   }, [projectId]);
 
   // The loaded recipe, unchanged: its runs carry its name.

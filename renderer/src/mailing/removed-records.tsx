@@ -1,6 +1,7 @@
 // The records one waterfall step removed, a page at a time, each with the reason the engine stored on it.
 import type { ListInfo, MailingRunResult } from '../../../src/api/contract';
 import { formatCount } from '../format';
+import { Pager } from '../components/pager';
 import { REMOVED_PAGE, type RemovedPage } from '../state/mailing-store';
 
 export interface RemovedRecordsProps {
@@ -24,8 +25,6 @@ export function RemovedRecords({ run, stepIndex, page, loading, lists, onPage }:
   const listName = (id: number) => lists.find((l) => l.id === id)?.name ?? `list ${id}`;
   const shown = page && page.step === stepIndex && page.runId === run.runId ? page : null;
   const total = shown?.total ?? step.removed;
-  const from = shown ? shown.offset + 1 : 0;
-  const to = shown ? shown.offset + shown.records.length : 0;
   return (
     <div className="mail-removed-pane" data-testid="removed-records" data-step={stepIndex}>
       <div className="problems-bar">
@@ -34,17 +33,7 @@ export function RemovedRecords({ run, stepIndex, page, loading, lists, onPage }:
         </span>
         <span className="clean-spacer" />
         {loading && <span className="spinner spinner-small" />}
-        {shown && total > 0 && (
-          <span className="problems-pager" data-testid="removed-pager">
-            {formatCount(from)}–{formatCount(to)} of {formatCount(total)}
-            <button type="button" className="button button-small" disabled={!shown || shown.offset === 0} onClick={() => onPage(Math.max(0, shown.offset - REMOVED_PAGE))}>
-              Previous
-            </button>
-            <button type="button" className="button button-small" disabled={!shown || to >= total} onClick={() => onPage(shown.offset + REMOVED_PAGE)}>
-              Next
-            </button>
-          </span>
-        )}
+        {shown && total > 0 && <Pager offset={shown.offset} shown={shown.records.length} total={total} pageSize={REMOVED_PAGE} onPage={onPage} testId="removed" />}
       </div>
       {shown && shown.records.length === 0 ? (
         <p className="problems-empty muted">This step removed no records.</p>

@@ -1,6 +1,6 @@
 // One step's small form in the recipe builder: the fields of its kind, a radius centre checked with the engine as it is typed,
 // and "Where my best customers are" filling a ZIP3 step from the customers' own areas.
-import { useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { MAILING_CHANNELS, WinnowError, type ListInfo } from '../../../src/api/contract';
 import { api } from '../api/create-client';
 import { errorMessage, reportError } from '../state/toast-store';
@@ -243,9 +243,12 @@ function RadiusForm({ step }: { step: DraftOf<'radius'> }) {
   const [checking, setChecking] = useState(false);
   const center = step.center.trim();
 
-  // Where the centre is, asked of the engine a moment after the user stops typing (and right away on leaving the field).
-  const check = (text: string) => {
-    if (text.length < 3 || (resolved && resolved.text === text)) return;
+  // Where the centre is, asked of the engine a moment after the user stops typing (and right away on leaving the field);
+  // a text already asked about is not asked again.
+  const asked = useRef('');
+  const check = useCallback((text: string) => {
+    if (text.length < 3 || asked.current === text) return;
+    asked.current = text;
     setChecking(true);
     api()
       .invoke('geo.resolve', { center: text })
@@ -254,13 +257,12 @@ function RadiusForm({ step }: { step: DraftOf<'radius'> }) {
         (err: unknown) => setResolved({ text, ok: false, error: err instanceof WinnowError ? err.message : errorMessage(err) }),
       )
       .finally(() => setChecking(false));
-  };
+  }, []);
   useEffect(() => {
     if (center.length < 3) return;
     const t = setTimeout(() => check(center), 450);
     return () => clearTimeout(t);
-    // eslint-disable-next-line react-hooks/exhaustive-deps -- only a new centre text asks again
-  }, [center]);
+  }, [center, check]);
 
   const shown = resolved && resolved.text === center ? resolved : null;
   return (

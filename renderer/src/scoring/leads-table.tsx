@@ -1,6 +1,7 @@
 // A page of scored leads (best fit first): row, who, fit with a small bar, grade, the reasons the fit is high and the flags,
 // all in the engine's words. Shared by the Leads and Sales-ready tabs.
 import type { LeadsPage } from '../state/scoring-store';
+import { Pager } from '../components/pager';
 import { LEADS_PAGE } from '../state/scoring-store';
 import { formatCount } from '../format';
 
@@ -14,25 +15,13 @@ export interface LeadsTableProps {
 }
 
 export function LeadsTable({ page, loading, testId, empty, onPage, caption }: LeadsTableProps) {
-  const from = page && page.leads.length > 0 ? page.offset + 1 : 0;
-  const to = page ? page.offset + page.leads.length : 0;
   return (
     <div className="score-leads" data-testid={testId} data-total={page?.total ?? ''}>
       <div className="problems-bar">
         {caption}
         <span className="clean-spacer" />
         {loading && <span className="spinner spinner-small" />}
-        {page && page.total > 0 && (
-          <span className="problems-pager" data-testid={`${testId}-pager`}>
-            {formatCount(from)}–{formatCount(to)} of {formatCount(page.total)}
-            <button type="button" className="button button-small" disabled={page.offset === 0} onClick={() => onPage(Math.max(0, page.offset - LEADS_PAGE))}>
-              Previous
-            </button>
-            <button type="button" className="button button-small" disabled={to >= page.total} onClick={() => onPage(page.offset + LEADS_PAGE)}>
-              Next
-            </button>
-          </span>
-        )}
+        {page && page.total > 0 && <Pager offset={page.offset} shown={page.leads.length} total={page.total} pageSize={LEADS_PAGE} onPage={onPage} testId={testId} />}
       </div>
       {!page || page.leads.length === 0 ? (
         <p className="problems-empty muted" data-testid={`${testId}-empty`}>

@@ -1,7 +1,7 @@
 // The Scoring view: who the best customers are (RFM segments and the lift chart of their profile), every prospect's fit and
 // grade (the A-D × 1-3 matrix), the sales-ready leads and their hand-off file, and the flag rules. Scoring runs as a job; every
 // number comes from the engine.
-import { useEffect, useState } from 'react';
+import { useEffect } from 'react';
 import type { ProjectInfo, ScoreSettings } from '../../../src/api/contract';
 import { api } from '../api/create-client';
 import { formatCount, formatDateTime, safeFileName } from '../format';
@@ -11,7 +11,6 @@ import {
   filterGrade,
   loadScoring,
   readLeads,
-  readProfile,
   readReady,
   saveScoreSettings,
   setScoringTab,
@@ -44,16 +43,10 @@ export function ScoringView({ project }: { project: ProjectInfo }) {
   const blocked = customerLists.length === 0 ? 'Import a house file (role: customers) to learn who your best customers are.' : prospectLists.length === 0 ? 'Import a prospect list to score.' : null;
 
   const hasCustomers = customerLists.length > 0;
+  // Loads per project, and again when a house file arrives while the view is open (the profile can be read then).
   useEffect(() => {
     void loadScoring(projectId, hasCustomers);
-    // A house file imported while the view is open: read the profile then (the settings and leads stay).
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [projectId]);
-  const [profiled, setProfiled] = useState(hasCustomers);
-  if (hasCustomers !== profiled) {
-    setProfiled(hasCustomers);
-    if (hasCustomers) void readProfile(projectId);
-  }
+  }, [projectId, hasCustomers]);
 
   const score = () => {
     askNotificationPermission();
