@@ -81,8 +81,27 @@ export function cleanAddressText(s: unknown): string {
   if (typeof s !== 'string') return '';
   // ASCII (nearly every cell): no surrogates, fractions or format characters, NFKC is the identity and upper-casing
   // stays ASCII, so one pass is already the fixed point. Control characters become spaces as in cleanOnce.
-  if (ASCII.test(s)) return s.replace(ASCII_CONTROL, ' ').toUpperCase().replace(/\s+/g, ' ').trim();
-  return cleanAddressTextFull(s);
+  // One scan of the char codes says which of those steps have anything to do; most cells need upper-casing at most.
+  let lower = false;
+  let spaces = false;
+  let prevSpace = true;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c >= 0x80) return cleanAddressTextFull(s);
+    if (c === 32) {
+      // A leading space or a second one in a row.
+      if (prevSpace) spaces = true;
+      prevSpace = true;
+      continue;
+    }
+    prevSpace = false;
+    if (c < 32 || c === 127) spaces = true;
+    else if (c >= 97 && c <= 122) lower = true;
+  }
+  // A trailing space (or, for '', nothing to do either way).
+  if (prevSpace && s.length > 0) spaces = true;
+  if (spaces) return s.replace(ASCII_CONTROL, ' ').toUpperCase().replace(/\s+/g, ' ').trim();
+  return lower ? s.toUpperCase() : s;
 }
 
 /** cleanAddressText without the ASCII fast path: exported so tests can prove the two agree. */
@@ -97,19 +116,38 @@ export function cleanAddressTextFull(s: unknown): string {
   return prev;
 }
 
-function tokenize(cleaned: string): string[] {
-  // Periods dropped, commas and semicolons as spaces, "#" a token of its own, hyphens trimmed from token ends; each
-  // rewrite is skipped when its character is absent (most lines have none), which saves the string copies.
-  let s = cleaned;
-  if (s.includes('.')) s = s.replace(/\./g, '');
-  if (s.includes(',') || s.includes(';')) s = s.replace(/[,;]/g, ' ');
-  if (s.includes('#')) s = s.replace(/#/g, ' # ');
+/**
+ * Periods dropped, commas and semicolons as spaces, "#" a token of its own, hyphens trimmed from token ends. One scan
+ * over the char codes: dropping periods or splitting at a separator commute (neither is the other), so each piece
+ * between separators is cut out once and rewritten only when it holds a period or a hyphen (most hold neither).
+ * Exported so tests can prove it equals the replace-then-split it stands for.
+ */
+export function tokenize(s: string): string[] {
   const out: string[] = [];
-  for (const piece of s.split(' ')) {
-    const t = piece.startsWith('-') || piece.endsWith('-') ? piece.replace(/^-+|-+$/g, '') : piece;
-    if (t !== '') out.push(t);
+  let start = 0;
+  let dot = false;
+  let dash = false;
+  for (let i = 0; i <= s.length; i++) {
+    // Past the end reads as a space, which ends the last piece.
+    const c = i < s.length ? s.charCodeAt(i) : 32;
+    if (c === 46) dot = true;
+    else if (c === 45) dash = true;
+    else if (c === 32 || c === 44 || c === 59 || c === 35) {
+      if (i > start) pushToken(out, s.slice(start, i), dot, dash);
+      if (c === 35) out.push('#');
+      start = i + 1;
+      dot = false;
+      dash = false;
+    }
   }
   return out;
+}
+
+/** Adds one piece of tokenize's split: periods removed first, then hyphens trimmed from its ends; nothing if empty. */
+function pushToken(out: string[], piece: string, dot: boolean, dash: boolean): void {
+  let t = dot ? piece.replace(/\./g, '') : piece;
+  if (dash && (t.startsWith('-') || t.endsWith('-'))) t = t.replace(/^-+|-+$/g, '');
+  if (t !== '') out.push(t);
 }
 
 const SPELLED_NUMBERS = ['ZERO', 'ONE', 'TWO', 'THREE', 'FOUR', 'FIVE', 'SIX', 'SEVEN', 'EIGHT', 'NINE', 'TEN', 'ELEVEN', 'TWELVE'];
@@ -476,6 +514,12 @@ function isNameWord(w: string): boolean {
   return !WORD_INFO.has(w) || NAME_SUFFIX.has(w);
 }
 
+/** A name word of capitals only that no table knows (not even as a suffix): read as street name wherever it stands. */
+function isPlainWord(w: string): boolean {
+  const c = w.charCodeAt(0);
+  return c >= 65 && c <= 90 && !WORD_INFO.has(w);
+}
+
 function isDigits(w: string): boolean {
   if (w.length === 0) return false;
   for (let i = 0; i < w.length; i++) {
@@ -513,24 +557,30 @@ function parseFast(in1: string, in2: string): { parsed: ParsedAddress; line1: st
     if (t2.length !== 0 || n > 4 || id.length > 12 || !isDigits(id) || !PO_FORMS.has(t.slice(0, -1).join(' '))) return null;
     return { parsed: fastParsed('', '', '', '', '', '', '', id, 'po-box', in1, in2), line1: `PO BOX ${id}` };
   }
-  if (n < 3) return null;
   let i = 1;
   const preDir = FAST_DIR.get(t[1]!) ?? '';
   if (preDir) i = 2;
   const nameStart = i;
   while (i < n && isNameWord(t[i]!)) i++;
   // The suffix is the last of these words (suffix words may also be name words).
-  if (i - nameStart < 2) return null;
-  const suffix = FAST_SUFFIX.get(t[i - 1]!);
-  if (suffix === undefined) return null;
-  const name = i - nameStart === 2 ? t[nameStart]! : t.slice(nameStart, i - 1).join(' ');
+  const suffix = i - nameStart >= 2 ? FAST_SUFFIX.get(t[i - 1]!) : undefined;
+  let name: string;
+  if (suffix !== undefined) name = i - nameStart === 2 ? t[nameStart]! : t.slice(nameStart, i - 1).join(' ');
+  else {
+    // No suffix ("294 BROADWAY", "12 THE ALAMEDA"): only words of capitals that no table knows, except that the first
+    // street word may be a suffix word when no directional precedes it ("925 VIA VERDE"): parseStreetTokens never
+    // takes a street's first word as its suffix.
+    if (i === nameStart) return null;
+    for (let k = nameStart; k < i; k++) if (!isPlainWord(t[k]!) && !(k === 1 && NAME_SUFFIX.has(t[k]!))) return null;
+    name = i - nameStart === 1 ? t[nameStart]! : t.slice(nameStart, i).join(' ');
+  }
   let postDir = '';
   if (i < n) {
     const d = FAST_DIR.get(t[i]!);
     if (d !== undefined) {
       postDir = d;
       i++;
-      if (ROUTE_LIKE.has(suffix) && t.slice(nameStart, i - 2).every((w) => ROUTE_QUALIFIERS.has(w))) return null;
+      if (suffix !== undefined && ROUTE_LIKE.has(suffix) && t.slice(nameStart, i - 2).every((w) => ROUTE_QUALIFIERS.has(w))) return null;
     }
   }
   let unitType = '';
@@ -551,11 +601,34 @@ function parseFast(in1: string, in2: string): { parsed: ParsedAddress; line1: st
   }
   let line1 = t[0]!;
   if (preDir) line1 += ' ' + preDir;
-  line1 += ' ' + name + ' ' + suffix;
+  line1 += ' ' + name;
+  if (suffix !== undefined) line1 += ' ' + suffix;
   if (postDir) line1 += ' ' + postDir;
   if (unitType) line1 += ' ' + unitType + ' ' + unitNumber;
   if (line1.length > MAX_LINE) return null;
-  return { parsed: fastParsed(t[0]!, preDir, name, suffix, postDir, unitType, unitNumber, '', 'street', in1, in2), line1 };
+  return { parsed: fastParsed(t[0]!, preDir, name, suffix ?? '', postDir, unitType, unitNumber, '', 'street', in1, in2), line1 };
+}
+
+/**
+ * parseLine of a line that parseFast reads on its own (line 2 empty), or null. parseCleaned(text, '') puts every part of
+ * parseLine(text) in its answer (no line 2 adds any), so when that answer is parseFast's (a street or PO box, at most one
+ * unit, no PMB, urbanization, extra text or issues) the line's part can only be this one. It saves the general parse of
+ * a tidy line 1 whose line 2 holds something else ("ATTN: ...", two units), on the first read and on the re-read.
+ */
+function parseLineFast(text: string): LinePart | null {
+  const fast = parseFast(text, '');
+  if (!fast) return null;
+  const p = fast.parsed;
+  const part = emptyPart(text);
+  part.kind = p.kind === 'po-box' ? 'po-box' : 'street';
+  part.number = p.number;
+  part.preDir = p.preDir;
+  part.street = p.street;
+  part.suffix = p.suffix;
+  part.postDir = p.postDir;
+  part.poBox = p.poBox;
+  if (p.unitType) part.units.push({ type: p.unitType, number: p.unitNumber });
+  return part;
 }
 
 /**
@@ -571,18 +644,18 @@ export function parseAddress(line1: string, line2?: string): ParsedAddress {
 
 /** parseAddress without the fast path: exported so tests can prove the two agree. */
 export function parseAddressGeneral(line1: string, line2?: string): ParsedAddress {
-  return parseCleaned(cleanAddressText(line1), cleanAddressText(line2));
+  return parseCleaned(cleanAddressText(line1), cleanAddressText(line2), false);
 }
 
-/** parseAddress of lines already through cleanAddressText. */
-function parseCleaned(in1: string, in2: string): ParsedAddress {
+/** parseAddress of lines already through cleanAddressText; `fastLine` false reads line 1 without parseLineFast (for tests). */
+function parseCleaned(in1: string, in2: string, fastLine = true): ParsedAddress {
   const out: ParsedAddress = {
     number: '', fraction: '', preDir: '', street: '', suffix: '', postDir: '', unitType: '', unitNumber: '', moreUnits: [],
     poBox: '', ruralRoute: null, military: null, pmb: '', urbanization: '', extra: '', kind: 'unparsed',
     input: { line1: in1, line2: in2 }, issues: [],
   };
   try {
-    const a = parseLine(in1);
+    const a = (fastLine ? parseLineFast(in1) : null) ?? parseLine(in1);
     const b = parseLine(in2);
     let primary: LinePart;
     let other: LinePart;
@@ -622,11 +695,20 @@ function parseCleaned(in1: string, in2: string): ParsedAddress {
     }
     const firstExtra = extraText.split(' ')[0] ?? '';
     if (unitDesignator(firstExtra)?.needsNumber) out.issues.push(issue('unit-missing-number', `"${firstExtra}" is not followed by a unit number; kept on line 2`, 'warning'));
-    Object.assign(out, {
-      kind: primary.kind, number: primary.number, fraction: primary.fraction, preDir: primary.preDir, street: primary.street,
-      suffix: primary.suffix, postDir: primary.postDir, poBox: primary.poBox, ruralRoute: primary.ruralRoute,
-      military: primary.military, pmb, urbanization, extra: extraText,
-    });
+    // Each property exists on `out` already, so plain assignments keep its shape and key order (no Object.assign).
+    out.kind = primary.kind as ParsedAddress['kind'];
+    out.number = primary.number;
+    out.fraction = primary.fraction;
+    out.preDir = primary.preDir;
+    out.street = primary.street;
+    out.suffix = primary.suffix;
+    out.postDir = primary.postDir;
+    out.poBox = primary.poBox;
+    out.ruralRoute = primary.ruralRoute;
+    out.military = primary.military;
+    out.pmb = pmb;
+    out.urbanization = urbanization;
+    out.extra = extraText;
     if (units[0]) {
       out.unitType = units[0].type;
       out.unitNumber = units[0].number;
@@ -659,8 +741,8 @@ export function standardizeAddress(p: ParsedAddress): { line1: string; line2: st
 }
 
 /** printOnce, then re-read the print (with `again`) until it no longer changes. */
-function settle(p: ParsedAddress, again: (line1: string, line2: string) => { line1: string; line2: string }): { line1: string; line2: string } {
-  let out = printOnce(p);
+function settle(p: ParsedAddress, again: (line1: string, line2: string) => { line1: string; line2: string }, first = printOnce(p)): { line1: string; line2: string } {
+  let out = first;
   for (let round = 0; round < 4; round++) {
     const next = again(out.line1, out.line2);
     if (next.line1 === out.line1 && next.line2 === out.line2) break;
@@ -676,18 +758,22 @@ function settle(p: ParsedAddress, again: (line1: string, line2: string) => { lin
  */
 const reprint = (line1: string, line2: string) => printOnce(parseAddress(line1, line2));
 
+/** `text` and `w` joined by a space, leaving out whichever is empty: folding it gives `parts.filter(Boolean).join(' ')`. */
+const word = (text: string, w: string): string => (w === '' ? text : text === '' ? w : `${text} ${w}`);
+
 function printOnce(p: ParsedAddress): { line1: string; line2: string } {
   if (p.kind === 'unparsed') return { line1: p.input.line1, line2: p.input.line2 };
   let primary: string;
   if (p.kind === 'po-box') primary = `PO BOX ${p.poBox}`;
   else if (p.kind === 'rural-route' && p.ruralRoute) primary = [p.ruralRoute.type, p.ruralRoute.route, p.ruralRoute.box ? `BOX ${p.ruralRoute.box}` : ''].filter(Boolean).join(' ');
   else if (p.kind === 'military' && p.military) primary = `${p.military.type} ${p.military.number} BOX ${p.military.box}`;
-  else primary = [p.number, p.fraction, p.preDir, p.street, p.suffix, p.postDir].filter(Boolean).join(' ');
+  // The non-empty parts joined by spaces, without building the array (this runs on every re-read).
+  else primary = word(word(word(word(word(p.number, p.fraction), p.preDir), p.street), p.suffix), p.postDir);
   const unit = p.unitType ? unitText({ type: p.unitType, number: p.unitNumber }) : '';
   const pmb = p.pmb ? `PMB ${p.pmb}` : '';
   // The urbanization goes last: text printed after "URB NAME" would read as part of the name next time.
   const rest = [...p.moreUnits.map(unitText), p.extra, p.urbanization ? `URB ${p.urbanization}` : ''];
-  let line1 = [primary, unit, pmb].filter(Boolean).join(' ');
+  let line1 = word(word(primary, unit), pmb);
   if (line1.length > MAX_LINE) {
     line1 = primary;
     rest.unshift(unit, pmb);
@@ -702,6 +788,8 @@ export function cleanAddress(line1: string, line2?: string): { line1: string; li
   // The common tidy shapes ("123 N MAIN ST APT 4B", "PO BOX 12"): their print is a fixed point (see parseFast).
   const fast = parseFast(in1, in2);
   if (fast) return { line1: fast.line1, line2: '', parsed: fast.parsed };
+  const withText = cleanWithTextLine2(in1, in2);
+  if (withText) return withText;
   const parsed = parseCleaned(in1, in2);
   // Input that already prints as itself (a tidy list): re-reading the print would be parseAddress on the same cleaned
   // text, which gives this same parse and print, so the fixed point is reached without it. Only for ASCII input,
@@ -709,7 +797,40 @@ export function cleanAddress(line1: string, line2?: string): { line1: string; li
   const { input } = parsed;
   const out = printOnce(parsed);
   if (out.line1 === input.line1 && out.line2 === input.line2 && ASCII.test(input.line1) && ASCII.test(input.line2)) return { ...out, parsed };
-  return { ...standardizeAddress(parsed), parsed };
+  // standardizeAddress(parsed), starting from the print made above (printOnce is a pure function of the parse).
+  return { ...settle(parsed, reprint, out), parsed };
+}
+
+/**
+ * cleanAddress of a line 1 the fast path reads alone and an ASCII line 2 that parseLine reads as neither units, an
+ * urbanization nor nothing ("ATTN: BILLING", "C/O FRONT DESK", a second street), or null. parseCleaned then keeps line 1's
+ * parts (parseLineFast) and puts the tokens of line 2's part text, joined, in `extra`: re-read, that text gives a part
+ * of the same kind and text (parseLine depends on the tokens alone, and that part did not come from a deeper read), so
+ * the extra-text loop stops at once, and the only issue is a leading designator without its number. The print is line
+ * 1's fast print over that text; re-reading it parses line 1 to the same parts (the fast print is a fixed point) and
+ * line 2 to the same part (ASCII, so cleanAddressText leaves the joined text as it is), so it is already the fixed
+ * point standardizeAddress would reach.
+ */
+function cleanWithTextLine2(in1: string, in2: string): { line1: string; line2: string; parsed: ParsedAddress } | null {
+  if (in2 === '' || !ASCII.test(in2)) return null;
+  const fast = parseFast(in1, '');
+  if (!fast) return null;
+  let b: LinePart;
+  try {
+    b = parseLine(in2);
+  } catch {
+    // parseCleaned would catch this and call the address unparsed; let it.
+    return null;
+  }
+  if (b.kind === 'units' || b.kind === 'urbanization' || b.kind === 'empty') return null;
+  // b.text, not in2: a delivery line after leading units ("FL 1, 12 MAIN ST") comes back as the part for its rest.
+  const extra = tokenize(b.text).join(' ');
+  const parsed = fast.parsed;
+  parsed.input = { line1: in1, line2: in2 };
+  parsed.extra = extra;
+  const firstExtra = extra.split(' ')[0] ?? '';
+  if (unitDesignator(firstExtra)?.needsNumber) parsed.issues.push(issue('unit-missing-number', `"${firstExtra}" is not followed by a unit number; kept on line 2`, 'warning'));
+  return { line1: fast.line1, line2: extra, parsed };
 }
 
 /** cleanAddress without the fast path, re-reading prints without it too: exported so tests can prove the two agree. */

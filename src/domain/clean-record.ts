@@ -158,18 +158,33 @@ export function issueLabel(code: string): string {
 }
 
 /** "zip-state-mismatch" from the ZIP checks becomes "zip.state_mismatch"; codes that already carry their field keep it. */
-function codeFor(field: IssueField, code: string): string {
+function codeOf(field: IssueField, code: string): string {
   if (code.includes('.')) return code;
   const local = code.replace(/-/g, '_');
   return `${field}.${local.startsWith(`${field}_`) ? local.slice(field.length + 1) : local}`;
 }
 
+// Records repeat the same few dozen codes: each field's are worked out once (bounded, in case a normalizer ever makes
+// codes from its input).
+const CODES = new Map<IssueField, Map<string, string>>();
+function codeFor(field: IssueField, code: string): string {
+  let byCode = CODES.get(field);
+  if (!byCode) CODES.set(field, (byCode = new Map()));
+  let c = byCode.get(code);
+  if (c === undefined) {
+    c = codeOf(field, code);
+    if (byCode.size < 512) byCode.set(code, c);
+  }
+  return c;
+}
+
 const NO_POSITION = { lat: null, lon: null } as const;
-const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 
 // States come from a short list and repeat on nearly every row: each is normalized once per value. normalizeState's
 // result is only read here (its issues are copied into new ones), so sharing it is safe.
 const cleanState = memoize(normalizeState);
+// Cities repeat as much (a few thousand names in a million rows); the result is a string.
+const cleanCity = memoize(cleanAddressText);
 
 const cityKey = (c: string) => c.toUpperCase().replace(/[^A-Z0-9]/g, '');
 const AREA_CITIES = new WeakMap<ZipTable, Map<string, Set<string>>>();
@@ -190,6 +205,17 @@ function areaCities(table: ZipTable, zip3: string): Set<string> {
   return byArea.get(zip3) ?? new Set();
 }
 
+const WARNING_LOSSES: [number, string][] = [];
+/** The quality loss for a record's warnings: 4 points each, at most 10. */
+function warningLoss(warnings: number): [number, string] {
+  const known = WARNING_LOSSES[warnings];
+  if (known) return [known[0], known[1]];
+  const n = Math.min(10, warnings * 4);
+  const loss: [number, string] = [n, `${warnings === 1 ? '1 warning' : `${warnings} warnings`} (−${n})`];
+  if (warnings < 64) WARNING_LOSSES[warnings] = loss;
+  return [n, loss[1]];
+}
+
 /**
  * Cleans one record. Pure and deterministic: the same values and tables always give the same result, so a re-clean
  * after an edit changes only what the edit changed. Never throws (each normalizer is defensive).
@@ -198,7 +224,7 @@ export function cleanRecord(v: CanonicalValues, t: CleanTables): CleanedRecord {
   const issues: CleanIssue[] = [];
   const add = (field: IssueField, code: string, severity: IssueSeverity, message: string, suggestion?: string) => {
     // Messages quote the input, which may hold lone surrogates: printed as U+FFFD so every message is valid UTF-8.
-    const i: CleanIssue = { field, code: codeFor(field, code), severity, message: message.replace(LONE_SURROGATE, '\uFFFD') };
+    const i: CleanIssue = { field, code: codeFor(field, code), severity, message: message.toWellFormed() };
     if (suggestion !== undefined) i.suggestion = suggestion;
     issues.push(i);
   };
@@ -234,7 +260,7 @@ export function cleanRecord(v: CanonicalValues, t: CleanTables): CleanedRecord {
   const zip = parseZip(v.zip ?? '', st.code ?? stateText);
   for (const x of zip.issues) add('zip', x.code, x.severity, x.message);
   let state = st.code ?? '';
-  let city = cleanAddressText(v.city ?? '');
+  let city = cleanCity(v.city ?? '');
   const row = zip.zip5 ? t.zips.get(zip.zip5) : undefined;
   if (!city && row) {
     city = row.city;
@@ -280,21 +306,44 @@ export function cleanRecord(v: CanonicalValues, t: CleanTables): CleanedRecord {
   const emailable = email.valid && !email.disposable && !email.suggestion;
   const callable = phone.e164 !== null && !phone.issues.some((i) => i.code === 'phone.fictional');
 
-  // Quality: what a record is worth for mail, e-mail and phone, less the warnings.
+  // Quality: what a record is worth for mail, e-mail and phone, less the warnings. Each loss is its reason as shown,
+  // "(−n)" included; the usual ones are constants, which the stored form codes as table indexes.
   const losses: [number, string][] = [];
-  if (!hasName) losses.push([25, 'No usable name or company']);
-  else if (!hasPerson) losses.push([5, 'Company only, no contact person']);
-  else if (name.first === '' || name.last === '') losses.push([5, 'Only part of the name']);
+  if (!hasName) losses.push([25, 'No usable name or company (−25)']);
+  else if (!hasPerson) losses.push([5, 'Company only, no contact person (−5)']);
+  else if (name.first === '' || name.last === '') losses.push([5, 'Only part of the name (−5)']);
   if (!mailable) {
-    const why = !deliveryLine ? 'no deliverable street line' : placeError ? placeError.message.replace(/\.$/, '') : !hasName ? 'nobody to address it to' : 'city, state or ZIP missing';
-    losses.push([35, `Not mailable: ${why}`]);
+    losses.push([
+      35,
+      !deliveryLine
+        ? 'Not mailable: no deliverable street line (−35)'
+        : placeError
+          ? `Not mailable: ${placeError.message.replace(/\.$/, '')} (−35)`
+          : !hasName
+            ? 'Not mailable: nobody to address it to (−35)'
+            : 'Not mailable: city, state or ZIP missing (−35)',
+    ]);
   }
-  if (!emailable) losses.push([15, emailRaw.trim() === '' ? 'No e-mail address' : `E-mail not usable${email.disposable ? ' (disposable)' : email.suggestion ? ' (likely typo)' : ''}`]);
-  if (!callable) losses.push([15, phoneRaw.trim() === '' ? 'No phone number' : 'Phone number not valid']);
-  const warnings = issues.filter((i) => i.severity === 'warning').length;
-  if (warnings > 0) losses.push([Math.min(10, warnings * 4), warnings === 1 ? '1 warning' : `${warnings} warnings`]);
+  if (!emailable) {
+    losses.push([
+      15,
+      emailRaw.trim() === ''
+        ? 'No e-mail address (−15)'
+        : email.disposable
+          ? 'E-mail not usable (disposable) (−15)'
+          : email.suggestion
+            ? 'E-mail not usable (likely typo) (−15)'
+            : 'E-mail not usable (−15)',
+    ]);
+  }
+  if (!callable) losses.push([15, phoneRaw.trim() === '' ? 'No phone number (−15)' : 'Phone number not valid (−15)']);
+  let warnings = 0;
+  for (const i of issues) if (i.severity === 'warning') warnings++;
+  if (warnings > 0) losses.push(warningLoss(warnings));
   losses.sort((a, b) => b[0] - a[0]);
-  const quality = Math.max(0, 100 - losses.reduce((s, [n]) => s + n, 0));
+  let lost = 0;
+  for (const [n] of losses) lost += n;
+  const quality = Math.max(0, 100 - lost);
 
   return {
     nameKind: name.kind,
@@ -321,7 +370,7 @@ export function cleanRecord(v: CanonicalValues, t: CleanTables): CleanedRecord {
     emailable,
     callable,
     quality,
-    qualityReasons: losses.map(([n, why]) => `${why} (−${n})`),
+    qualityReasons: losses.map((l) => l[1]),
     issues,
   };
 }

@@ -81,6 +81,9 @@ const ROLE_LOCALS = new Set(
   ],
 );
 
+/** The longest role word: a local part with more letters than this cannot be one. */
+const ROLE_MAX_LENGTH = Math.max(...[...ROLE_LOCALS].map((r) => r.length));
+
 const PLACEHOLDERS = new Set(['n/a', 'na', 'none', 'null', 'nil', '-', '--', '?', 'unknown', 'no email', 'noemail', 'no', 'x', 'tbd', 'refused', 'declined']);
 
 const ZERO_WIDTH = /[\u200B-\u200D\u2060\uFEFF\u00AD]/g;
@@ -145,14 +148,30 @@ function isKnown(domain: string, lists: EmailLists): boolean {
   return KNOWN_REAL.has(domain) || lists.freeMail.has(domain) || lists.disposable.has(domain) || POPULAR_DOMAINS.has(domain);
 }
 
+/** Only a-z 0-9 . - with no empty label (the usual domain): the typo clean-up's replaces would leave it as it is. */
+function isTidyDomain(d: string): boolean {
+  for (let i = 0; i < d.length; i++) {
+    const c = d.charCodeAt(i);
+    if (c === 46) {
+      if (i === 0 || i === d.length - 1 || d.charCodeAt(i + 1) === 46) return false;
+    } else if (!((c >= 97 && c <= 122) || (c >= 48 && c <= 57) || c === 45)) return false;
+  }
+  return true;
+}
+
 /** Suggests the popular provider domain a mistyped domain most likely meant, or null when none is close or two are equally close. */
 export function suggestDomain(domain: string, lists: EmailLists = EMPTY_EMAIL_LISTS): string | null {
+  return suggestDomainOf(domain, lists, false);
+}
+
+/** suggestDomain; full: every clean-up replace and pattern run (the general path the tests compare with). */
+function suggestDomainOf(domain: string, lists: EmailLists, full: boolean): string | null {
   const typed = domain.toLowerCase();
-  const d = typed.replace(/\s+/g, '').replace(/,/g, '.').replace(/\.{2,}/g, '.').replace(/^\.+|\.+$/g, '');
+  const d = !full && isTidyDomain(typed) ? typed : typed.replace(/\s+/g, '').replace(/,/g, '.').replace(/\.{2,}/g, '.').replace(/^\.+|\.+$/g, '');
   if (d !== typed && isKnown(d, lists)) return d;
   if (isKnown(d, lists)) return null;
-  // gmail.com.com / gmail.comcom: the TLD typed twice.
-  const doubled = /^(.+)\.(com|net)\.?\2$/.exec(d);
+  // gmail.com.com / gmail.comcom: the TLD typed twice (the pattern needs the name to end in com or net).
+  const doubled = full || d.endsWith('com') || d.endsWith('net') ? /^(.+)\.(com|net)\.?\2$/.exec(d) : null;
   if (doubled && isKnown(`${doubled[1]}.${doubled[2]}`, lists)) return `${doubled[1]}.${doubled[2]}`;
 
   let sld: string;
@@ -195,15 +214,50 @@ export function suggestDomain(domain: string, lists: EmailLists = EMPTY_EMAIL_LI
 }
 
 /** True when the domain or any parent domain is in the set (x.mailinator.com counts as mailinator.com). */
-function inSetOrParent(domain: string, set: ReadonlySet<string>): boolean {
-  if (!domain) return false;
-  const labels = domain.split('.');
-  for (let i = 0; i < labels.length - 1; i++) if (set.has(labels.slice(i).join('.'))) return true;
-  return false;
+function inSetOrParent(domain: string, set: ReadonlySet<string>, full: boolean): boolean {
+  if (full) {
+    if (!domain) return false;
+    const labels = domain.split('.');
+    for (let i = 0; i < labels.length - 1; i++) if (set.has(labels.slice(i).join('.'))) return true;
+    return false;
+  }
+  // The domain, then what follows each dot but the last (never the TLD alone): the labels' suffixes, without
+  // splitting and joining them again.
+  const lastDot = domain.lastIndexOf('.');
+  if (lastDot < 0) return false;
+  for (let start = 0; ; ) {
+    if (set.has(start === 0 ? domain : domain.slice(start))) return true;
+    const dot = domain.indexOf('.', start);
+    if (dot === lastDot) return false;
+    start = dot + 1;
+  }
 }
 
 /** Whether a local part names a shared mailbox. */
 export function isRoleLocal(local: string): boolean {
+  return isRoleLocalOf(local, false);
+}
+
+function isRoleLocalOf(local: string, full: boolean): boolean {
+  if (!full) {
+    // ASCII letters and . _ - only (most local parts): no quote or "+" for the replaces below to remove, and a role
+    // word is letters only, so any other ASCII character, or more letters than the longest role word, rules it out.
+    let letters = 0;
+    let seps = false;
+    let ascii = true;
+    for (let i = 0; i < local.length && ascii; i++) {
+      const c = local.charCodeAt(i);
+      if ((c >= 97 && c <= 122) || (c >= 65 && c <= 90)) letters++;
+      else if (c === 46 || c === 95 || c === 45) seps = true;
+      else if (c < 0x80 && c !== 34 && c !== 43) return false;
+      else ascii = false;
+    }
+    if (ascii) {
+      if (letters > ROLE_MAX_LENGTH) return false;
+      const lower = local.toLowerCase();
+      return ROLE_LOCALS.has(lower) || (seps && ROLE_LOCALS.has(lower.replace(/[._-]/g, '')));
+    }
+  }
   const bare = local.replace(/^"|"$/g, '').toLowerCase().replace(/\+.*$/, '');
   return ROLE_LOCALS.has(bare) || ROLE_LOCALS.has(bare.replace(/[._-]/g, ''));
 }
@@ -259,8 +313,22 @@ function splitAddress(s: string): { local: string; domain: string } | null {
   return at < 0 ? null : { local: s.slice(0, at), domain: s.slice(at + 1) };
 }
 
+/**
+ * Whether a domain is only a-z 0-9 . - with no "xn--" label (nearly every typed domain once lower-cased). The URL
+ * parser returns such a host unchanged (there is nothing to map, and a host it would read as an IPv4 address ends in
+ * a label with a digit, which the TLD check refuses either way), and its Unicode form is itself.
+ */
+function isPlainAsciiDomain(d: string): boolean {
+  for (let i = 0; i < d.length; i++) {
+    const c = d.charCodeAt(i);
+    if (!((c >= 97 && c <= 122) || (c >= 48 && c <= 57) || c === 46 || c === 45)) return false;
+  }
+  return !d.includes('xn--');
+}
+
 /** Lower-cases and IDN-converts a domain. Returns null when it is not a usable Internet host name. */
-function canonicalDomain(raw: string): { ascii: string; unicode: string } | { error: EmailIssue } {
+function canonicalDomain(raw: string, full = false): { ascii: string; unicode: string } | { error: EmailIssue } {
+  if (!full && raw !== '' && isPlainAsciiDomain(raw)) return canonicalPlainDomain(raw);
   if (raw === '') return { error: issue('email.syntax', 'Nothing after the @: the domain is missing.') };
   if (/^\[.*\]$/.test(raw) || /^\d{1,3}(\.\d{1,3}){3}$/.test(raw)) return { error: issue('email.ip_domain', 'The address uses a numeric IP address instead of a domain name; mailing systems reject these.') };
   if (/[\s/?#:@\\%<>()[\]",;'!*&^$|{}=+`~]/.test(raw) || /\p{Cc}/u.test(raw)) return { error: issue('email.syntax', `The domain "${raw}" contains characters a domain cannot have.`) };
@@ -279,6 +347,19 @@ function canonicalDomain(raw: string): { ascii: string; unicode: string } | { er
   const unicode = domainToUnicode(ascii) || ascii;
   return { ascii, unicode };
 }
+
+/** canonicalDomain for a plain ASCII domain: the same checks and messages, without the URL parser or IDN conversion. */
+function canonicalPlainDomain(raw: string): { ascii: string; unicode: string } | { error: EmailIssue } {
+  if (IPV4_DOTTED.test(raw)) return { error: issue('email.ip_domain', 'The address uses a numeric IP address instead of a domain name; mailing systems reject these.') };
+  if (!raw.includes('.')) return { error: issue('email.syntax', `The domain "${raw}" has no ending such as .com or .org.`) };
+  if (raw.includes('..') || raw.startsWith('.') || raw.startsWith('-')) return { error: issue('email.syntax', `The domain "${raw}" has misplaced dots or hyphens.`) };
+  const labels = raw.split('.');
+  if (raw.length > 253 || labels.length < 2 || !labels.every((l) => LABEL.test(l)) || !TLD.test(labels[labels.length - 1]!) || /^\d+(\.\d+)*$/.test(raw)) {
+    return { error: issue('email.syntax', `The domain "${raw}" is not a valid domain name.`) };
+  }
+  return { ascii: raw, unicode: raw };
+}
+const IPV4_DOTTED = /^\d{1,3}(\.\d{1,3}){3}$/;
 
 /** Bytes of s in UTF-8, as TextEncoder writes it (a lone surrogate becomes U+FFFD, 3 bytes), without encoding it. */
 export function utf8Length(s: string): number {
@@ -305,22 +386,34 @@ interface DomainFacts {
 /** Per-list memo of everything decided about a domain: a mailing list repeats gmail.com thousands of times. Deterministic, so the functions stay pure in effect. */
 const domainMemo = new WeakMap<EmailLists, Map<string, DomainFacts>>();
 const MEMO_LIMIT = 50_000;
+let lastLists: EmailLists | undefined;
+let lastMemo: Map<string, DomainFacts> | undefined;
 
-function domainFacts(typedDomain: string, lists: EmailLists): DomainFacts {
-  let memo = domainMemo.get(lists);
+function domainFacts(typedDomain: string, lists: EmailLists, full: boolean): DomainFacts {
+  // The general path (the tests' reference) takes the long way every time, without the memo the fast path fills.
+  if (full) return factsOf(typedDomain, lists, true);
+  // A job passes the same lists for every row: remember the last table rather than look it up each time.
+  let memo = lists === lastLists ? lastMemo : domainMemo.get(lists);
   if (!memo) domainMemo.set(lists, (memo = new Map()));
+  lastLists = lists;
+  lastMemo = memo;
   const hit = memo.get(typedDomain);
   if (hit) return hit;
-  const canonical = canonicalDomain(typedDomain);
+  const facts = factsOf(typedDomain, lists, false);
+  if (memo.size >= MEMO_LIMIT) memo.clear();
+  memo.set(typedDomain, facts);
+  return facts;
+}
+
+function factsOf(typedDomain: string, lists: EmailLists, full: boolean): DomainFacts {
+  const canonical = canonicalDomain(typedDomain, full);
   const lookup = 'error' in canonical ? typedDomain : canonical.ascii;
   const facts: DomainFacts = {
     canonical,
-    suggestion: suggestDomain(lookup, lists),
-    disposable: inSetOrParent(lookup, lists.disposable),
-    freeMail: inSetOrParent(lookup, lists.freeMail),
+    suggestion: suggestDomainOf(lookup, lists, full),
+    disposable: inSetOrParent(lookup, lists.disposable, full),
+    freeMail: inSetOrParent(lookup, lists.freeMail, full),
   };
-  if (memo.size >= MEMO_LIMIT) memo.clear();
-  memo.set(typedDomain, facts);
   return facts;
 }
 
@@ -353,14 +446,22 @@ export function normalizeEmailGeneral(raw: unknown, lists: EmailLists = EMPTY_EM
   }
 }
 
+/** DOT_ATOM for a plain address's local part, whose characters are all atext or ".": only the dots can be misplaced. */
+const isPlainDotAtom = (local: string) => local !== '' && !local.startsWith('.') && !local.endsWith('.') && !local.includes('..');
+
+/** The fixes of a plain address: none, and never added to (the tidy loop does not run for it). */
+const NO_FIXES: ReadonlySet<string> = new Set<string>();
+
 function normalizeText(text: string, lists: EmailLists, shortcut: boolean): EmailResult {
-  const fixes = new Set<string>();
+  // An empty cell (common: many contacts have no address): tidyOnce would find nothing to do, and it is missing.
+  if (shortcut && text === '') return result('', { issues: [issue('email.missing', 'No e-mail address.')] });
   let s = text;
   // A plain address (the usual cell) has nothing tidyOnce removes: no spaces, brackets, quotes, "mailto:" or trailing
   // punctuation. Then tidyOnce returns it unchanged and notes no fix, so the loop would stop at once.
   const plain = shortcut && PLAIN_ADDRESS.test(s) && !s.endsWith('.');
+  const fixes = plain ? NO_FIXES : new Set<string>();
   for (let i = 0; i < 8 && !plain; i++) {
-    const next = tidyOnce(s, fixes);
+    const next = tidyOnce(s, fixes as Set<string>);
     if (next === s) break;
     s = next;
   }
@@ -370,7 +471,8 @@ function normalizeText(text: string, lists: EmailLists, shortcut: boolean): Emai
   if (fixes.has('trailing')) issues.push(issue('email.punctuation_removed', 'Removed stray punctuation after the address.'));
   if (fixes.has('spaces')) issues.push(issue('email.spaces_removed', 'Removed spaces typed around the @ or a dot.'));
 
-  if (s === '' || PLACEHOLDERS.has(s.toLowerCase())) {
+  // A plain address has exactly one @, which neither '' nor any placeholder has.
+  if (!plain && (s === '' || PLACEHOLDERS.has(s.toLowerCase()))) {
     return result(s, { issues: [...issues, issue('email.missing', s === '' ? 'No e-mail address.' : `"${s}" is a placeholder, not an e-mail address.`)] });
   }
   // A plain address has none of the separators, so it is one part.
@@ -384,11 +486,12 @@ function normalizeText(text: string, lists: EmailLists, shortcut: boolean): Emai
   }
   const { local } = parts;
   const typedDomain = parts.domain.toLowerCase();
-  const facts = domainFacts(typedDomain, lists);
+  const facts = domainFacts(typedDomain, lists, !shortcut);
   const dom = facts.canonical;
   const domain = 'error' in dom ? typedDomain : dom.unicode;
   const asciiDomain = 'error' in dom ? '' : dom.ascii;
-  const value = `${local}@${domain}`;
+  // Most domains are typed as they clean (lower-case, no IDN): the value is then the text itself, no new string.
+  const value = domain === parts.domain ? s : `${local}@${domain}`;
   let valid = true;
   if ('error' in dom) {
     valid = false;
@@ -403,7 +506,7 @@ function normalizeText(text: string, lists: EmailLists, shortcut: boolean): Emai
       valid = false;
       issues.push(issue('email.syntax', 'The quoted part before the @ contains characters that are not allowed.'));
     } else issues.push(issue('email.quoted_local', 'The part before the @ is in quotation marks; this is legal but many mailing systems refuse it.'));
-  } else if (!DOT_ATOM.test(local)) {
+  } else if (!(plain ? isPlainDotAtom(local) : DOT_ATOM.test(local))) {
     if (DOT_ATOM_UNICODE.test(local)) {
       issues.push(issue('email.unicode_local', 'The part before the @ has non-English letters; only some mail systems can deliver to it.'));
     } else {
@@ -415,17 +518,18 @@ function normalizeText(text: string, lists: EmailLists, shortcut: boolean): Emai
       else issues.push(issue('email.syntax', 'The part before the @ contains characters that are not allowed.'));
     }
   }
-  if (utf8Length(local) > 64) {
+  const localBytes = plain ? local.length : utf8Length(local);
+  if (localBytes > 64) {
     valid = false;
     issues.push(issue('email.too_long', 'The part before the @ is longer than the 64 characters mail systems accept.'));
-  } else if (utf8Length(local) + 1 + (asciiDomain || typedDomain).length > 254) {
+  } else if (localBytes + 1 + (asciiDomain || typedDomain).length > 254) {
     valid = false;
     issues.push(issue('email.too_long', 'The address is longer than the 254 characters mail systems accept.'));
   }
 
   const lookup = asciiDomain || typedDomain;
   const { disposable, freeMail } = facts;
-  const role = local !== '' && isRoleLocal(local);
+  const role = local !== '' && isRoleLocalOf(local, !shortcut);
   let suggestion: string | undefined;
   const fixed = local !== '' ? facts.suggestion : null;
   if (fixed && fixed !== lookup) {
@@ -435,5 +539,11 @@ function normalizeText(text: string, lists: EmailLists, shortcut: boolean): Emai
   if (role) issues.push(issue('email.role', `"${local}@" is usually a shared department mailbox, not a person.`));
   if (disposable) issues.push(issue('email.disposable', `"${domain}" is a temporary throwaway inbox service; mail sent there is rarely read.`));
 
-  return { value: wellFormed(value), valid, issues, ...(suggestion ? { suggestion } : {}), role, freeMail, disposable, domain: wellFormed(domain), asciiDomain };
+  // A plain address whose domain was typed as it cleans is ASCII, which is always well formed.
+  const ascii = plain && domain === parts.domain;
+  const v = ascii ? value : wellFormed(value);
+  const dom2 = ascii ? domain : wellFormed(domain);
+  return suggestion
+    ? { value: v, valid, issues, suggestion, role, freeMail, disposable, domain: dom2, asciiDomain }
+    : { value: v, valid, issues, role, freeMail, disposable, domain: dom2, asciiDomain };
 }

@@ -115,6 +115,11 @@ const SUFFIXES: Record<string, string> = dict({
   pa: 'PA', dvm: 'DVM', od: 'OD', pe: 'PE', mba: 'MBA', ma: 'MA', ms: 'MS', bs: 'BS', ba: 'BA', edd: 'EdD', lpn: 'LPN', cfp: 'CFP',
   ret: 'Ret.', usn: 'USN', usmc: 'USMC', usaf: 'USAF', usa: 'USA', facs: 'FACS', facp: 'FACP', lcsw: 'LCSW', dc: 'DC', pharmd: 'PharmD',
 });
+/** Titles that mark a person wherever they stand (TITLES less the ambiguous ones): looksLikePerson's "starts with a title". */
+export const PERSON_TITLES: ReadonlySet<string> = new Set(Object.keys(TITLES).filter((t) => !AMBIGUOUS_TITLES.has(t)));
+/** Suffixes that mark a person at the end of a name: looksLikePerson's "ends with a suffix". */
+export const PERSON_END_SUFFIXES: ReadonlySet<string> = new Set(['jr', 'sr', 'ii', 'iii', 'iv', 'junior', 'senior', 'esq', 'phd', 'md', 'dds']);
+
 /** Suffixes that are also a short name or particle ("Do", "Ma", "V" as an initial): a suffix only after a comma or at the end of 3+ words. */
 const WEAK_SUFFIXES = new Set(['v', 'do', 'ma', 'ms', 'ba', 'pa', 'od', 'dc', 'pe', 'usa', 'np', 'bs']);
 
@@ -343,10 +348,10 @@ export function looksLikePerson(s: string): LooksLike {
   if (!hasLetter(raw)) return { likely: false, reasons };
   const words = raw.replace(/["()]/g, ' ').split(' ').filter(Boolean);
   const keys = words.map(stripDots);
-  if (keys.length > 1 && TITLES[keys[0]!] && !AMBIGUOUS_TITLES.has(keys[0]!)) reasons.push(`starts with the title "${TITLES[keys[0]!]}"`);
+  if (keys.length > 1 && PERSON_TITLES.has(keys[0]!)) reasons.push(`starts with the title "${TITLES[keys[0]!]}"`);
   if (/^(mr|mrs|dr|ms)\.?\s*(&|and)\s*(mr|mrs|ms|dr)\b/i.test(raw)) reasons.push('is a couple ("Mr. and Mrs.")');
   const lastKey = keys[keys.length - 1] ?? '';
-  if (keys.length > 1 && ['jr', 'sr', 'ii', 'iii', 'iv', 'junior', 'senior', 'esq', 'phd', 'md', 'dds'].includes(lastKey)) reasons.push(`ends with the suffix "${SUFFIXES[lastKey]}"`);
+  if (keys.length > 1 && PERSON_END_SUFFIXES.has(lastKey)) reasons.push(`ends with the suffix "${SUFFIXES[lastKey]}"`);
   if (/^[\p{L}'-]+( [\p{L}'-]+)?, [\p{L}'-]+( [\p{L}]\.?)?$/u.test(raw) && !/, (the|inc|co|ltd|llc)$/i.test(raw)) reasons.push('is written "Last, First"');
   if (words.length >= 3 && words.length <= 4 && words.slice(1, -1).some((w) => /^\p{L}\.?$/u.test(w))) reasons.push('has a middle initial');
   if (/"[\p{L}]+"|\([\p{L}]+\)/u.test(raw) && words.length >= 3) reasons.push('has a quoted nickname');
@@ -605,20 +610,21 @@ export interface NameFields {
  * last="SMITH JR" → John / A / Smith / Jr.); a full-name column fills in when they are empty. Never throws.
  */
 export function parseNameFields(fields: NameFields): ParsedName {
-  const fast = simpleNameFields(fields);
-  if (fast) return fast;
-  return parseNameFieldsGeneral(fields);
+  return simpleNameFields(fields) ?? casedCellsNameFields(fields) ?? parseNameFieldsGeneral(fields);
 }
 
+/** Couple, company and mailing words the parser branches on besides those in the tables above. */
+const SPECIAL_EXTRA = [
+  'and', 'or', 'the', 'of', 'dba', 'attn', 'attention', 'care', 'estate', 'family', 'household', 'residence', 'residents',
+  'co', 'company', 'son', 'sons', 'daughter', 'daughters', 'associates', 'inc', 'llc', 'corp', 'ltd', 'llp', 'pllc', 'incorporated', 'corporation', 'gmbh',
+];
 /**
  * Words that send a name down a special branch somewhere in parsing (titles, suffixes, particles, placeholders, company
  * words, couple/estate/household/care-of words). A first and a last name that are each one plain word outside this set
  * always parse to just those two words, each proper-cased on its own; test/unit/domain/names-fast-path.test.ts checks it.
  */
 const SPECIAL_WORDS = new Set<string>([
-  ...Object.keys(TITLES), ...Object.keys(SUFFIXES), ...PARTICLES, ...ROMAN, ...PLACEHOLDERS, ...LEGAL_FORMS, ...ORG_WORDS, ...SURNAME_ORG_WORDS,
-  'and', 'or', 'the', 'of', 'dba', 'attn', 'attention', 'care', 'estate', 'family', 'household', 'residence', 'residents',
-  'co', 'company', 'son', 'sons', 'daughter', 'daughters', 'associates', 'inc', 'llc', 'corp', 'ltd', 'llp', 'pllc', 'incorporated', 'corporation', 'gmbh',
+  ...Object.keys(TITLES), ...Object.keys(SUFFIXES), ...PARTICLES, ...ROMAN, ...PLACEHOLDERS, ...LEGAL_FORMS, ...ORG_WORDS, ...SURNAME_ORG_WORDS, ...SPECIAL_EXTRA,
 ]);
 const PLAIN_WORD = /^[A-Za-z]{2,}$/;
 const blank = (v: string | null | undefined) => v === undefined || v === null || v === '';
@@ -673,6 +679,131 @@ function simpleNameFields(fields: NameFields): ParsedName | null {
 }
 const FIRST_AND_INITIAL = /^([A-Za-z]{2,}) ([A-Za-z])(\.?)$/;
 
+/** How the general path reads one name column before splitting: cleaned, commas as spaces, proper-cased on its own. */
+const caseCell = (v: string | null | undefined) => properCaseName(cleanText(v ?? '').replace(/,/g, ' '));
+
+/**
+ * Letters a name word may hold on the cased-cells path: ASCII and the precomposed letters of Latin-1 and Latin
+ * Extended-A, which NFC leaves alone and whose other case is never ASCII (İ, ı, ſ and ŉ are left out: they case or, under
+ * the /iu flags, fold to ASCII letters, which would let the word-boundary patterns below see new words).
+ */
+const LATIN = 'A-Za-z\\u00C0-\\u00D6\\u00D8-\\u00F6\\u00F8-\\u012F\\u0132-\\u0148\\u014A-\\u017E';
+/** Letters, with single apostrophes or hyphens between them (García-López, O'Brien). */
+const NAME_WORD = new RegExp(`^[${LATIN}]+(?:['-][${LATIN}]+)*$`);
+/** Quoted nickname as the cased first column carries it ("Bob"); no apostrophe, which the parser would drop from it. */
+const QUOTED_WORD = new RegExp(`^"([${LATIN}]+(?:-[${LATIN}]+)*)"$`);
+const CELL_INITIAL = /^[A-Z]\.?$/;
+/** "O'brien": the parser re-cases a word holding a capital, an apostrophe, then lower case; kept off this path. */
+const UPPER_APOS_LOWER = /\p{Lu}'\p{Ll}/u;
+/**
+ * The parser's ASCII word-boundary patterns (\band\b, \bdba\b, "& Co", "Attn") also see the ASCII letters between
+ * accented ones as words ("Ñand" holds "and"): a word with such a run is kept off the cased-cells path.
+ */
+const RUN_WORDS = new Set(['and', 'or', 'dba', 'attn', 'attention', 'care', 'son', 'sons', 'daughter', 'daughters', 'co', 'company', 'associates', 'com', 'net', 'org']);
+/** Generational and degree suffixes the cased last column ends with, as casing leaves them, and the form the parser gives. */
+const CELL_SUFFIXES: Record<string, string> = dict({
+  Jr: 'Jr.', 'Jr.': 'Jr.', Sr: 'Sr.', 'Sr.': 'Sr.', II: 'II', III: 'III', IV: 'IV', MD: 'MD', PhD: 'PhD', DDS: 'DDS', Esq: 'Esq.', 'Esq.': 'Esq.', CPA: 'CPA',
+});
+
+/**
+ * Particles that are nothing else (Al, Di, Le, Van; not Do, a suffix, or St., with its period): as a whole word in a
+ * name that is not all one case, the casing pass keeps them as typed, and the comma split never looks for particles.
+ */
+const LONE_PARTICLES = new Set([...PARTICLES].filter((p) => /^[a-z]+$/.test(p) && TITLES[p] === undefined && SUFFIXES[p] === undefined && !ROMAN.has(p)
+  && !PLACEHOLDERS.has(p) && !LEGAL_FORMS.has(p) && !ORG_WORDS.has(p) && !SURNAME_ORG_WORDS.has(p) && !SPECIAL_EXTRA.includes(p) && !RUN_WORDS.has(p)));
+
+/** What a cased word is to the cased-cells path. */
+const NOT_NAME = 0;
+/** A name word with an apostrophe or a hyphen (O'Brien, García-López). */
+const NAME = 1;
+/** A name word of letters only: it alone makes the casing pass judge the whole name mixed case (not all one case). */
+const ANCHOR = 2;
+/** A lone particle: kept as typed only when the name is judged mixed case, so it needs an ANCHOR beside it. */
+const PARTICLE = 3;
+
+/**
+ * Whether a cased word is one that every later step leaves as it is and never branches on: letters in both cases (so
+ * the whole-name casing pass keeps it), not a title, suffix, placeholder, company, couple or mailing word, with or
+ * without its apostrophes, no such word in an ASCII run between accented letters, and a particle only if a lone one.
+ */
+function wordKind(w: string): number {
+  if (!NAME_WORD.test(w) || !hasUpper(w) || !hasLower(w) || UPPER_APOS_LOWER.test(w)) return NOT_NAME;
+  const lower = w.toLowerCase();
+  if (PLAIN_LOWER.test(lower)) return !SPECIAL_WORDS.has(lower) ? ANCHOR : LONE_PARTICLES.has(lower) ? PARTICLE : NOT_NAME;
+  if (SPECIAL_WORDS.has(lower)) return NOT_NAME;
+  const apostrophe = lower.includes("'");
+  if (apostrophe && SPECIAL_WORDS.has(lower.replace(/'/g, ''))) return NOT_NAME;
+  for (const run of lower.match(/[a-z]+/g) ?? []) if (RUN_WORDS.has(run)) return NOT_NAME;
+  return apostrophe || lower.includes('-') ? NAME : ANCHOR;
+}
+const PLAIN_LOWER = /^[a-z]+$/;
+
+/** A one-letter middle initial ("A", "A.") that is no suffix, particle or placeholder (V, Y and X are). */
+const isCellInitial = (w: string) => CELL_INITIAL.test(w) && !SPECIAL_WORDS.has(w.charAt(0).toLowerCase());
+
+/**
+ * The next most common shapes — a suffix in the last column ("Holmes IV", "RUSSELL, JR"), accented letters (José,
+ * Peña), spaces around a cell, two given names, a quoted nickname — read from the columns as the general path cases
+ * them: first `Given ["Nick"] [Given] [I]`, last `Word [Word] [I] [Suffix]`. For these the general path composes
+ * "Last, First", finds no company in it, re-cases nothing (every word is mixed case and no special word), takes the
+ * nickname out, and splits at the comma: the given words after the first are the middle name and the suffix leaves the
+ * last name; the second reading never finds a company either. null for any other shape.
+ * test/unit/domain/names-fast-path-2.test.ts checks it against the full path.
+ */
+function casedCellsNameFields(fields: NameFields): ParsedName | null {
+  const { first, last } = fields;
+  if (typeof first !== 'string' || typeof last !== 'string') return null;
+  if (!blank(fields.full) || !blank(fields.middle) || !blank(fields.prefix) || !blank(fields.suffix)) return null;
+  const lw = caseCell(last).split(' ');
+  let end = lw.length;
+  const suffix = end > 1 ? (CELL_SUFFIXES[lw[end - 1]!] ?? '') : '';
+  if (suffix) end--;
+  // The initial stays in the last name ("Sandra A." typed into the last column); only the suffix leaves it.
+  const words = end > 1 && isCellInitial(lw[end - 1]!) ? end - 1 : end;
+  if (words > 2) return null;
+  let kinds = 0;
+  for (let j = 0; j < words; j++) {
+    const k = wordKind(lw[j]!);
+    if (k === NOT_NAME) return null;
+    kinds |= 1 << k;
+  }
+  const fw = caseCell(first).split(' ');
+  const k0 = wordKind(fw[0]!);
+  if (k0 === NOT_NAME) return null;
+  kinds |= 1 << k0;
+  let i = 1;
+  let nickname = '';
+  const q = fw.length > 1 ? QUOTED_WORD.exec(fw[1]!) : null;
+  if (q) {
+    // The nickname is taken out before the casing pass, so it anchors nothing; alone, any name word cases as itself.
+    if (wordKind(q[1]!) === NOT_NAME || NOTES.test(q[1]!)) return null;
+    nickname = q[1]!;
+    i++;
+  }
+  const middle: string[] = [];
+  const k1 = i < fw.length ? wordKind(fw[i]!) : NOT_NAME;
+  if (k1 !== NOT_NAME) {
+    kinds |= 1 << k1;
+    middle.push(fw[i++]!);
+  }
+  if (kinds & (1 << PARTICLE) && !(kinds & (1 << ANCHOR))) return null;
+  let given = '';
+  if (i < fw.length && CELL_INITIAL.test(fw[i]!)) {
+    const key = fw[i]!.charAt(0).toLowerCase();
+    // The given names end the composed text, where V (a suffix only after a comma) is peeled off as the suffix "V" and
+    // Y (a particle) and X (a placeholder only as the whole name) are middle initials as cased; no other letter is special.
+    if (key === 'v') given = 'V';
+    else if (key === 'x' || key === 'y' || !SPECIAL_WORDS.has(key)) middle.push(fw[i]!);
+    else return null;
+    i++;
+  }
+  if (i !== fw.length) return null;
+  return {
+    prefix: '', first: fw[0]!, middle: middle.join(' '), last: lw.slice(0, end).join(' '), suffix: suffix && given ? `${suffix} ${given}` : suffix || given,
+    nickname, kind: 'person', issues: [],
+  };
+}
+
 /** parseNameFields without the fast path: exported so tests can prove the two agree. */
 export function parseNameFieldsGeneral(fields: NameFields): ParsedName {
   const p = parseNameFieldsParsed(fields);
@@ -689,7 +820,7 @@ export function parseNameFieldsGeneral(fields: NameFields): ParsedName {
 function parseNameFieldsParsed(fields: NameFields): ParsedName {
   try {
     // Each column is cased on its own, so "VAN DER BERG" in a last-name column is judged as a whole surname.
-    const f = (v: string | null | undefined) => properCaseName(cleanText(v ?? '').replace(/,/g, ' '));
+    const f = caseCell;
     // A first- or last-name cell without a single letter ("?", "123", a character this Unicode version does not know) names
     // nobody; read as empty, so the split does not depend on it and cleaning the result again gives the same result.
     const firstText = f(fields.first);

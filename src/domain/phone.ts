@@ -86,6 +86,11 @@ function tidy(s: string): string {
   return s.replace(LONE_SURROGATE, '\uFFFD').replace(/\s+/g, ' ').trim();
 }
 
+/** The text every path reads: no zero-width characters, NFKC, spaces tidied. */
+function tidiedText(raw: string): string {
+  return tidy(raw.replace(/[\u200B-\u200D\u2060\uFEFF]/g, '').normalize('NFKC'));
+}
+
 const digitsOf = (s: string) => s.replace(/\D/g, '');
 
 /**
@@ -142,6 +147,13 @@ export function normalizePhone(raw: unknown, options: PhoneOptions = {}): PhoneR
   if (typeof raw === 'string' && (options.defaultCountry === undefined || options.defaultCountry.toUpperCase() === 'US')) {
     const fast = fastUsPhone(raw) ?? fastUsPhoneWithExtension(raw);
     if (fast) return fast;
+    // Stray spaces or tabs around or inside a number: the full path reads the tidied text, and so can the fast one
+    // (normalizePhoneGeneral of that text is normalizeText of it again, as tidying it changes nothing).
+    const text = tidiedText(raw);
+    if (text !== raw) {
+      const tidied = fastUsPhone(text) ?? fastUsPhoneWithExtension(text);
+      if (tidied) return tidied;
+    }
     // An empty cell: what normalizeText says for '' under the US plan.
     if (raw === '') return invalid('', [issue('phone.missing', 'No phone number.')]);
   }
@@ -152,7 +164,7 @@ export function normalizePhone(raw: unknown, options: PhoneOptions = {}): PhoneR
 export function normalizePhoneGeneral(raw: unknown, options: PhoneOptions = {}): PhoneResult {
   let text = '';
   try {
-    text = tidy((typeof raw === 'string' ? raw : raw == null ? '' : String(raw)).replace(/[\u200B-\u200D\u2060\uFEFF]/g, '').normalize('NFKC'));
+    text = tidiedText(typeof raw === 'string' ? raw : raw == null ? '' : String(raw));
     return normalizeText(text, options);
   } catch {
     return invalid(text, [issue('phone.invalid', 'This value could not be read as a phone number.')]);
@@ -273,9 +285,11 @@ function normalizeText(text: string, options: PhoneOptions): PhoneResult {
 // Fast path: a plain US number written the usual ways ("(212) 555-0100", "212-555-0100", "1-212-555-0100",
 // "+1 212 555 0100", "2125550100"). libphonenumber spends most of its time building the same RegExp objects again for
 // every number; for these shapes its whole answer comes down to the type of the 10 national digits under the US
-// metadata, which is computed here with the metadata's own patterns compiled once. Only numbers that come out valid
-// and in the US take this path; everything else (Canada and the Caribbean, invalid exchanges, extensions, letters)
-// goes the full way. test/unit/domain/phone-fast-path.test.ts and scripts in the report check the two agree.
+// metadata, which is computed here with the metadata's own patterns compiled once. The same holds for the other +1
+// countries (Puerto Rico's 787/939, Canada, the Caribbean): their country is chosen from the +1 plans in libphonenumber's
+// order and they print internationally. Only numbers that come out valid take this path, plain or with a trailing
+// extension, as typed or after the tidying every path applies; everything else (invalid exchanges, letters) goes the
+// full way. test/unit/domain/phone-fast-path.test.ts and scripts in the report check the two agree.
 
 /** ASCII only, no extension or letters, single separators: text === tidy(NFKC(raw)) and no repair step applies. */
 const PLAIN_US = /^(?:\+?1[ .-]?)?(?:\(([2-9]\d\d)\) ?|([2-9]\d\d)[ .-]?)(\d{3})[ .-]?(\d{4})$/;
@@ -290,41 +304,100 @@ interface TypeRule {
   lengths: readonly number[];
 }
 
-/** The US numbering plan's patterns, compiled once, or null when the metadata is not in the shape this code reads. */
-const US_PLAN = ((): { national: RegExp; rules: Map<string, TypeRule | null> } | null => {
+interface NumberingPlan {
+  country: string;
+  /** The plan's leading-digits rule, anchored: a number it matches belongs to this country whatever its type. */
+  leading: RegExp | null;
+  national: RegExp;
+  rules: Map<string, TypeRule | null>;
+  /** The plan's possible lengths include 10 (isPossible holds for every number the fast path takes). */
+  tenDigits: boolean;
+  /** The plan has no formats of its own, so libphonenumber formats its numbers with the US ones. */
+  usFormats: boolean;
+}
+
+/** The US formats as the metadata holds them: what the "+1 NPA NXX XXXX" print of other +1 countries relies on. */
+const US_FORMATS = JSON.stringify([['(\\d{3})(\\d{4})', '$1-$2', ['310'], 0, 1], ['(\\d{3})(\\d{3})(\\d{4})', '($1) $2-$3', ['[2-9]'], 0, 1, '$1-$2-$3']]);
+
+/** One country's numbering plan compiled once, as libphonenumber reads it (metadata.js), or null when not in that shape. */
+function compilePlan(country: string, plan: unknown[] | undefined): NumberingPlan | null {
+  const types = plan?.[11] as (readonly [string, (number[] | 0)?] | 0)[] | undefined;
+  const lengths = plan?.[3] as number[] | undefined;
+  if (!plan || typeof plan[2] !== 'string' || !Array.isArray(types) || !Array.isArray(lengths)) return null;
+  const rules = new Map<string, TypeRule | null>();
+  for (const [name, i] of Object.entries(TYPE_INDEX)) {
+    const t = types[i];
+    // A missing type or an empty pattern never matches (isNumberTypeEqualTo); a type without lengths of its own takes
+    // the plan's (Type.possibleLengths: `this.type[1] || metadata.possibleLengths()`).
+    rules.set(name, t && t[0] ? { re: new RegExp(`^(?:${t[0]})$`), lengths: Array.isArray(t[1]) ? t[1] : lengths } : null);
+  }
+  // getCountryByNationalNumber tests `nationalNumber.search(leadingDigits) === 0`: the leftmost match starts at 0, which
+  // is the same as some match starting at 0.
+  const leading = typeof plan[10] === 'string' && plan[10] !== '' ? new RegExp(`^(?:${plan[10]})`) : null;
+  return { country, leading, national: new RegExp(`^(?:${plan[2]})$`), rules, tenDigits: lengths.includes(10), usFormats: !plan[4] };
+}
+
+/**
+ * The +1 plans in the order libphonenumber tries them (US first: country_calling_codes['1']), compiled once, or null
+ * when the metadata is not in the shape this code reads.
+ */
+const NANP_PLANS = ((): NumberingPlan[] | null => {
   try {
-    const us = (metadata as unknown as { countries: Record<string, unknown[]> }).countries['US'];
-    const types = us?.[11] as (readonly [string, number[]?] | 0)[] | undefined;
-    const lengths = us?.[3] as number[] | undefined;
-    if (!us || typeof us[2] !== 'string' || !Array.isArray(types) || !Array.isArray(lengths)) return null;
-    const rules = new Map<string, TypeRule | null>();
-    for (const [name, i] of Object.entries(TYPE_INDEX)) {
-      const t = types[i];
-      // A missing type or an empty pattern never matches (isNumberTypeEqualTo).
-      rules.set(name, t && t[0] ? { re: new RegExp(`^(?:${t[0]})$`), lengths: t[1] ?? lengths } : null);
+    const meta = metadata as unknown as { countries: Record<string, unknown[]>; country_calling_codes: Record<string, string[]> };
+    const order = meta.country_calling_codes['1'];
+    if (!Array.isArray(order) || order[0] !== 'US') return null;
+    const plans: NumberingPlan[] = [];
+    for (const c of order) {
+      const plan = compilePlan(c, meta.countries[c]);
+      if (!plan) return null;
+      plans.push(plan);
     }
-    return { national: new RegExp(`^(?:${us[2]})$`), rules };
+    // Other +1 countries print with the US formats only while those are the ones this file knows.
+    if (JSON.stringify(meta.countries['US']![4]) !== US_FORMATS) for (const p of plans) p.usFormats = false;
+    return plans;
   } catch {
     return null;
   }
 })();
+const US_PLAN = NANP_PLANS?.[0] ?? null;
 
-function isType(nn: string, type: string): boolean {
-  const rule = US_PLAN!.rules.get(type);
+function isType(plan: NumberingPlan, nn: string, type: string): boolean {
+  const rule = plan.rules.get(type);
   return !!rule && rule.lengths.includes(nn.length) && rule.re.test(nn);
+}
+
+/** libphonenumber's getNumberType for a national number under one plan (helpers/getNumberType.js), or undefined. */
+function planNumberType(plan: NumberingPlan, nn: string): NumberType {
+  if (!plan.national.test(nn)) return undefined;
+  if (isType(plan, nn, 'FIXED_LINE')) {
+    // A MOBILE type with an empty pattern, or none, means fixed and mobile share ranges (the US case).
+    const mobile = plan.rules.get('MOBILE');
+    if (!mobile || isType(plan, nn, 'MOBILE')) return 'FIXED_LINE_OR_MOBILE';
+    return 'FIXED_LINE';
+  }
+  for (const t of NON_FIXED_TYPES) if (isType(plan, nn, t)) return t;
+  return undefined;
 }
 
 /** libphonenumber's getNumberType for a national number under the US plan (helpers/getNumberType.js), or undefined. */
 export function usNumberType(nn: string): NumberType {
-  if (!US_PLAN || !US_PLAN.national.test(nn)) return undefined;
-  if (isType(nn, 'FIXED_LINE')) {
-    // A MOBILE type with an empty pattern, or none, means fixed and mobile share ranges (the US case).
-    const mobile = US_PLAN.rules.get('MOBILE');
-    if (!mobile || isType(nn, 'MOBILE')) return 'FIXED_LINE_OR_MOBILE';
-    return 'FIXED_LINE';
+  return US_PLAN ? planNumberType(US_PLAN, nn) : undefined;
+}
+
+/**
+ * The country libphonenumber gives a +1 national number (getCountryByNationalNumber: the first plan whose leading
+ * digits match, or, for plans without such a rule, under which the number has a type) and the number's type in it;
+ * null when no plan claims it or it has no type in the one that does (then it is not valid: left to the full path).
+ */
+function nanpCountry(nn: string): { plan: NumberingPlan; type: NonNullable<NumberType> } | null {
+  if (!NANP_PLANS) return null;
+  for (const plan of NANP_PLANS) {
+    if (plan.leading && !plan.leading.test(nn)) continue;
+    const type = planNumberType(plan, nn);
+    if (type) return { plan, type };
+    if (plan.leading) return null;
   }
-  for (const t of NON_FIXED_TYPES) if (isType(nn, t)) return t;
-  return undefined;
+  return null;
 }
 
 /** Printable ASCII, trimmed: with no double space, tidy(NFKC(raw)) is raw itself. */
@@ -352,13 +425,20 @@ function fastUsPhone(raw: string): PhoneResult | null {
   const nxx = m[3]!;
   const line = m[4]!;
   const nn = npa + nxx + line;
-  // US is first among the +1 countries and has no leading-digits rule, so a number with a US type is a US number.
-  const t = usNumberType(nn);
-  if (!t) return null;
+  // The country is the one libphonenumber picks among the +1 plans (US first: a number with a US type is a US number).
+  const found = nanpCountry(nn);
+  if (!found) return null;
+  const { plan, type } = found;
+  const us = plan === US_PLAN;
+  // A number of another +1 country is printed internationally, with the US formats its plan borrows; both checks are
+  // what normalizeText's answer for it (possible, formatInternational) rests on.
+  if (!us && (!plan.tenDigits || !plan.usFormats)) return null;
   const e164 = `+1${nn}`;
   const issues: PhoneIssue[] = [];
   if (nxx === '555' && line.startsWith('01')) {
     issues.push(issue('phone.fictional', 'Numbers 555-0100 to 555-0199 are reserved for films and examples; this is almost certainly not a real contact number.'));
   }
-  return { value: e164, e164, national: `(${npa}) ${nxx}-${line}`, extension: null, valid: true, possible: true, type: TYPES[t] || 'unknown', country: 'US', issues };
+  if (!us) issues.push(issue('phone.international', `This is a number in another country (${plan.country}).`));
+  const national = us ? `(${npa}) ${nxx}-${line}` : `+1 ${npa} ${nxx} ${line}`;
+  return { value: e164, e164, national, extension: null, valid: true, possible: true, type: TYPES[type] || 'unknown', country: plan.country, issues };
 }

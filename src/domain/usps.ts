@@ -236,12 +236,21 @@ export const STREET_SUFFIX_ABBREVIATIONS: readonly string[] = [...SUFFIXES.nameO
 /** The USPS abbreviation for a street suffix or any common variant of it ("AVENUE", "AVN", "Ave." → "AVE"), or null. */
 export function streetSuffix(word: string): string | null {
   // Parsed tokens are already upper case without periods: then the word is its own lookup key.
-  if (KEY_FORM.test(word)) return SUFFIXES.byVariant.get(word) ?? null;
+  if (isKeyForm(word)) return SUFFIXES.byVariant.get(word) ?? null;
   return SUFFIXES.byVariant.get(word.toUpperCase().replace(/\./g, '')) ?? null;
 }
 
 /** Text that upper-casing and dropping periods leave unchanged (ASCII capitals, digits, #, -). */
 const KEY_FORM = /^[A-Z0-9#-]*$/;
+/** KEY_FORM.test(word) by a scan of the char codes: the parser asks it of nearly every token, several times. */
+function isKeyForm(word: string): boolean {
+  if (typeof word !== 'string') return KEY_FORM.test(word);
+  for (let i = 0; i < word.length; i++) {
+    const c = word.charCodeAt(i);
+    if (!((c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 35 || c === 45)) return false;
+  }
+  return true;
+}
 /** The primary (spelled-out) name of a standard suffix abbreviation ("AVE" → "AVENUE"). */
 export function streetSuffixName(abbr: string): string | null {
   return SUFFIXES.nameOf.get(abbr) ?? null;
@@ -253,7 +262,7 @@ const DIRECTIONALS = new Map<string, string>([
 ]);
 /** The USPS directional ("North", "N." → "N"; "Northwest" → "NW"), or null. */
 export function directional(word: string): string | null {
-  if (KEY_FORM.test(word)) return DIRECTIONALS.get(word) ?? null;
+  if (isKeyForm(word)) return DIRECTIONALS.get(word) ?? null;
   return DIRECTIONALS.get(word.toUpperCase().replace(/\./g, '')) ?? null;
 }
 
@@ -297,7 +306,7 @@ export const UNIT_DESIGNATORS: readonly string[] = C2.map(([abbr]) => abbr);
 
 /** The USPS secondary unit designator ("Suite" → STE) and whether it takes a number, or null. "#" is its own designator. */
 export function unitDesignator(word: string): { abbr: string; needsNumber: boolean } | null {
-  const w = KEY_FORM.test(word) ? word : word.toUpperCase().replace(/\./g, '');
+  const w = isKeyForm(word) ? word : word.toUpperCase().replace(/\./g, '');
   if (w === '#') return { abbr: '#', needsNumber: true };
   return UNIT_BY_VARIANT.get(w) ?? null;
 }

@@ -33,15 +33,15 @@ export function valuesOf(cells: readonly string[], columns: FieldColumns): Canon
  * which cleanRecord reads as it reads a missing field), so all rows share one object shape and cleanRecord's property
  * reads stay monomorphic instead of going through one shape per combination of empty cells.
  */
-function shapedValuesOf(cells: readonly string[], columns: FieldColumns): CanonicalValues {
+function shapedValuesOf(cells: readonly string[], indexes: readonly number[], fields: readonly CanonicalField[]): CanonicalValues {
   const v: CanonicalValues = {
     full_name: undefined, first_name: undefined, last_name: undefined, middle_name: undefined, prefix: undefined, suffix: undefined,
     company: undefined, title: undefined, email: undefined, phone: undefined, mobile: undefined, address1: undefined, address2: undefined,
     city: undefined, state: undefined, zip: undefined,
   };
-  for (const [index, field] of columns) {
-    const cell = cells[index];
-    if (cell !== undefined && cell !== '') v[field] = cell;
+  for (let k = 0; k < indexes.length; k++) {
+    const cell = cells[indexes[k]!];
+    if (cell !== undefined && cell !== '') v[fields[k]!] = cell;
   }
   return v;
 }
@@ -58,8 +58,10 @@ export function cleanBatch(joinedRaws: string, columns: FieldColumns, tables: Cl
   const codes: string[] = new Array(n);
   const data: string[] = new Array(n);
   const stats = emptyStats();
+  const indexes = columns.map((c) => c[0]);
+  const fields = columns.map((c) => c[1]);
   for (let i = 0; i < n; i++) {
-    const r = cleanRecord(shapedValuesOf(rows[i]!, columns), tables);
+    const r = cleanRecord(shapedValuesOf(rows[i]!, indexes, fields), tables);
     const e = encodeClean(r);
     tally(stats, e, r.issues, 1);
     flags[i] = e.flags;

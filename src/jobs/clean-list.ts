@@ -3,7 +3,7 @@ import { availableParallelism } from 'node:os';
 import { WinnowError, type CanonicalField, type CleanResult, type IssueKindCount, type ListInfo } from '../api/contract';
 import { ISSUE_FIELD_SOURCES, issueLabel, type CleanTables } from '../domain/clean-record';
 import { cleanInfo, cleanWriter, deleteListClean, emptyStats, mergeStats, rawBatch, saveListClean, type CleanStats } from '../store/clean';
-import type { Db } from '../store/db';
+import { statementJournalInMemory, type Db } from '../store/db';
 import { editsInRange, listHasEdits } from '../store/edits';
 import { MAX_ROWS_PER_LIST, rawWindow, recordId } from '../store/records';
 import { cleanBatch, unwire, type FieldColumns, type WireCleanResult } from './clean-batch';
@@ -84,6 +84,7 @@ export async function cleanLists(db: Db, job: CleanJobInput): Promise<CleanResul
   const all = emptyStats();
   const perList: CleanResult['lists'] = [];
   let rowsDone = 0;
+  statementJournalInMemory(db, true);
   db.exec('BEGIN IMMEDIATE');
   let committed = false;
   try {
@@ -135,6 +136,7 @@ export async function cleanLists(db: Db, job: CleanJobInput): Promise<CleanResul
     committed = true;
   } finally {
     if (!committed && db.inTransaction) db.exec('ROLLBACK');
+    statementJournalInMemory(db, false);
     await cleaner.close();
   }
   return { lists: perList, issues: issueKinds(all), seconds: Math.round((performance.now() - started) / 10) / 100 };

@@ -14,7 +14,7 @@ import {
 import { detectHeaderRow, uniqueColumnNames, type SampleRecord } from '../domain/header';
 import { autoMap, confirmMapping, headerKey, presetMapping, type MappedColumn } from '../domain/mapping';
 import { describeDelimiter } from '../domain/sniff';
-import type { Db } from '../store/db';
+import { statementJournalInMemory, type Db } from '../store/db';
 import { anyListWithSourceSize, finishListImport, insertList, listsWithSource, setListColumns, uniqueListName, updateListFormat } from '../store/lists';
 import { savePreset, presetForHeader } from '../store/presets';
 import { MAX_ROWS_PER_LIST, recordWriter } from '../store/records';
@@ -149,6 +149,7 @@ export async function importList(db: Db, job: ImportJobInput): Promise<ImportRes
   };
   const batches: AsyncGenerator<ParsedBatch, ParseSummary> = readTable(job.filePath, job.displayName, info, setup.headerRow, { parserWorkerFile: job.parserWorkerFile });
 
+  statementJournalInMemory(db, true);
   db.exec('BEGIN IMMEDIATE');
   let committed = false;
   try {
@@ -226,6 +227,7 @@ export async function importList(db: Db, job: ImportJobInput): Promise<ImportRes
     };
   } finally {
     if (!committed && db.inTransaction) db.exec('ROLLBACK');
+    statementJournalInMemory(db, false);
     await batches.return?.(undefined as unknown as ParseSummary);
   }
 }

@@ -1,6 +1,7 @@
 // Clean results repository: the cleaned form of each record beside its raw row, the per-list clean summary, and issue filters.
 import type { IssueField, IssueSeverity, ListCleanInfo } from '../api/contract';
 import type { CleanedRecord, CleanIssue } from '../domain/clean-record';
+import type Database from 'better-sqlite3';
 import type { Db } from './db';
 import { MAX_ROWS_PER_LIST, recordId } from './records';
 
@@ -76,6 +77,11 @@ const uncode = <T extends string>(table: readonly T[], v: Coded): T => (typeof v
 
 /** The domain an e-mail value ends with (what emailDomain nearly always is). */
 const domainOf = (email: string): string => email.slice(email.lastIndexOf('@') + 1);
+/** domainOf(email) === domain, without making the slice. */
+function endsWithDomain(email: string, domain: string): boolean {
+  const from = email.lastIndexOf('@') + 1;
+  return email.length - from === domain.length && email.startsWith(domain, from);
+}
 
 /** ' code code ' of a record's issues, each code once, in order of first appearance. */
 function issueCodes(issues: readonly CleanIssue[]): string {
@@ -114,7 +120,7 @@ export function encodeClean(r: CleanedRecord): EncodedClean {
   const packed: PackedV2 = [
     2, code(NAME_KIND_INDEX, r.nameKind), r.prefix, r.firstName, r.middleName, r.lastName, r.suffix, r.company,
     r.companyKey === r.company.toLowerCase() ? 0 : r.companyKey, r.title, r.email,
-    r.emailDomain === domainOf(r.email) ? 0 : r.emailDomain, r.phone, r.address1, r.address2, r.city, r.zip4, r.lat, r.lon, reasons, issues,
+    endsWithDomain(r.email, r.emailDomain) ? 0 : r.emailDomain, r.phone, r.address1, r.address2, r.city, r.zip4, r.lat, r.lon, reasons, issues,
   ];
   return {
     flags: (r.mailable ? FLAG_MAILABLE : 0) | (r.emailable ? FLAG_EMAILABLE : 0) | (r.callable ? FLAG_CALLABLE : 0),
@@ -263,20 +269,31 @@ export function cleanWriter(db: Db): (ids: ArrayLike<number>, rows: EncodedColum
 
 // The subquery (ORDER BY with LIMIT) runs as a co-routine handing rows to the aggregate in id order, so the rows are
 // joined in that order; "group_concat(raw, ',' ORDER BY id)" would sort them again and doubles the cost of the read.
-// Both aggregates walk the rows in one pass, in the same order, so the n-th id always belongs to the n-th raw row, whatever
-// order SQLite feeds the aggregate (it follows the subquery's ORDER BY in practice, but does not promise to).
-const RAW_BATCH_SQL = `SELECT count(*) AS n, group_concat(id, ',') AS idlist, group_concat(raw, ',') AS joined FROM (SELECT id, raw FROM records WHERE id >= ? AND id <= ? ORDER BY id LIMIT ?)`;
+// A list's ids are consecutive unless rows were removed, so the ids travel as a range (first, last, count) and are only
+// joined into a list when the range has gaps. All aggregates walk the rows in one pass, in the same order, so the n-th id
+// always belongs to the n-th raw row, whatever order SQLite feeds the aggregate.
+const RAW_BATCH_SQL = `SELECT count(*) AS n, min(id) AS first, max(id) AS last, group_concat(raw, ',') AS joined FROM (SELECT id, raw FROM records WHERE id >= ? AND id <= ? ORDER BY id LIMIT ?)`;
+const RAW_BATCH_IDS_SQL = `SELECT group_concat(id, ',') FROM (SELECT id FROM records WHERE id >= ? AND id <= ? ORDER BY id LIMIT ?)`;
+
+/** The statements of a connection, prepared once (the clean job reads hundreds of batches). */
+const rawBatchStatements = new WeakMap<Db, { batch: Database.Statement<[number, number, number]>; ids: Database.Statement<[number, number, number]> }>();
 
 /**
  * Up to `count` raw rows of a list from rowid `fromId` on, joined with commas by SQLite (one string crosses into
  * JavaScript instead of one per row; '[' + joined + ']' is their JSON array), with their ids in the same order.
  */
 export function rawBatch(db: Db, fromId: number, toId: number, count: number): { ids: ArrayLike<number>; joined: string } {
-  const r = db.prepare(RAW_BATCH_SQL).get(fromId, toId, count) as { n: number; idlist: string | null; joined: string | null };
-  if (r.n === 0 || r.idlist === null) return { ids: [], joined: '' };
-  const parts = r.idlist.split(',');
-  const ids = new Float64Array(parts.length);
-  for (let i = 0; i < parts.length; i++) ids[i] = Number(parts[i]);
+  let st = rawBatchStatements.get(db);
+  if (!st) rawBatchStatements.set(db, (st = { batch: db.prepare(RAW_BATCH_SQL), ids: db.prepare(RAW_BATCH_IDS_SQL).pluck() }));
+  const r = st.batch.get(fromId, toId, count) as { n: number; first: number | null; last: number | null; joined: string | null };
+  if (r.n === 0 || r.first === null || r.last === null) return { ids: [], joined: '' };
+  const ids = new Float64Array(r.n);
+  if (r.last - r.first + 1 === r.n) {
+    for (let i = 0; i < r.n; i++) ids[i] = r.first + i;
+  } else {
+    const parts = (st.ids.get(fromId, toId, count) as string).split(',');
+    for (let i = 0; i < parts.length; i++) ids[i] = Number(parts[i]);
+  }
   return { ids, joined: r.joined ?? '' };
 }
 

@@ -74,6 +74,16 @@ function checkAndPrepare(db: Db, path: string, existed: boolean, opts: OpenOptio
   migrate(db, MIGRATIONS, opts.migrateTo ?? SCHEMA_VERSION);
 }
 
+/**
+ * Bulk jobs write with multi-row INSERTs inside one long transaction, for which SQLite keeps a statement journal (the
+ * pages each statement changed, in case it fails half-way). In memory that is a copy; in the default temp file it was
+ * a 16 KiB write per page per statement: 55,000 writes in a million-row clean (strace). Sorts and temporary tables
+ * would also stay in memory, so it is only on while such a job runs (outside any transaction).
+ */
+export function statementJournalInMemory(db: Db, on: boolean): void {
+  db.pragma(`temp_store = ${on ? 'MEMORY' : 'DEFAULT'}`);
+}
+
 function tableCount(db: Db): number {
   return (db.prepare(`SELECT count(*) AS n FROM sqlite_schema`).get() as { n: number }).n;
 }

@@ -1,6 +1,7 @@
 // Proves the plain-US-number fast path of normalizePhone gives exactly the full libphonenumber path's result.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { generateRows } from '../../../bench/normalize-bench';
 import { normalizePhone, normalizePhoneGeneral } from '../../../src/domain/phone';
 
 const digits = (n: number) => fc.array(fc.integer({ min: 0, max: 9 }), { minLength: n, maxLength: n }).map((a) => a.join(''));
@@ -62,4 +63,40 @@ describe('normalizePhone fast path', () => {
       }
     }
   });
+
+  it('equals the full path on numbers of the other +1 countries (Puerto Rico, Canada, the Caribbean), with and without an extension', () => {
+    // Area codes of every +1 plan, those decided by leading digits (787/939) and by type (Canada), plus US ones beside them.
+    const npa = fc.constantFrom('787', '939', '416', '604', '867', '242', '246', '264', '268', '284', '340', '345', '441', '473', '649', '658', '664', '670', '671', '684', '721', '758', '767', '784', '809', '829', '849', '868', '869', '876', '212', '600', '622');
+    const number = fc
+      .record({ npa, nxx: fc.oneof(digits(3), fc.constant('555')), line: fc.oneof(digits(4), digits(2).map((d) => `01${d}`)), fmt: fc.integer({ min: 0, max: 8 }) })
+      .map(({ npa: a, nxx, line, fmt }) => [`(${a}) ${nxx}-${line}`, `${a}-${nxx}-${line}`, `${a}.${nxx}.${line}`, `${a} ${nxx} ${line}`, `${a}${nxx}${line}`, `1-${a}-${nxx}-${line}`, `+1 ${a} ${nxx} ${line}`, `+1 (${a}) ${nxx}-${line}`, `(${a})${nxx}-${line}`][fmt]!);
+    const ext = fc.constantFrom('', '', ' ext. 12', ' x208', ', ext. 767', ' #908', ' Ext 936', ' ext695', ' X966');
+    fc.assert(
+      fc.property(number, ext, fc.constantFrom(undefined, 'US', 'CA', 'PR'), (s, e, dc) => {
+        const opts = dc === undefined ? {} : { defaultCountry: dc };
+        expect(normalizePhone(s + e, opts)).toEqual(normalizePhoneGeneral(s + e, opts));
+      }),
+      { numRuns: 20_000 },
+    );
+    expect(normalizePhone('787-691-3604').country).toBe('PR');
+  }, 30_000);
+
+  it('equals the full path on numbers with spaces, tabs and invisible characters around or inside them', () => {
+    const space = fc.constantFrom('', '', ' ', '  ', '\t', ' \n', '\u00a0', '\u200B', '\u3000', '\uFEFF');
+    const ext = fc.constantFrom('', '', ' x12', '  ext. 45', ' #7', ',  ext. 9');
+    fc.assert(
+      fc.property(fc.oneof(shaped, realistic), space, space, ext, fc.constantFrom(undefined, 'US', 'CA'), (s, before, after, e, dc) => {
+        const opts = dc === undefined ? {} : { defaultCountry: dc };
+        const inner = s.replace(' ', after === '' ? ' ' : `${after} `);
+        for (const v of [`${before}${s}${e}${after}`, `${before}${inner}${e}`]) expect(normalizePhone(v, opts)).toEqual(normalizePhoneGeneral(v, opts));
+      }),
+      { numRuns: 20_000 },
+    );
+  }, 30_000);
+
+  it('equals the full path on generated list rows', () => {
+    for (const seed of [41, 43]) {
+      for (const r of generateRows(5000, seed)) expect(normalizePhone(r[9], { defaultCountry: 'US' })).toEqual(normalizePhoneGeneral(r[9], { defaultCountry: 'US' }));
+    }
+  }, 30_000);
 });

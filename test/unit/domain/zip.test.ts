@@ -2,7 +2,7 @@
 import path from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { checkZipCityState, formatZip, haversineMiles, parseZip, zipDistanceMiles } from '../../../src/domain/zip';
+import { checkZipCityState, formatZip, haversineMiles, parseZip, parseZipGeneral, zipDistanceMiles } from '../../../src/domain/zip';
 import { parseZipTable } from '../../../src/domain/zip-data';
 import { loadZipTable } from '../../../src/jobs/reference-data';
 
@@ -166,6 +166,21 @@ describe('ZIP properties', () => {
         if (once) expect(formatZip(parseZip(once, hint))).toBe(once);
       }),
     );
+  });
+  it('the shortcut for "12345" and "12345-6789" equals the general parse', () => {
+    const digitsOrNot = fc.array(fc.constantFrom('0', '1', '5', '9', '-', ' ', 'a', '.', '\u0660', '\uFF11'), { minLength: 4, maxLength: 11 }).map((a) => a.join(''));
+    fc.assert(
+      fc.property(fc.oneof(digitsOrNot, fc.stringMatching(/^\d{5}(-\d{4})?$/), fc.constantFrom('00000', '00000-1234', '02108-', '-0210')), fc.constantFrom(undefined, 'MA', 'CA', 'xx'), (s, hint) => {
+        expect(parseZip(s, hint)).toEqual(parseZipGeneral(s, hint));
+      }),
+      { numRuns: 2000 },
+    );
+  });
+  it('looks ZIPs up by their digits only', () => {
+    expect(table.get('02108')?.city).toBe('BOSTON');
+    for (const z of ['2108', '021080', ' 2108', '0210８', '０2108', '', '99999']) expect(table.get(z)).toBeUndefined();
+    expect(table.has('90210')).toBe(true);
+    expect(table.has('9021O')).toBe(false);
   });
   it('never throws when checking against the table', () => {
     fc.assert(fc.property(fc.string(), fc.string(), fc.string(), (z, c, s) => void checkZipCityState(z, c, s, table)));
