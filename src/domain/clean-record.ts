@@ -9,6 +9,7 @@ import { normalizePhone } from './phone';
 import { memoize } from './memo';
 import { checkZipCityState, parseZip } from './zip';
 import type { ZipTable } from './zip-data';
+import { STATE_LOOKUP, type Issue } from './usps';
 
 /** Raw text of a record's canonical fields (the cells mapped to them, with the user's edits applied). */
 export type CanonicalValues = Partial<Record<CanonicalField, string>>;
@@ -183,6 +184,26 @@ const NO_POSITION = { lat: null, lon: null } as const;
 // States come from a short list and repeat on nearly every row: each is normalized once per value. normalizeState's
 // result is only read here (its issues are copied into new ones), so sharing it is safe.
 const cleanState = memoize(normalizeState);
+/** State codes by their two letters ((first − A) × 26 + second − A), for the usual cell: "CA", "ca". */
+const STATE_BY_LETTERS: (string | undefined)[] = new Array<string | undefined>(26 * 26).fill(undefined);
+for (const [key, code] of STATE_LOOKUP) if (/^[A-Z]{2}$/.test(key)) STATE_BY_LETTERS[(key.charCodeAt(0) - 65) * 26 + key.charCodeAt(1) - 65] = code;
+const NO_ISSUES: readonly Issue[] = [];
+/**
+ * normalizeState of a cell: two ASCII letters are the lookup's own key once upper-cased (what normalizeState does to
+ * them), so a known pair is answered from the array; anything else goes through the memo.
+ */
+export function stateOf(text: string): { code: string | null; issues: readonly Issue[] } {
+  if (text.length === 2) {
+    // | 32 maps A-Z onto a-z and leaves a-z; no other character lands in a-z.
+    const a = text.charCodeAt(0) | 32;
+    const b = text.charCodeAt(1) | 32;
+    if (a >= 97 && a <= 122 && b >= 97 && b <= 122) {
+      const code = STATE_BY_LETTERS[(a - 97) * 26 + b - 97];
+      if (code !== undefined) return { code, issues: NO_ISSUES };
+    }
+  }
+  return cleanState(text);
+}
 // Cities repeat as much (a few thousand names in a million rows); the result is a string.
 const cleanCity = memoize(cleanAddressText);
 
@@ -256,7 +277,7 @@ export function cleanRecord(v: CanonicalValues, t: CleanTables): CleanedRecord {
   const addr = cleanAddress(v.address1 ?? '', v.address2 ?? '');
   for (const x of addr.parsed.issues) add('address', x.code, x.severity, x.message);
   const stateText = v.state ?? '';
-  const st = cleanState(stateText);
+  const st = stateOf(stateText);
   const zip = parseZip(v.zip ?? '', st.code ?? stateText);
   for (const x of zip.issues) add('zip', x.code, x.severity, x.message);
   let state = st.code ?? '';

@@ -46,10 +46,10 @@ function shapedValuesOf(cells: readonly string[], indexes: readonly number[], fi
   return v;
 }
 
-/** Cleans rows given as their JSON texts joined with commas (records.raw of each row, as store/clean rawBatch reads them). */
-export function cleanBatch(joinedRaws: string, columns: FieldColumns, tables: CleanTables): WireCleanResult {
+/** Cleans rows given as one JSON array of their cell arrays (records.raw of each row, as store/clean rawBatch reads them). */
+export function cleanBatch(rowsJson: string, columns: FieldColumns, tables: CleanTables): WireCleanResult {
   // One JSON.parse for the whole batch: much cheaper than one per row.
-  const rows = joinedRaws === '' ? [] : (JSON.parse(`[${joinedRaws}]`) as string[][]);
+  const rows = JSON.parse(rowsJson) as string[][];
   const n = rows.length;
   const flags = new Int32Array(n);
   const quality = new Int32Array(n);

@@ -45,7 +45,7 @@ const cancelled = () => new WinnowError('JOB_CANCELLED', 'The clean was cancelle
 
 /** Cleans batches in order of submission, on workers when there are any. */
 interface Cleaner {
-  submit(columns: FieldColumns, joined: string): Promise<WireCleanResult>;
+  submit(columns: FieldColumns, rowsJson: string): Promise<WireCleanResult>;
   /** Batches submitted and not yet answered. */
   pending(): number;
   capacity: number;
@@ -54,7 +54,7 @@ interface Cleaner {
 
 function inlineCleaner(tables: CleanTables): Cleaner {
   return {
-    submit: (columns, joined) => Promise.resolve(cleanBatch(joined, columns, tables)),
+    submit: (columns, rowsJson) => Promise.resolve(cleanBatch(rowsJson, columns, tables)),
     pending: () => 0,
     capacity: 1,
     close: () => Promise.resolve(),
@@ -64,7 +64,7 @@ function inlineCleaner(tables: CleanTables): Cleaner {
 function workerCleaner(file: string, count: number, data: CleanWorkerData): Cleaner {
   const pool = workerPool<CleanWorkerRequest, WireCleanResult>(file, count, data, 'a clean worker');
   return {
-    submit: (columns, joined) => pool.run({ columns, joined }),
+    submit: (columns, rowsJson) => pool.run({ columns, rowsJson }),
     pending: pool.pending,
     capacity: pool.size * 2,
     close: pool.close,
@@ -101,19 +101,19 @@ export async function cleanLists(db: Db, job: CleanJobInput): Promise<CleanResul
       const inFlight: { ids: ArrayLike<number>; result: Promise<WireCleanResult> }[] = [];
       const readBatch = () => {
         let ids: ArrayLike<number>;
-        let joined: string;
+        let rowsJson: string;
         if (withEdits) {
           const w = rawWindow(db, nextId, last, BATCH_ROWS);
           applyEdits(db, w.ids, w.raws);
           ids = w.ids;
-          joined = w.raws.join(',');
-        } else ({ ids, joined } = rawBatch(db, nextId, last, BATCH_ROWS));
+          rowsJson = `[${w.raws.join(',')}]`;
+        } else ({ ids, json: rowsJson } = rawBatch(db, nextId, last, BATCH_ROWS));
         if (ids.length === 0) {
           exhausted = true;
           return;
         }
         nextId = ids[ids.length - 1]! + 1;
-        inFlight.push({ ids, result: cleaner.submit(columns, joined) });
+        inFlight.push({ ids, result: cleaner.submit(columns, rowsJson) });
       };
       for (;;) {
         while (!exhausted && inFlight.length < cleaner.capacity) readBatch();

@@ -10,12 +10,12 @@ export interface CleanWorkerData {
   defaultCountry: string;
 }
 
-export type CleanWorkerRequest = { columns: FieldColumns; /** The batch's raw rows (records.raw), comma-joined. */ joined: string };
+export type CleanWorkerRequest = { columns: FieldColumns; /** The batch's raw rows (records.raw) as one JSON array. */ rowsJson: string };
 
 const data = workerData as CleanWorkerData;
 const tables: CleanTables = { zips: loadZipTable(data.resourcesDir), email: loadEmailLists(data.resourcesDir), defaultCountry: data.defaultCountry };
 
 serveRequests<CleanWorkerRequest, WireCleanResult>((m) => {
-  const result = cleanBatch(m.joined, m.columns, tables);
+  const result = cleanBatch(m.rowsJson, m.columns, tables);
   return { result, transfer: [result.flags.buffer as ArrayBuffer, result.quality.buffer as ArrayBuffer] };
 });

@@ -1,7 +1,8 @@
 // One record's clean: verdicts, quality and issue codes for real-world records, and properties (never throws, valid UTF-8, cleaning the cleaned record changes nothing).
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { canonicalExportRow, cleanRecord, issueLabel, type CanonicalValues, type CleanedRecord, type CleanTables } from '../../../src/domain/clean-record';
+import { canonicalExportRow, cleanRecord, issueLabel, stateOf, type CanonicalValues, type CleanedRecord, type CleanTables } from '../../../src/domain/clean-record';
+import { normalizeState } from '../../../src/domain/address';
 import { loadEmailLists, loadZipTable } from '../../../src/jobs/reference-data';
 
 const tables: CleanTables = { zips: loadZipTable('resources'), email: loadEmailLists('resources'), defaultCountry: 'US' };
@@ -126,5 +127,17 @@ describe('properties', () => {
       }),
       { numRuns: 2000 },
     );
+  });
+});
+
+describe('state cells', () => {
+  it('the two-letter shortcut equals normalizeState for every pair of these characters', () => {
+    const chars = [...'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz@[`{ .-1ÁáſıK'];
+    for (const a of chars) for (const b of chars) expect(stateOf(a + b), a + b).toEqual(normalizeState(a + b));
+  });
+  it('equals normalizeState on any text', () => {
+    fc.assert(fc.property(fc.string({ maxLength: 4 }), (s) => {
+      expect(stateOf(s)).toEqual(normalizeState(s));
+    }), { numRuns: 3000 });
   });
 });

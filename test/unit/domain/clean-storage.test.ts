@@ -115,7 +115,7 @@ describe('stored clean results', () => {
 
   it('a batch (one JSON.parse, counts without a Set) gives what cleaning row by row gives', () => {
     const rows = generateRows(3000, 13);
-    const w = cleanBatch(rows.map((r) => JSON.stringify(r)).join(','), COLUMNS, tables);
+    const w = cleanBatch(JSON.stringify(rows), COLUMNS, tables);
     const cols = unwire(w);
     const expected = emptyStats();
     rows.forEach((row, i) => {

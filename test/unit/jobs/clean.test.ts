@@ -225,12 +225,12 @@ describe('clean job reading', () => {
       const seen: number[] = [];
       let from = recordId(1, 1);
       for (;;) {
-        const { ids, joined } = rawBatch(db, from, last, 3);
+        const { ids, json } = rawBatch(db, from, last, 3);
         if (ids.length === 0) {
-          expect(joined).toBe('');
+          expect(json).toBe('[]');
           break;
         }
-        const rows = JSON.parse(`[${joined}]`) as string[][];
+        const rows = JSON.parse(json) as string[][];
         expect(rows).toEqual(Array.from(ids, (id) => cells(id - recordId(1, 0))));
         seen.push(...Array.from(ids, (id) => id - recordId(1, 0)));
         from = ids[ids.length - 1]! + 1;
