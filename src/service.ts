@@ -28,6 +28,7 @@ import {
   type MailingRunResult,
   type ScoreRunResult,
   type ListInfo,
+  type AuditResult,
 } from './api/contract';
 import type { CleanTables } from './domain/clean-record';
 import { cleanLists, issueKinds } from './jobs/clean-list';
@@ -35,12 +36,13 @@ import { dedupeLists, defaultLevel, defaultPriority } from './jobs/dedupe-lists'
 import { exportClusters } from './jobs/export-clusters';
 import { latestRun } from './store/matches';
 import { clusterReview, decide, decisions, pairReview, pick, reviewQueue, runFor, runsInfo, undo, type ReviewContext } from './records/match-review';
-import { loadEmailLists, loadNicknameTable, loadZipTable } from './jobs/reference-data';
-import { listCleanStats, rowsWithIssue } from './store/clean';
+import { loadEmailLists, loadNicknameTable, loadUsMap, loadZipTable } from './jobs/reference-data';
+import { listCleanStats } from './store/clean';
+import { facetCounts, GridCache, viewRows } from './records/grid-view';
 import { editCell, editsState, gridWindow, historyOf, recordDetail, stepHistory } from './records/record-views';
 import { openProjectDb, openReadConnection, type Db } from './store/db';
 import { SCHEMA_VERSION } from './store/migrations';
-import { allLists, getList } from './store/lists';
+import { allLists, getList, setListDetails } from './store/lists';
 import { listProblems, problemCount } from './store/problems';
 import { finishJob, getJob, insertJob, jobHistory, markInterruptedJobs } from './store/jobs';
 import { checkNoSharedField } from './domain/mapping';
@@ -53,10 +55,16 @@ import { buildProfile, exportHandoff, scoreLeads } from './jobs/score-leads';
 import { leadRows } from './records/score-views';
 import { lastScoredAt, saveScoreSettings, scoreSettings } from './store/scoring';
 import { exportMailing } from './jobs/export-mailing';
+import { currentMatchRun, entitiesOf, exportSet } from './jobs/export-set';
+import { ExportFieldError, resolveExportFields, type ExportField } from './domain/export/export-fields';
 import { resolveCenter } from './domain/target/geography';
 import { bestCustomerAreas, geoSummary, removedRecords, targetRunFor, zipReference } from './records/target-views';
-import { allRecipes, deleteRecipe, getTargetRun, latestTargetRun, mailings, saveRecipe, targetRuns } from './store/targeting';
+import { allRecipes, deleteRecipe, findMailing, getTargetRun, insertMailing, insertMailingExport, latestTargetRun, mailingRecipientIds, mailings, saveRecipe, targetRuns } from './store/targeting';
 import { throttledProgress, type ProgressSink } from './jobs/progress';
+import { auditLists, writeAuditHtml } from './jobs/list-audit';
+import { isGeoStep, type GeoStep } from './domain/audit/audit';
+import { renderAuditHtml } from './domain/audit/report-html';
+import { auditCosts, saveAuditCosts } from './store/audit';
 
 export const APP_NAME = 'Winnow';
 export const APP_VERSION = '0.1.0';
@@ -91,8 +99,8 @@ interface OpenProject {
   readDb: Db;
   /** The one write job running on this project, if any: jobs that write are serialized per project. */
   writer: string | null;
-  /** Filtered views of the grid ("rows with issue X"): row numbers in order, worked out once and kept until the next clean. */
-  views: Map<string, Float64Array>;
+  /** Grid views (filtered, searched, sorted: row numbers in order) and facet values, worked out once; cleared by jobs that change records. */
+  views: GridCache;
 }
 
 interface RunningJob {
@@ -192,7 +200,7 @@ export function createService(opts: ServiceOptions): WinnowService {
     const db = openProjectDb(resolved, { create });
     markInterruptedJobs(db);
     const readDb = openReadConnection(resolved);
-    const p: OpenProject = { id: crypto.randomUUID(), path: resolved, db, readDb, writer: null, views: new Map() };
+    const p: OpenProject = { id: crypto.randomUUID(), path: resolved, db, readDb, writer: null, views: new GridCache() };
     projects.set(p.id, p);
     rememberRecent(resolved);
     return projectInfo(p);
@@ -232,7 +240,7 @@ export function createService(opts: ServiceOptions): WinnowService {
   const recentId = (p: string) => crypto.createHash('sha256').update(p).digest('hex').slice(0, 16);
 
   /** Runs a job in the background: recorded in the project's job log, progress throttled, cancel through AbortSignal. */
-  function startJob<R extends ImportResult | ExportResult | CleanResult | MergePurgeResult | MailingRunResult | ScoreRunResult>(
+  function startJob<R extends ImportResult | ExportResult | CleanResult | MergePurgeResult | MailingRunResult | ScoreRunResult | AuditResult>(
     p: OpenProject,
     kind: JobKind,
     label: string,
@@ -276,6 +284,100 @@ export function createService(opts: ServiceOptions): WinnowService {
     })();
     jobs.set(jobId, { projectId: p.id, kind, abort, done });
     return jobId;
+  }
+
+  /** export.set: a list or a ledger mailing to CSV/.xlsx, forming (and recording) a mailing set when asked to. */
+  function startExportSet(p: OpenProject, i: MethodParsedInput<'export.set'>): { jobId: string } {
+    const f = fileEntry(i.file, 'write');
+    const found = i.mailing === undefined ? null : findMailing(p.readDb, i.mailing);
+    if (i.mailing !== undefined && !found) {
+      const known = mailings(p.readDb).map((m) => `"${m.name}"`).slice(0, 20).join(', ') || 'none';
+      throw new WinnowError('NOT_FOUND', `There is no mailing "${i.mailing}" in the ledger (mailings: ${known}).`, { mailing: i.mailing });
+    }
+    const only = found ? new Set(mailingRecipientIds(p.readDb, found.mailingId)) : null;
+    // A record id is list id × 2³² + row number; a mailing without recipients names its list only by name.
+    const first = only && only.size > 0 ? only.values().next().value! : null;
+    const listId = !found ? i.listId! : first !== null ? Math.floor(first / 2 ** 32) : (allLists(p.readDb).find((l) => l.name === found.fromListName)?.id ?? 0);
+    const list = getList(p.readDb, listId);
+    if (!list) throw new WinnowError('NOT_FOUND', found ? `The list mailing "${found.name}" was drawn from is no longer in this project.` : `There is no list ${listId} in this project.`, { listId });
+    let fields: ExportField[];
+    try {
+      fields = resolveExportFields(i.fields, list);
+    } catch (e) {
+      if (e instanceof ExportFieldError) throw new WinnowError('INVALID_INPUT', e.message, { fields: i.fields });
+      throw e;
+    }
+    const formsSet = !found && (i.onePer !== undefined || i.limit !== undefined);
+    const writes = formsSet || found !== null || i.onePer !== undefined;
+    const today = new Date().toISOString().slice(0, 10);
+    const mailingName = found?.name ?? i.name ?? `${list.name} ${today}`;
+    const options = { fields: i.fields, onePer: i.onePer ?? null, sort: i.sort ?? null, splitBy: i.splitBy ?? null, limit: i.limit ?? null, bom: i.bom, neutralize: i.neutralize };
+    const label = `Export ${found ? `the mailing "${found.name}"` : list.name} to ${f.name}`;
+    const jobId = startJob(p, 'export', label, { listId: list.id, mailing: found?.mailingId ?? null, file: f.name, ...options }, writes, async (signal, progress) => {
+      let matching: ExportResult['matching'];
+      let entities: Map<number, { cluster: number; survivor: boolean }> | null = null;
+      if (i.onePer) {
+        let runId = currentMatchRun(p.db, list, i.onePer);
+        const ranNow = runId === null;
+        if (runId === null) {
+          await cleanFirst(p, [list], signal, progress);
+          const fresh = listOf(p, list.id);
+          const email = loadEmailLists(opts.resourcesDir);
+          runId = (await dedupeLists(p.db, { lists: [fresh], level: i.onePer, signal, progress, nicknames: loadNicknameTable(opts.resourcesDir), freeMail: (d) => email.freeMail.has(d), matchWorkerFile: opts.matchWorkerFile })).runId;
+        }
+        entities = entitiesOf(p.db, runId, list.id);
+        matching = { runId, level: i.onePer, ranNow };
+      }
+      const current = listOf(p, list.id);
+      const recording = formsSet || found !== null;
+      // A job that records nothing reads through the read connection, so it never waits on a writer.
+      const r = await exportSet(writes ? p.db : p.readDb, {
+        list: current,
+        outPath: f.path,
+        fields,
+        bom: i.bom,
+        neutralize: i.neutralize,
+        only,
+        entities,
+        limit: i.limit ?? null,
+        sort: i.sort ?? null,
+        splitBy: i.splitBy ?? null,
+        recipients: formsSet,
+        tables: cleanTables,
+        signal,
+        progress,
+        ...matchContext(),
+      });
+      let mailing: ExportResult['mailing'];
+      if (recording) {
+        // Files first, then the ledger, in one transaction: the ledger never names a set whose files were not written.
+        p.db.exec('BEGIN IMMEDIATE');
+        try {
+          const mailingId = formsSet
+            ? insertMailing(p.db, { name: mailingName, channel: i.channel, mailedAt: today, runId: null, fromListName: list.name, fileName: r.files.map((x) => x.fileName).join(', ') }, r.recipients)
+            : found!.mailingId;
+          for (const file of r.files) insertMailingExport(p.db, { mailingId, fileName: file.fileName, rows: file.rows, options });
+          p.db.exec('COMMIT');
+          mailing = { mailingId, name: mailingName, isNew: formsSet };
+        } catch (e) {
+          if (p.db.inTransaction) p.db.exec('ROLLBACK');
+          throw e;
+        }
+      }
+      return {
+        rowsWritten: r.rowsWritten,
+        seconds: r.seconds,
+        file: { fileId: i.file.fileId },
+        fileName: f.name,
+        files: r.files.map((x) => ({ key: x.key, fileName: x.fileName, rows: x.rows })),
+        considered: r.considered,
+        onePerDropped: r.onePerDropped,
+        limitDropped: r.limitDropped,
+        ...(mailing ? { mailing } : {}),
+        ...(matching ? { matching } : {}),
+      };
+    });
+    return { jobId };
   }
 
   /** Scores every prospect (cleaning what is not cleaned yet) as a job. */
@@ -348,14 +450,29 @@ export function createService(opts: ServiceOptions): WinnowService {
       p.db.close();
       return { closed: true };
     },
-    'lists.rows': (i) => {
+    'lists.rows': async (i) => {
       const p = project(i.projectId);
       const list = listOf(p, i.listId);
-      if (i.issue === undefined) return { listId: list.id, total: list.rowCount, rows: gridWindow(p.readDb, list, i.fromRow, i.count, null) };
-      const key = `${list.id}\u0000${i.issue}`;
-      let view = p.views.get(key);
-      if (!view) p.views.set(key, (view = rowsWithIssue(p.readDb, list.id, i.issue)));
-      return { listId: list.id, total: view.length, rows: gridWindow(p.readDb, list, i.fromRow, i.count, view) };
+      if (i.issue === undefined && i.view === undefined) return { listId: list.id, total: list.rowCount, rows: gridWindow(p.readDb, list, i.fromRow, i.count, null) };
+      const { rows, state } = await viewRows(p.readDb, list, p.views, i.view, i.issue, { refresh: i.refresh, supersede: true });
+      project(i.projectId);
+      const total = rows === null ? list.rowCount : rows.length;
+      const window = { listId: list.id, total, rows: gridWindow(p.readDb, list, i.fromRow, i.count, rows) };
+      return i.view === undefined ? window : { ...window, view: state };
+    },
+    'lists.rowPosition': async (i) => {
+      const p = project(i.projectId);
+      const list = listOf(p, i.listId);
+      const { rows } = await viewRows(p.readDb, list, p.views, i.view, undefined);
+      if (rows === null) return { pos: i.rowNo <= list.rowCount ? i.rowNo : null, total: list.rowCount };
+      const at = rows.indexOf(i.rowNo);
+      return { pos: at < 0 ? null : at + 1, total: rows.length };
+    },
+    'lists.facets': async (i) => {
+      const p = project(i.projectId);
+      const t0 = performance.now();
+      const result = await facetCounts(p.readDb, listOf(p, i.listId), p.views, i.view, i.facets);
+      return { ...result, ms: Math.round((performance.now() - t0) * 10) / 10 };
     },
     'lists.issues': (i) => {
       const p = project(i.projectId);
@@ -567,18 +684,21 @@ export function createService(opts: ServiceOptions): WinnowService {
     'records.edit': (i) => {
       const p = writable(i.projectId);
       const result = editCell(p.db, listOf(p, i.listId), i.rowNo, i.column, i.value, cleanTables);
+      p.views.noteEdit(i.listId);
       emit('project.changed', { projectId: p.id });
       return result;
     },
     'edits.undo': (i) => {
       const p = writable(i.projectId);
       const result = stepHistory(p.db, 'undo', cleanTables);
+      if (result.edit) p.views.noteEdit(result.edit.listId);
       if (result.edit) emit('project.changed', { projectId: p.id });
       return result;
     },
     'edits.redo': (i) => {
       const p = writable(i.projectId);
       const result = stepHistory(p.db, 'redo', cleanTables);
+      if (result.edit) p.views.noteEdit(result.edit.listId);
       if (result.edit) emit('project.changed', { projectId: p.id });
       return result;
     },
@@ -633,11 +753,12 @@ export function createService(opts: ServiceOptions): WinnowService {
       const f = fileEntry(i.file, 'write');
       const label = i.what === 'problems' ? `Export the problems of ${list.name} to ${f.name}` : `Export ${list.name} to ${f.name}`;
       const jobId = startJob(p, 'export', label, { listId: list.id, file: f.name, what: i.what, fields: i.fields }, false, async (signal, progress) => {
-        const r = await exportDelimited(p.readDb, { list, outPath: f.path, what: i.what, fields: i.fields, tables: cleanTables, signal, progress });
+        const r = await exportDelimited(p.readDb, { list, outPath: f.path, what: i.what, fields: i.fields, neutralize: i.neutralize, tables: cleanTables, signal, progress });
         return { ...r, file: { fileId: i.file.fileId }, fileName: f.name };
       });
       return { jobId };
     },
+    'export.set': (i) => startExportSet(project(i.projectId), i),
     'jobs.cancel': (i) => {
       const j = jobs.get(i.jobId);
       if (!j) return { cancelled: false };
@@ -656,6 +777,75 @@ export function createService(opts: ServiceOptions): WinnowService {
       throw new WinnowError('NOT_FOUND', `There is no job ${i.jobId} in the open projects.`, { jobId: i.jobId });
     },
     'jobs.history': (i) => ({ jobs: jobHistory(project(i.projectId).db) }),
+    'audit.run': (i) => {
+      const p = project(i.projectId);
+      const all = allLists(p.readDb);
+      const find = (listId: number) => {
+        const l = all.find((x) => x.id === listId);
+        if (!l) throw new WinnowError('NOT_FOUND', `There is no list ${listId} in this project (lists: ${all.map((x) => `${x.id} "${x.name}"`).join(', ') || 'none'}).`, { listId });
+        return l;
+      };
+      const list = find(i.listId);
+      const other = i.compareListId === undefined ? null : find(i.compareListId);
+      if (other && other.id === list.id) throw new WinnowError('INVALID_INPUT', `"${list.name}" cannot be compared with itself; pick another list.`, { listId: list.id });
+      // The target area: the given geography, else the newest saved recipe that has one.
+      let target: { steps: GeoStep[]; source: 'options' | 'recipe'; recipeName: string | null } | null = null;
+      if (i.target) {
+        const bad = i.target.find((s) => !isGeoStep(s));
+        if (bad) throw new WinnowError('INVALID_INPUT', `The target area takes states, ZIP3 areas, ZIP codes or a radius, not a "${bad.kind}" step.`, { kind: bad.kind });
+        target = { steps: i.target.filter(isGeoStep), source: 'options', recipeName: null };
+      } else {
+        const recipe = allRecipes(p.readDb)
+          .filter((r) => r.recipe.steps.some(isGeoStep))
+          .sort((a, b) => b.updatedAt.localeCompare(a.updatedAt))[0];
+        if (recipe) target = { steps: recipe.recipe.steps.filter(isGeoStep), source: 'recipe', recipeName: recipe.name };
+      }
+      const costs = { ...auditCosts(p.readDb), ...i.costs };
+      const staleMonths = scoreSettings(p.readDb).staleMonths;
+      const label = `Audit ${list.name}${other ? ` beside ${other.name}` : ''}`;
+      const params = { listIds: [list.id, ...(other ? [other.id] : [])], price: i.price ?? null, cpm: i.cpm ?? null, target, costs };
+      const jobId = startJob(p, 'audit', label, params, true, async (signal, progress) => {
+        await cleanFirst(p, allLists(p.db).filter((l) => l.role !== 'responses'), signal, progress);
+        return auditLists(p.db, {
+          listIds: params.listIds,
+          lists: allLists(p.db),
+          price: i.price,
+          cpm: i.cpm,
+          target,
+          costs,
+          staleMonths,
+          signal,
+          progress,
+          zips: loadZipTable(opts.resourcesDir),
+          matchWorkerFile: opts.matchWorkerFile,
+          ...matchContext(),
+        });
+      });
+      return { jobId };
+    },
+    'audit.exportHtml': (i) => {
+      const p = project(i.projectId);
+      const job = getJob(p.readDb, i.jobId);
+      if (!job || job.kind !== 'audit') throw new WinnowError('NOT_FOUND', `There is no audit ${i.jobId} in this project; run the audit first.`, { jobId: i.jobId });
+      if (job.status !== 'done' || !job.result) throw new WinnowError('INVALID_INPUT', `That audit did not finish (${job.status}); run it again.`, { jobId: i.jobId });
+      const f = fileEntry(i.file, 'write');
+      const bytes = writeAuditHtml(renderAuditHtml(job.result as AuditResult, { projectName: path.basename(p.path, PROJECT_EXTENSION), map: loadUsMap(opts.resourcesDir) }), f.path);
+      return { fileName: f.name, bytes };
+    },
+    'audit.settings': (i) => auditCosts(project(i.projectId).readDb),
+    'lists.setDetails': (i) => {
+      const p = writable(i.projectId);
+      listOf(p, i.listId);
+      setListDetails(p.db, i.listId, i.details);
+      emit('project.changed', { projectId: p.id });
+      return getList(p.db, i.listId)!;
+    },
+    'audit.saveSettings': (i) => {
+      const p = writable(i.projectId);
+      const next = { ...auditCosts(p.db), ...i.costs };
+      saveAuditCosts(p.db, next);
+      return next;
+    },
   };
 
   /** What Winnow understood of a file, with the mapping it would use; with a project, also its presets and earlier imports. */

@@ -48,6 +48,8 @@ export const listDetailsSchema = z
     vendor: z.string().max(200).optional(),
     /** What the list cost, in dollars. */
     pricePaid: z.number().min(0).max(1e9).optional(),
+    /** What the list cost per thousand records (CPM), in dollars, when it was priced that way; pricePaid wins when both are given. */
+    cpm: z.number().min(0).max(1e7).optional(),
     /** ISO date (yyyy-mm-dd). */
     purchaseDate: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional(),
     /** For suppression lists: what kind of do-not-mail list this is. */
@@ -182,6 +184,8 @@ export interface RowWindow {
   /** Rows in the view (the whole list, or the rows that match the filter). */
   total: number;
   rows: GridRow[];
+  /** How the view's rows were worked out, when the call asked for a view. */
+  view?: GridViewState;
 }
 
 /** One kind of finding in a list and how many records have it, for the "rows with issues of kind X" filter. */
@@ -644,7 +648,7 @@ export interface ScoreRunResult {
   seconds: number;
 }
 
-export type JobKind = 'import' | 'export' | 'clean' | 'dedupe' | 'mailing' | 'score';
+export type JobKind = 'import' | 'export' | 'clean' | 'dedupe' | 'mailing' | 'score' | 'audit';
 export type JobStatus = 'running' | 'done' | 'cancelled' | 'failed' | 'interrupted';
 
 /** The import report. */
@@ -676,6 +680,16 @@ export interface ExportResult {
   file: FileRef;
   fileName: string;
   seconds: number;
+  /** export.set: every file written (one per state, segment or band when split), with its rows. */
+  files?: { key: string | null; fileName: string; rows: number }[];
+  /** export.set: records considered, and those left out as the same household/company or by the cap. */
+  considered?: number;
+  onePerDropped?: number;
+  limitDropped?: number;
+  /** export.set: the ledger mailing this export was recorded under; `isNew` when the export formed the set. */
+  mailing?: { mailingId: number; name: string; isNew: boolean };
+  /** export.set with onePer: the merge/purge run used, and whether this export ran it. */
+  matching?: { runId: number; level: string; ranNow: boolean };
 }
 
 export interface JobRecord {
@@ -689,7 +703,103 @@ export interface JobRecord {
   error: WinnowErrorData | null;
 }
 
-export type JobResult = ImportResult | ExportResult | CleanResult | MergePurgeResult | MailingRunResult | ScoreRunResult;
+export type JobResult = ImportResult | ExportResult | CleanResult | MergePurgeResult | MailingRunResult | ScoreRunResult | AuditResult;
+
+/** The steps of a list audit's waterfall, in order: each record is counted once, at the first step that finds it. */
+export const AUDIT_STEP_KINDS = ['duplicates', 'house', 'earlier', 'suppressed', 'undeliverable', 'outside', 'stale'] as const;
+export type AuditStepKind = (typeof AUDIT_STEP_KINDS)[number];
+
+/** What one piece costs to print and to post, in dollars (project settings; the savings meter multiplies by pieces). */
+export const auditCostsSchema = z
+  .object({
+    printPerPiece: z.number().min(0).max(100),
+    postagePerPiece: z.number().min(0).max(100),
+    /** A record mailed (this record, or the same person on another list) within this many days counts as recently mailed. */
+    recentDays: z.number().int().min(1).max(3650),
+  })
+  .strict();
+export type AuditCosts = z.output<typeof auditCostsSchema>;
+
+/** Pieces not mailed, and the print and postage they would have cost. */
+export interface Savings {
+  pieces: number;
+  print: number;
+  postage: number;
+  /** print + postage */
+  total: number;
+}
+
+/** One step of the audit waterfall: found = records with this finding (whatever earlier steps took); removed = those not already counted. */
+export interface AuditStep {
+  kind: AuditStepKind;
+  label: string;
+  in: number;
+  found: number;
+  removed: number;
+  /** Removed × the unit costs. */
+  savings: Savings;
+  note?: string;
+}
+
+/** A list's overlap with the house file or an earlier purchase (gross: every record of the audited list found on it). */
+export interface AuditOverlap {
+  listId: number;
+  listName: string;
+  role: ListRole;
+  importedAt: string;
+  records: number;
+}
+
+export interface ListAudit {
+  listId: number;
+  listName: string;
+  role: ListRole;
+  importedAt: string;
+  vendor: string | null;
+  purchaseDate: string | null;
+  rows: number;
+  /** The merge/purge level used for duplicates within the list. */
+  level: MatchLevel;
+  steps: AuditStep[];
+  /** Net-new mailable records: what no step removed. */
+  netNew: number;
+  /** Every step's savings added up. */
+  savings: Savings;
+  house: AuditOverlap[];
+  earlier: AuditOverlap[];
+  suppression: AuditOverlap[];
+  /** Records missing each field (after cleaning). */
+  missing: { field: 'name' | 'address' | 'city' | 'state' | 'zip' | 'email' | 'phone'; label: string; records: number }[];
+  verdicts: { mailable: number; emailable: number; callable: number; averageQuality: number };
+  /** The list's price: total dollars, where it came from, and the CPM it works out to. */
+  price: { total: number; cpm: number; source: 'list details' | 'given' } | null;
+  /** price / netNew; null without a price or without net-new records. */
+  costPerNetNew: number | null;
+  /** Records and net-new records per state (two-letter code; '' = no state), most records first; inTarget null without a target area. */
+  states: { state: string; records: number; netNew: number; inTarget: boolean | null }[];
+  /** The same per 3-digit ZIP area (records without a US ZIP are left out), for the map. */
+  zip3: { zip3: string; records: number; netNew: number; inTarget: boolean | null }[];
+  notes: string[];
+  /** Milliseconds per phase (reading, duplicates, house, earlier, suppression, rest), for benchmarks. */
+  timings?: Record<string, number>;
+}
+
+/** The target area the audit checked against ("outside the target area"), or null when none is set. */
+export interface AuditTarget {
+  description: string;
+  source: 'options' | 'recipe';
+  recipeName: string | null;
+}
+
+export interface AuditResult {
+  /** One list, or two side by side. */
+  lists: ListAudit[];
+  target: AuditTarget | null;
+  costs: AuditCosts;
+  staleMonths: number;
+  createdAt: string;
+  seconds: number;
+}
 
 export interface PreviewColumn extends ColumnInfo {
   field: CanonicalField | null;
@@ -785,6 +895,94 @@ export class WinnowError extends Error {
   }
 }
 
+/**
+ * What a grid view filters, sorts and counts by: a column of the list (its current value: the user's edit, else the
+ * imported one), the column mapped to a canonical field, or a value the clean / score / merge-purge steps worked out.
+ * Clean values: state, zip5, quality (0-100), mailable / emailable / callable ('yes' | 'no'), issue (issue codes, a record
+ * can have several), score (lead fit 0-100), scoreBand (fit letter A-D of the lead grade; '' when not scored), duplicate
+ * ('unique' | 'kept' | 'merged' in the newest merge/purge run that included the list; 'unchecked' when none did).
+ */
+export const GRID_CLEAN_FIELDS = ['state', 'zip5', 'quality', 'mailable', 'emailable', 'callable', 'issue', 'score', 'scoreBand', 'duplicate'] as const;
+export type GridCleanField = (typeof GRID_CLEAN_FIELDS)[number];
+export const gridTargetSchema = z.union([
+  z.object({ column: z.number().int().min(0).max(100_000) }).strict(),
+  z.object({ field: z.enum(CANONICAL_FIELDS) }).strict(),
+  z.object({ clean: z.enum(GRID_CLEAN_FIELDS) }).strict(),
+]);
+export type GridTarget = z.infer<typeof gridTargetSchema>;
+
+/**
+ * Filter operators. equals / notEquals compare text case-insensitively (numbers numerically on a number column);
+ * in is exact (facet selections; '' selects empty values); contains / startsWith ignore case (ASCII letters);
+ * isEmpty counts blank (whitespace-only) values as empty; gt, gte, lt, lte, between compare numbers, or dates when the
+ * value is a date (yyyy-mm-dd or m/d/yyyy); values of the column that are not numbers (dates) never match them.
+ */
+export const FILTER_OPS = ['equals', 'notEquals', 'contains', 'startsWith', 'isEmpty', 'isNotEmpty', 'gt', 'gte', 'lt', 'lte', 'between', 'in'] as const;
+export type FilterOp = (typeof FILTER_OPS)[number];
+const filterScalar = z.union([z.string().max(1000), z.number().finite()]);
+export const gridConditionSchema = z
+  .object({
+    target: gridTargetSchema,
+    op: z.enum(FILTER_OPS),
+    /** The operand of equals … lte, the lower bound of between. */
+    value: filterScalar.optional(),
+    /** The upper bound of between (inclusive). */
+    to: filterScalar.optional(),
+    /** The values of in. */
+    values: z.array(z.string().max(1000)).max(10_000).optional(),
+  })
+  .strict()
+  .superRefine((c, ctx) => {
+    const needs = (key: 'value' | 'to' | 'values', ok: boolean) => {
+      if (!ok) ctx.addIssue({ code: 'custom', path: [key], message: `"${c.op}" needs ${key === 'values' ? 'a list of values' : key === 'to' ? 'an upper bound (to)' : 'a value'}` });
+    };
+    if (c.op === 'in') needs('values', c.values !== undefined);
+    else if (c.op === 'between') {
+      needs('value', c.value !== undefined);
+      needs('to', c.to !== undefined);
+    } else if (c.op !== 'isEmpty' && c.op !== 'isNotEmpty') needs('value', c.value !== undefined);
+  });
+export type GridCondition = z.input<typeof gridConditionSchema>;
+/** A filter: one condition, or a group of conditions of which any one may hold (OR). A view's filters all hold (AND). */
+export const gridFilterSchema = z.union([gridConditionSchema, z.object({ any: z.array(gridConditionSchema).min(1).max(50) }).strict()]);
+export type GridFilter = z.input<typeof gridFilterSchema>;
+export const gridSortKeySchema = z.object({ target: gridTargetSchema, desc: z.boolean().default(false) }).strict();
+/**
+ * A view of a list: filters (AND), sort keys (first key first; empty values last in both directions; ties in file
+ * order) and a quick search (case-insensitive substring over the cells of `searchColumns`, default every column).
+ */
+export const gridViewSchema = z
+  .object({
+    filters: z.array(gridFilterSchema).max(100).default([]),
+    sort: z.array(gridSortKeySchema).max(10).default([]),
+    search: z.string().max(200).default(''),
+    searchColumns: z.array(z.number().int().min(0).max(100_000)).max(100_000).optional(),
+  })
+  .strict();
+export type GridView = z.input<typeof gridViewSchema>;
+export type GridViewParsed = z.output<typeof gridViewSchema>;
+
+/** How a view's order was worked out: once per view, then kept (least recently used views are dropped first). */
+export interface GridViewState {
+  /** Milliseconds the engine took to filter and sort the whole list for this view (0 when it came from the cache). */
+  buildMs: number;
+  /** The view was built before the latest cell edit (or undo/redo): rows keep their places until it is asked for with refresh. */
+  stale: boolean;
+}
+
+/** One facet: how many records of the view have each value, most frequent first. */
+export interface FacetResult {
+  target: GridTarget;
+  /** Words for the panel header: the column name or "State", "Issue kind", "Score band", "Duplicate status". */
+  label: string;
+  /** The top values ('' is the empty value). For issue, a record counts once for each kind it has; '' = no issue. */
+  values: { value: string; count: number }[];
+  /** Records with a value beyond the top ones, and how many such values there are. */
+  other: { values: number; count: number };
+  /** Records counted (the view without its own conditions on this target, as OpenRefine's facets do). */
+  total: number;
+}
+
 /** Method name → input schema. Results are typed by `MethodResults` below. */
 export const recordRefSchema = z.object({ listId: z.number().int().positive(), rowNo: z.number().int().min(1) }).strict();
 
@@ -807,6 +1005,23 @@ export const methodInputs = {
       fromRow: z.number().int().min(1),
       count: z.number().int().min(1).max(1000),
       issue: z.string().min(1).max(100).optional(),
+      /** Filters, sort keys and quick search; fromRow is then a position in the view (with issue: both apply). */
+      view: gridViewSchema.optional(),
+      /** Work the view out again (after edits: a view keeps its rows in place until refreshed). */
+      refresh: z.boolean().default(false),
+    })
+    .strict(),
+  /** Where a record is in a view (1-based position, or null when the view leaves it out): keeps a selection in sight after a sort. */
+  'lists.rowPosition': z
+    .object({ projectId: id, listId: z.number().int().positive(), rowNo: z.number().int().min(1), view: gridViewSchema.optional() })
+    .strict(),
+  /** Value counts (top `limit` + other) of a few fields over a view of a list, for the facets panel. */
+  'lists.facets': z
+    .object({
+      projectId: id,
+      listId: z.number().int().positive(),
+      view: gridViewSchema.optional(),
+      facets: z.array(z.object({ target: gridTargetSchema, limit: z.number().int().min(1).max(1000).default(20) }).strict()).min(1).max(20),
     })
     .strict(),
   /** The kinds of warnings and errors the clean found in a list, with record counts (empty until the list is cleaned). */
@@ -844,8 +1059,38 @@ export const methodInputs = {
       /** Rows only: 'original' (default) the list's columns with the user's edits; 'canonical' the cleaned canonical columns
        * (first_name … zip4, mailable, quality, issues); 'all' the canonical columns then the original ones. */
       fields: z.enum(['original', 'canonical', 'all']).default('original'),
+      /** Rows only: a single quote before cells a spreadsheet would run as a formula (=, +, -, @, tab, CR; phone numbers kept). */
+      neutralize: z.boolean().default(true),
     })
     .strict(),
+  /**
+   * Exports a list (or a ledger mailing's recipients) to CSV or .xlsx (by the file name): fields as a preset (original,
+   * canonical, all, mail-merge) or names in order; one piece per household or company (matching first when there is no
+   * current merge/purge of that level); the best-scored `limit`; ZIP order; one file per state, segment (grade) or score
+   * band. A set formed from a list (onePer or limit) is recorded in the mailing ledger, and so is every export of a mailing.
+   */
+  'export.set': z
+    .object({
+      projectId: id,
+      listId: z.number().int().positive().optional(),
+      /** A ledger mailing, by name or number (instead of listId). */
+      mailing: z.string().trim().min(1).max(200).optional(),
+      file: fileRefSchema,
+      fields: z.string().trim().min(1).max(10_000).default('original'),
+      onePer: z.enum(['household', 'company']).optional(),
+      sort: z.enum(['zip']).optional(),
+      splitBy: z.enum(['state', 'segment', 'band']).optional(),
+      limit: z.number().int().positive().max(100_000_000).optional(),
+      /** CSV: start with a UTF-8 byte-order mark (Excel then reads accents right). */
+      bom: z.boolean().default(false),
+      /** false writes every value exactly (files no spreadsheet will open). */
+      neutralize: z.boolean().default(true),
+      /** Ledger name of a set formed here (default "LIST yyyy-mm-dd"). */
+      name: z.string().trim().min(1).max(200).optional(),
+      channel: z.enum(MAILING_CHANNELS).default('direct-mail'),
+    })
+    .strict()
+    .refine((v) => (v.listId === undefined) !== (v.mailing === undefined), { message: 'Give either a list or a mailing to export.' }),
   /** Cleans one list, or every list of the project when listId is omitted. */
   'clean.start': z.object({ projectId: id, listId: z.number().int().positive().optional() }).strict(),
   /**
@@ -977,6 +1222,31 @@ export const methodInputs = {
   'jobs.cancel': z.object({ jobId: id }).strict(),
   'jobs.wait': z.object({ jobId: id }).strict(),
   'jobs.history': projectInput,
+  /**
+   * Audits a bought list (and, with compareListId, a second one side by side): duplicates within it, overlap with the house
+   * file and each earlier purchase, suppressed, undeliverable, outside the target area, stale; net-new mailable records,
+   * cost per net-new record and the savings meter. Cleans lists not cleaned yet; writes nothing else. A job (kind 'audit').
+   */
+  'audit.run': z
+    .object({
+      projectId: id,
+      listId: z.number().int().positive(),
+      compareListId: z.number().int().positive().optional(),
+      /** The list's price in dollars, or its CPM; default the list details' pricePaid / cpm. */
+      price: z.number().min(0).max(1e9).optional(),
+      cpm: z.number().min(0).max(1e7).optional(),
+      /** The target area; default the geography of the newest saved recipe that has one. */
+      target: z.array(targetStepSchema).max(20).optional(),
+      /** Unit costs for this run; default the project's audit settings. */
+      costs: auditCostsSchema.partial().optional(),
+    })
+    .strict(),
+  /** Writes an audit (the result of an 'audit.run' job) as a self-contained HTML report, atomically (temp file + rename). */
+  'audit.exportHtml': z.object({ projectId: id, jobId: id, file: fileRefSchema }).strict(),
+  'audit.settings': projectInput,
+  /** Changes a list's details (vendor, price paid or CPM, purchase date, ...): the keys given replace the old ones. */
+  'lists.setDetails': z.object({ projectId: id, listId: z.number().int().positive(), details: listDetailsSchema }).strict(),
+  'audit.saveSettings': z.object({ projectId: id, costs: auditCostsSchema.partial() }).strict(),
 } as const;
 
 export interface MethodResults {
@@ -990,6 +1260,8 @@ export interface MethodResults {
   'project.info': ProjectInfo;
   'project.close': { closed: boolean };
   'lists.rows': RowWindow;
+  'lists.facets': { total: number; facets: FacetResult[]; ms: number };
+  'lists.rowPosition': { pos: number | null; total: number };
   'lists.problems': { total: number; problems: ImportProblemRow[] };
   'lists.issues': { cleaned: boolean; kinds: IssueKindCount[] };
   'clean.start': { jobId: string };
@@ -1034,9 +1306,15 @@ export interface MethodResults {
   'mapping.deletePreset': { deleted: boolean };
   'import.start': { jobId: string };
   'export.start': { jobId: string };
+  'export.set': { jobId: string };
   'jobs.cancel': { cancelled: boolean };
   'jobs.wait': JobRecord;
   'jobs.history': { jobs: JobRecord[] };
+  'audit.run': { jobId: string };
+  'audit.exportHtml': { fileName: string; bytes: number };
+  'audit.settings': AuditCosts;
+  'lists.setDetails': ListInfo;
+  'audit.saveSettings': AuditCosts;
 }
 
 export type MethodName = keyof typeof methodInputs;

@@ -30,11 +30,16 @@ import {
   type MergePurgeResult,
   type ProjectInfo,
   type ReadOptions,
+  type AuditResult,
+  type TargetStep,
 } from '../api/contract';
+import { formatDollars, formatUnitCost } from '../domain/audit/audit';
 import { CANONICAL_EXPORT_COLUMNS } from '../domain/clean-record';
 import { checkNoSharedField } from '../domain/mapping';
 import { APP_VERSION, createService, toWinnowError, type WinnowService } from '../service';
 import { problemRecord, problemsHeader } from '../jobs/export-delimited';
+import { ONE_PER, SPLIT_BY, type OnePer, type SplitBy } from '../jobs/export-set';
+import { ExportFieldError, MAIL_MERGE_FIELDS, resolveExportFields } from '../domain/export/export-fields';
 
 export interface CliIO {
   out: (line: string) => void;
@@ -65,10 +70,20 @@ Usage:
       Normalize and check names, companies, e-mails, phones and US addresses of one list (default: every list), and
       print how many records are mailable, emailable and callable, the quality score and the kinds of issues found.
       USPS-style standardization from public data: not CASS, DPV or NCOA certified.
-  winnow export --project P.winnow --list NAME --out OUT.csv [--fields original|canonical|all]
-      Write a list out in its original row order. original (default): its original header and values (with edits made
-      in the app). canonical: the cleaned columns ${CANONICAL_EXPORT_COLUMNS.join(',')}.
-      all: the canonical columns, then the original ones.
+  winnow export --project P.winnow --list N|--mailing M --out F.csv|F.xlsx [--fields ...] [--one-per household|company]
+                [--sort zip] [--split-by state|segment|band] [--limit N] [--bom] [--raw] [--name MAILING] [--channel C]
+      Write a list (or the recipients of ledger mailing M) to CSV or .xlsx, in its original row order. --fields original
+      (default): its original header and values (with edits made in the app). canonical: the cleaned columns
+      ${CANONICAL_EXPORT_COLUMNS.join(',')}.
+      all: the canonical columns, then the original ones. mail-merge: ${MAIL_MERGE_FIELDS.join(',')}. Or names in
+      the order to write them, comma-separated: the canonical names, addressee, company, delivery_line, last_line
+      ("CITY ST 12345-6789"), zip (ZIP+4), score, grade, band, or the list's own column headers.
+      --one-per keeps one record per household or company (matching the list first when it has no current merge/purge
+      at that level); --limit N keeps the N best-scored; --sort zip orders by ZIP, ZIP+4, delivery line; --split-by
+      writes F-KEY.csv per state, segment (lead grade A1-D3) or band (fit A-D). A set formed with --one-per or --limit,
+      and every --mailing export, is recorded in the mailing ledger. Cells starting with = + - @ (also after spaces),
+      tab or CR get a leading ' (phone numbers like +1 212 555 0100 are kept) unless --raw; --bom starts a CSV with a
+      UTF-8 byte-order mark for Excel. Files are written under a temporary name and renamed when complete.
   winnow dedupe FILE [--level person|household|company|address] --clusters OUT.csv
       Find the duplicates in a raw file (read, mapped, cleaned and matched in a temporary project) and write OUT.csv with
       header row,cluster: one line per data row in file order, row = 1-based data row, cluster = an id shared by the rows
@@ -101,6 +116,14 @@ Usage:
       (0-100), tire-kicker flags, grade (fit A-D × engagement 1-3) and the sales-ready verdict (rules from the app).
       Prints the profile, the grade matrix and the sales-ready count; --handoff writes the sales-ready leads with
       CRM column names.
+  winnow audit --project P.winnow --list N --out REPORT.html [--compare LIST2] [--price DOLLARS | --cpm DOLLARS]
+               [--states CA,NV] [--zip3 891,890] [--radius ZIP:MILES] [--print-cost D] [--postage-cost D] [--recent-days N]
+      Audit a bought list: duplicates within it, overlap with the house file and each earlier purchase, suppressed,
+      undeliverable-looking, outside the target area (the options, else the newest saved recipe with a geography
+      step), stale or recently mailed; net-new mailable records, cost per net-new record (with a price: --price, --cpm
+      or the list's details) and the print and postage each step saves (unit costs from the project, or the options).
+      Prints one line per figure and writes a self-contained HTML report (inline CSS and SVG, prints well);
+      --compare puts a second list beside it (priced from its own details). N and LIST2 are list names (or numbers).
   winnow lists --project P.winnow
       Show each list in a project with its role and row count.
   winnow problems --project P.winnow --list NAME [--out PROBLEMS.csv]
@@ -145,9 +168,25 @@ const COMMANDS: Record<string, { options: NonNullable<ParseArgsConfig['options']
     help: 'winnow problems --project P.winnow --list NAME [--out PROBLEMS.csv]',
   },
   export: {
-    options: { project: { type: 'string' }, list: { type: 'string' }, out: { type: 'string' }, fields: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
+    options: {
+      project: { type: 'string' },
+      list: { type: 'string' },
+      mailing: { type: 'string' },
+      out: { type: 'string' },
+      fields: { type: 'string' },
+      'one-per': { type: 'string' },
+      sort: { type: 'string' },
+      'split-by': { type: 'string' },
+      limit: { type: 'string' },
+      bom: { type: 'boolean' },
+      raw: { type: 'boolean' },
+      name: { type: 'string' },
+      channel: { type: 'string' },
+      help: { type: 'boolean', short: 'h' },
+    },
     positionals: 0,
-    help: 'winnow export --project P.winnow --list NAME --out OUT.csv [--fields original|canonical|all]',
+    help:
+      'winnow export --project P.winnow --list N|--mailing M --out F.csv|F.xlsx [--fields ...] [--one-per household|company] [--sort zip] [--split-by state|segment|band] [--limit N] [--bom] [--raw] [--name MAILING] [--channel C]',
   },
   clean: {
     options: { project: { type: 'string' }, list: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
@@ -198,6 +237,26 @@ const COMMANDS: Record<string, { options: NonNullable<ParseArgsConfig['options']
     options: { model: { type: 'string' }, out: { type: 'string' }, project: { type: 'string' }, handoff: { type: 'string' }, ...READ_OPTIONS, help: { type: 'boolean', short: 'h' } },
     positionals: [0, 1],
     help: 'winnow score FILE --model MODEL.json --out SCORED.csv\n       winnow score --project P.winnow [--handoff SALES-READY.csv]',
+  },
+  audit: {
+    options: {
+      project: { type: 'string' },
+      list: { type: 'string' },
+      out: { type: 'string' },
+      compare: { type: 'string' },
+      price: { type: 'string' },
+      cpm: { type: 'string' },
+      states: { type: 'string' },
+      zip3: { type: 'string' },
+      radius: { type: 'string' },
+      'print-cost': { type: 'string' },
+      'postage-cost': { type: 'string' },
+      'recent-days': { type: 'string' },
+      help: { type: 'boolean', short: 'h' },
+    },
+    positionals: 0,
+    help:
+      'winnow audit --project P.winnow --list N --out REPORT.html [--compare LIST2] [--price DOLLARS | --cpm DOLLARS] [--states CA,NV] [--zip3 891,890] [--radius ZIP:MILES] [--print-cost D] [--postage-cost D] [--recent-days N]',
   },
   lists: {
     options: { project: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
@@ -268,6 +327,8 @@ export async function runCli(argv: string[], io: CliIO): Promise<number> {
         return positionals.length === 0 ? await cmdScoreProject(service, values, io) : await cmdScore(service, positionals[0]!, values, io);
       case 'preview':
         return await cmdPreview(service, positionals[0]!, values, io);
+      case 'audit':
+        return await cmdAudit(service, values, io);
       case 'problems':
         return await cmdProblems(service, values, io);
     }
@@ -546,20 +607,83 @@ async function cmdProblems(service: WinnowService, values: Record<string, string
 
 async function cmdExport(service: WinnowService, values: Record<string, string | boolean | undefined>, io: CliIO): Promise<number> {
   const projectPath = path.resolve(need(values, 'project'));
-  const listName = need(values, 'list');
+  const listName = typeof values.list === 'string' ? values.list : undefined;
+  const mailingName = typeof values.mailing === 'string' ? values.mailing : undefined;
+  if ((listName === undefined) === (mailingName === undefined)) throw new UsageError(listName === undefined ? '--list or --mailing is required' : 'give --list or --mailing, not both');
   const out = path.resolve(need(values, 'out'));
+  if (!/\.(csv|tsv|tab|txt|xlsx)$/i.test(out)) throw new UsageError(`--out must end in .csv (or .tsv, .txt) or .xlsx (got "${path.basename(out)}")`);
   const fields = (values.fields as string | undefined) ?? 'original';
-  if (fields !== 'original' && fields !== 'canonical' && fields !== 'all') throw new UsageError(`--fields must be original, canonical or all, not "${fields}"`);
+  const onePer = values['one-per'] as string | undefined;
+  if (onePer !== undefined && !(ONE_PER as readonly string[]).includes(onePer)) throw new UsageError(`--one-per must be ${ONE_PER.join(' or ')} (got "${onePer}")`);
+  const sort = values.sort as string | undefined;
+  if (sort !== undefined && sort !== 'zip') throw new UsageError(`--sort must be zip (got "${sort}")`);
+  const splitBy = values['split-by'] as string | undefined;
+  if (splitBy !== undefined && !(SPLIT_BY as readonly string[]).includes(splitBy)) throw new UsageError(`--split-by must be one of ${SPLIT_BY.join(', ')} (got "${splitBy}")`);
+  let limit: number | undefined;
+  if (typeof values.limit === 'string') {
+    limit = Number(values.limit);
+    if (!Number.isInteger(limit) || limit < 1) throw new UsageError(`--limit must be a whole number of pieces, 1 or more (got "${values.limit}")`);
+  }
+  if (mailingName !== undefined && (onePer !== undefined || limit !== undefined)) {
+    throw new UsageError('--one-per and --limit form a new mailing set from a --list; a recorded --mailing is exported with the recipients it went to');
+  }
+  const channel = (values.channel as string | undefined) ?? 'direct-mail';
+  if (!(MAILING_CHANNELS as readonly string[]).includes(channel)) throw new UsageError(`--channel must be one of ${MAILING_CHANNELS.join(', ')} (got "${channel}")`);
+  const neutralize = values.raw !== true;
   const info = await openExisting(service, projectPath);
-  const list = await findList(info, listName, projectPath);
+  const list = listName === undefined ? null : await findList(info, listName, projectPath);
+  if (list) {
+    try {
+      resolveExportFields(fields, list);
+    } catch (e) {
+      if (e instanceof ExportFieldError) throw new UsageError(`--fields must be original, canonical or all, or field names in order: ${e.message}`);
+      throw e;
+    }
+  }
+  const plain = list && (fields === 'original' || fields === 'canonical' || fields === 'all') && !onePer && !sort && !splitBy && limit === undefined && !values.bom && !/\.xlsx$/i.test(out);
   const stop = showProgress(service, io);
   try {
-    const { jobId } = await service.invoke('export.start', { projectId: info.projectId, listId: list.id, file: service.registerFile(out, 'write'), fields });
-    const job = await service.invoke('jobs.wait', { jobId });
-    if (job.status !== 'done' || !job.result) throw new WinnowError(job.error?.code ?? 'INTERNAL', job.error?.message ?? `export ${job.status}`);
-    const r = job.result as ExportResult;
+    const file = service.registerFile(out, 'write');
+    let jobId: string;
+    if (plain) {
+      ({ jobId } = await service.invoke('export.start', { projectId: info.projectId, listId: list.id, file, fields: fields as 'original' | 'canonical' | 'all', neutralize }));
+    } else {
+      try {
+        ({ jobId } = await service.invoke('export.set', {
+          projectId: info.projectId,
+          ...(list ? { listId: list.id } : { mailing: mailingName! }),
+          file,
+          fields,
+          ...(onePer ? { onePer: onePer as OnePer } : {}),
+          ...(sort ? { sort: 'zip' as const } : {}),
+          ...(splitBy ? { splitBy: splitBy as SplitBy } : {}),
+          ...(limit !== undefined ? { limit } : {}),
+          bom: values.bom === true,
+          neutralize,
+          ...(typeof values.name === 'string' && values.name.trim() !== '' ? { name: values.name.trim() } : {}),
+          channel: channel as MailingChannel,
+        }));
+      } catch (e) {
+        const we = toWinnowError(e);
+        if (we.code === 'INVALID_INPUT' && we.details && 'fields' in we.details) throw new UsageError(`--fields must be original, canonical or all, or field names in order: ${we.message}`);
+        throw e;
+      }
+    }
+    const r = await waitFor<ExportResult>(service, jobId, 'export');
     io.progress?.('');
-    io.out(`Exported ${r.rowsWritten.toLocaleString('en-US')} rows of list "${list.name}" to ${path.basename(out)} in ${r.seconds.toFixed(2)} s.`);
+    const n = (x: number) => x.toLocaleString('en-US');
+    const what = list ? `list "${list.name}"` : `mailing "${r.mailing?.name ?? mailingName}"`;
+    const records = (x: number, what: string) => `${n(x)} ${what}${x === 1 ? '' : 's'}`;
+    if (r.matching) io.out(`One piece per ${r.matching.level}: ${r.matching.ranNow ? `matched the list at ${r.matching.level} level now (merge/purge run ${r.matching.runId})` : `the current ${r.matching.level}-level merge/purge (run ${r.matching.runId})`}; ${records(r.onePerDropped ?? 0, 'record')} left out as the same ${r.matching.level}.`);
+    if (limit !== undefined) io.out(`Best-scored ${n(limit)}: ${n(r.limitDropped ?? 0)} lower-scored record${r.limitDropped === 1 ? '' : 's'} left out.`);
+    const files = r.files ?? [{ key: null, fileName: path.basename(out), rows: r.rowsWritten }];
+    if (splitBy) {
+      io.out(`Exported ${n(r.rowsWritten)} rows of ${what} to ${files.length} file${files.length === 1 ? '' : 's'} by ${splitBy} in ${r.seconds.toFixed(2)} s:`);
+      for (const f of files) io.out(`  ${f.fileName}  ${records(f.rows, 'row')}  (${splitBy} ${f.key})`);
+    } else {
+      io.out(`Exported ${n(r.rowsWritten)} rows of ${what} to ${path.basename(out)} in ${r.seconds.toFixed(2)} s.`);
+    }
+    if (r.mailing) io.out(r.mailing.isNew ? `Recorded in the mailing ledger as "${r.mailing.name}" (${channel}, ${n(r.rowsWritten)} pieces).` : `Recorded in the mailing ledger: mailing "${r.mailing.name}" exported again (no new pieces).`);
     return 0;
   } finally {
     stop();
@@ -839,6 +963,91 @@ function printWaterfall(r: MailingRunResult, io: CliIO): void {
   for (const row of rows) io.out(line(row));
   for (const st of r.steps) if (st.note) io.out(`  ${st.step}: ${st.note}`);
   if (r.multiBuyers > 0) io.out(`Multi-buyers in the set (also on another bought list): ${n(r.multiBuyers)}.`);
+}
+
+/** A money option: dollars, "$1,250.00" and "1250" alike. */
+function dollarsOf(values: Record<string, string | boolean | undefined>, name: string, max: number): number | undefined {
+  const v = values[name];
+  if (typeof v !== 'string') return undefined;
+  const x = Number(v.replace(/[$,\s]/g, ''));
+  if (v.trim() === '' || !Number.isFinite(x) || x < 0 || x > max) throw new UsageError(`--${name} must be an amount in dollars from 0 to ${max.toLocaleString('en-US')} (got "${v}")`);
+  return x;
+}
+
+async function cmdAudit(service: WinnowService, values: Record<string, string | boolean | undefined>, io: CliIO): Promise<number> {
+  const projectPath = path.resolve(need(values, 'project'));
+  const listName = need(values, 'list');
+  const out = path.resolve(need(values, 'out'));
+  const price = dollarsOf(values, 'price', 1e9);
+  const cpm = dollarsOf(values, 'cpm', 1e7);
+  if (price !== undefined && cpm !== undefined) throw new UsageError('give --price or --cpm, not both');
+  const printCost = dollarsOf(values, 'print-cost', 100);
+  const postageCost = dollarsOf(values, 'postage-cost', 100);
+  let recentDays: number | undefined;
+  if (typeof values['recent-days'] === 'string') {
+    recentDays = Number(values['recent-days']);
+    if (!Number.isInteger(recentDays) || recentDays < 1 || recentDays > 3650) throw new UsageError(`--recent-days must be a whole number of days from 1 to 3650 (got "${values['recent-days']}")`);
+  }
+  const states = codesOf(values, 'states', /^[A-Z]{2}$/, 'a two-letter state code');
+  const zip3 = codesOf(values, 'zip3', /^\d{3}$/, 'a 3-digit ZIP area');
+  const target: TargetStep[] = [];
+  if (states) target.push({ kind: 'states', mode: 'include', states });
+  if (zip3) target.push({ kind: 'zip3', mode: 'include', zip3 });
+  if (typeof values.radius === 'string') {
+    const at = values.radius.lastIndexOf(':');
+    const miles = Number(values.radius.slice(at + 1));
+    if (at <= 0 || !Number.isFinite(miles) || miles <= 0) throw new UsageError(`--radius must be ZIP:MILES, e.g. 89501:25 (got "${values.radius}")`);
+    target.push({ kind: 'radius', mode: 'include', center: values.radius.slice(0, at), miles });
+  }
+  if (!fs.existsSync(path.dirname(out))) throw new WinnowError('FILE_NOT_FOUND', `the folder of ${out} does not exist.`);
+  const info = await openExisting(service, projectPath);
+  // A list by name (as every command takes it), or by its number when no list has that name.
+  const pick = (name: string) => {
+    const byId = /^\d+$/.test(name) && !info.lists.some((l) => l.name.toLowerCase() === name.toLowerCase()) ? info.lists.find((l) => l.id === Number(name)) : undefined;
+    return byId ?? findList(info, name, projectPath);
+  };
+  const list = await pick(listName);
+  const other = typeof values.compare === 'string' ? await pick(values.compare) : null;
+  const costs = { ...(printCost !== undefined ? { printPerPiece: printCost } : {}), ...(postageCost !== undefined ? { postagePerPiece: postageCost } : {}), ...(recentDays !== undefined ? { recentDays } : {}) };
+  const stop = showProgress(service, io);
+  try {
+    const { jobId } = await service.invoke('audit.run', {
+      projectId: info.projectId,
+      listId: list.id,
+      ...(other ? { compareListId: other.id } : {}),
+      ...(price !== undefined ? { price } : {}),
+      ...(cpm !== undefined ? { cpm } : {}),
+      ...(target.length > 0 ? { target } : {}),
+      costs,
+    });
+    const r = await waitFor<AuditResult>(service, jobId, 'audit');
+    const written = await service.invoke('audit.exportHtml', { projectId: info.projectId, jobId, file: service.registerFile(out, 'write') });
+    io.progress?.('');
+    printAudit(r, io);
+    io.out(`Report written to ${written.fileName} (${formatSize(written.bytes)}).`);
+    return 0;
+  } finally {
+    stop();
+  }
+}
+
+function printAudit(r: AuditResult, io: CliIO): void {
+  const n = (x: number) => x.toLocaleString('en-US');
+  const pct = (x: number, of: number) => (of === 0 ? '0%' : `${((100 * x) / of).toFixed(1)}%`);
+  const usd = formatDollars;
+  const line = (label: string, value: string) => io.out(`  ${`${label}:`.padEnd(32)}${value}`);
+  io.out(`Audit in ${r.seconds.toFixed(2)} s; target area: ${r.target ? `${r.target.description}${r.target.recipeName ? ` (recipe "${r.target.recipeName}")` : ''}` : 'none set'}; unit costs ${formatUnitCost(r.costs.printPerPiece)} print + ${formatUnitCost(r.costs.postagePerPiece)} postage per piece.`);
+  for (const l of r.lists) {
+    io.out(`List "${l.listName}" (${l.role}):`);
+    for (const note of l.notes) io.out(`  note: ${note}`);
+    line('rows', n(l.rows));
+    for (const s of l.steps) line(s.label.toLowerCase(), s.kind === 'outside' && !r.target ? 'no target area set' : `${n(s.found)} found, ${n(s.removed)} removed`);
+    line('net-new mailable', `${n(l.netNew)} (${pct(l.netNew, l.rows)})`);
+    line('list price', l.price ? `${usd(l.price.total)} (${usd(l.price.cpm)} per thousand, ${l.price.source})` : 'none entered');
+    line('cost per net-new record', l.costPerNetNew === null ? (l.price ? 'no net-new records' : 'needs a price (--price or --cpm)') : formatUnitCost(l.costPerNetNew));
+    line('pieces saved', `${n(l.savings.pieces)}: print ${usd(l.savings.print)}, postage ${usd(l.savings.postage)}, total ${usd(l.savings.total)}`);
+    line('missing fields', l.missing.map((m) => `${m.field} ${n(m.records)}`).join(', '));
+  }
 }
 
 async function waitFor<R>(service: WinnowService, jobId: string, what: string): Promise<R> {

@@ -8,6 +8,8 @@ import { cleanRange, decodeClean } from '../store/clean';
 import { editsInRange } from '../store/edits';
 import { iterateProblems } from '../store/problems';
 import { iterateRows, recordId } from '../store/records';
+import { neutralizeRow } from '../domain/export/neutralize';
+import { partialName, removeStalePartials } from './atomic-file';
 import { valuesOf } from './clean-batch';
 import { fieldColumns } from './clean-list';
 import type { ProgressSink } from './progress';
@@ -23,6 +25,8 @@ export interface ExportJobInput {
   tables?: () => CleanTables;
   signal: AbortSignal;
   progress: ProgressSink;
+  /** Rows only: false writes values exactly; true (the default) puts a quote before cells a spreadsheet would run as formulas. */
+  neutralize?: boolean;
   /** Rows only: writes just the records this keeps (a mailing set), `keptRows` of them. */
   keep?: { has: (recordId: number) => boolean; rows: number };
 }
@@ -31,6 +35,8 @@ export interface DelimitedLayout {
   delimiter: string;
   newline: string;
   bom: boolean;
+  /** Neutralize formula triggers in every cell (see neutralizeCell). */
+  neutralize?: boolean;
 }
 
 /** The problems file's header: where each problem is, why, then the list's columns as they were in the file. */
@@ -51,7 +57,8 @@ export async function exportDelimited(readDb: Db, job: ExportJobInput): Promise<
     return writeDelimited(job.outPath, { delimiter: ',', newline: '\r\n', bom: false }, problemsHeader(job.list), batches, job.list.problemCount, job);
   }
   const fields = job.fields ?? 'original';
-  const layout = { delimiter: job.list.format?.delimiter || ',', newline: job.list.format?.newline ?? '\r\n', bom: job.list.format?.bom ?? false };
+  const neutralize = job.neutralize ?? true;
+  const layout = { delimiter: job.list.format?.delimiter || ',', newline: job.list.format?.newline ?? '\r\n', bom: job.list.format?.bom ?? false, neutralize };
   // The header as it was in the file (names shown in the app are trimmed and made unique).
   const original = job.list.columns.map((c) => c.original ?? c.name);
   const rows = job.keep?.rows ?? job.list.rowCount;
@@ -59,7 +66,7 @@ export async function exportDelimited(readDb: Db, job: ExportJobInput): Promise<
     return writeDelimited(job.outPath, layout, original, currentRows(readDb, job.list, false, job.tables, false, job.keep), rows, job);
   }
   // A new layout: comma-separated unless the file name says tab-separated.
-  const canonicalLayout = { delimiter: /\.(tsv|tab)$/i.test(job.outPath) ? '\t' : ',', newline: '\r\n', bom: false };
+  const canonicalLayout = { delimiter: /\.(tsv|tab)$/i.test(job.outPath) ? '\t' : ',', newline: '\r\n', bom: false, neutralize };
   const header = fields === 'all' ? [...CANONICAL_EXPORT_COLUMNS, ...original] : [...CANONICAL_EXPORT_COLUMNS];
   return writeDelimited(job.outPath, canonicalLayout, header, currentRows(readDb, job.list, true, job.tables, fields === 'all', job.keep), rows, job);
 }
@@ -120,7 +127,8 @@ export async function writeDelimited(
   const started = performance.now();
   const dir = path.dirname(outPath);
   if (!fs.existsSync(dir)) throw new WinnowError('FILE_NOT_FOUND', `Cannot write ${outPath}: the folder ${dir} does not exist.`, { file: outPath });
-  const tmpPath = path.join(dir, `.${path.basename(outPath)}.${process.pid}.${Date.now()}.partial`);
+  removeStalePartials(outPath);
+  const tmpPath = partialName(outPath);
   const { delimiter, newline } = layout;
   const out = fs.createWriteStream(tmpPath, { flags: 'wx' });
   let writeError: Error | null = null;
@@ -138,7 +146,8 @@ export async function writeDelimited(
     }
     if (writeError) throw writeError;
   };
-  const unparse = csvLines(delimiter, newline);
+  const lines = csvLines(delimiter, newline);
+  const unparse = layout.neutralize ? (rows: readonly (readonly string[])[]) => lines(rows.map(neutralizeRow)) : lines;
   let rowsWritten = 0;
   try {
     if (layout.bom) await write('\uFEFF');

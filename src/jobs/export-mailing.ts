@@ -5,7 +5,7 @@ import { matchRecord } from '../domain/match/features';
 import { householdKey } from '../domain/target/household';
 import type { CleanTables } from '../domain/clean-record';
 import type { Db } from '../store/db';
-import { insertMailing, removedIds, type StoredTargetRun } from '../store/targeting';
+import { insertMailing, insertMailingExport, removedIds, type StoredTargetRun } from '../store/targeting';
 import { cleanedRecords } from './lead-records';
 import { exportDelimited } from './export-delimited';
 import type { ProgressSink } from './progress';
@@ -47,6 +47,7 @@ export async function exportMailing(db: Db, job: MailingExportInput): Promise<{ 
   let mailingId: number;
   try {
     mailingId = insertMailing(db, { name: job.name, channel: job.channel, mailedAt: job.mailedAt, runId: job.run.id, fromListName: job.list.name, fileName: path.basename(job.outPath) }, recipients());
+    insertMailingExport(db, { mailingId, fileName: path.basename(job.outPath), rows: written.rowsWritten, options: { fields: job.fields, runId: job.run.id } });
     db.exec('COMMIT');
   } catch (e) {
     if (db.inTransaction) db.exec('ROLLBACK');

@@ -1,7 +1,8 @@
 // Loads the bundled reference data (ZIP table, nicknames, email domain lists) from resources/, once per folder.
 // The parsers and every lookup are pure functions in src/domain; this is the only place that reads those files.
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
+import { parseUsMap, type UsMap } from '../domain/audit/us-map';
 import { parseDomainList, type EmailLists } from '../domain/email-data';
 import { parseNicknameTable, type NicknameTable } from '../domain/nicknames';
 import { parseZipTable, type ZipTable } from '../domain/zip-data';
@@ -32,4 +33,10 @@ export function loadEmailLists(resourcesDir: string): EmailLists {
     disposable: parseDomainList(readFileSync(path.join(dir, 'disposable-domains.txt'), 'utf8')),
     freeMail: parseDomainList(readFileSync(path.join(dir, 'free-mail-domains.txt'), 'utf8')),
   }));
+}
+
+/** resources/map/us-map.json: state outlines and ZIP3 centres for the audit report's map (null when the file is absent). */
+export function loadUsMap(resourcesDir: string): UsMap | null {
+  const file = path.join(resourcesDir, 'map', 'us-map.json');
+  return once(file, () => (existsSync(file) ? parseUsMap(readFileSync(file, 'utf8')) : null));
 }

@@ -348,5 +348,5 @@ export async function exportHandoff(db: Db, job: { lists: ReadonlyMap<number, Li
     }
   };
   if (!path.isAbsolute(job.outPath)) throw new WinnowError('INVALID_INPUT', 'The hand-off file needs a full path.');
-  return writeDelimited(job.outPath, { delimiter: /\.(tsv|tab)$/i.test(job.outPath) ? '\t' : ',', newline: '\r\n', bom: false }, HANDOFF_COLUMNS, rows(), 0, job);
+  return writeDelimited(job.outPath, { delimiter: /\.(tsv|tab)$/i.test(job.outPath) ? '\t' : ',', newline: '\r\n', bom: false, neutralize: true }, HANDOFF_COLUMNS, rows(), 0, job);
 }

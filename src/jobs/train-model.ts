@@ -110,6 +110,6 @@ export async function scoreFile(job: ScoreFileInput): Promise<ScoreFileResult> {
   };
   const name = path.basename(job.outPath);
   const delimiter = /\.(tsv|tab)$/i.test(job.outPath) ? '\t' : ',';
-  const written = await writeDelimited(job.outPath, { delimiter, newline: '\r\n', bom: false }, [...header, 'score', 'reasons'], scored(), 0, { signal: job.signal, progress: () => undefined });
+  const written = await writeDelimited(job.outPath, { delimiter, newline: '\r\n', bom: false, neutralize: true }, [...header, 'score', 'reasons'], scored(), 0, { signal: job.signal, progress: () => undefined });
   return { rowsWritten: written.rowsWritten, fileName: name, missingColumns: missing, averageScore: count === 0 ? 0 : Math.round((sum / count) * 10) / 10, seconds: Math.round((performance.now() - started) / 10) / 100 };
 }

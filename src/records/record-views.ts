@@ -42,7 +42,7 @@ function gridRow(pos: number, rowNo: number, cells: string[], edits: Map<number,
  * Rows of a view: positions fromPos.. of the whole list (a rowid range seek) or of the rows with an issue code
  * (`filtered` holds their row numbers in order, worked out once per view by the caller).
  */
-export function gridWindow(db: Db, list: ListInfo, fromPos: number, count: number, filtered: Float64Array | null): GridRow[] {
+export function gridWindow(db: Db, list: ListInfo, fromPos: number, count: number, filtered: Float64Array | Uint32Array | null): GridRow[] {
   const raw = filtered
     ? rowsByNumber(db, list.id, Array.from(filtered.subarray(fromPos - 1, fromPos - 1 + count)))
     : rowWindow(db, list.id, fromPos, count);

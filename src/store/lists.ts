@@ -106,3 +106,10 @@ export function uniqueListName(db: Db, wanted: string): string {
     if (!taken.get(candidate)) return candidate;
   }
 }
+
+/** Replaces the given keys of a list's details (the others stay). */
+export function setListDetails(db: Db, listId: number, details: ListDetails): void {
+  const row = db.prepare(`SELECT details FROM lists WHERE id = ?`).pluck().get(listId) as string | null | undefined;
+  const next = { ...(row ? (JSON.parse(row) as ListDetails) : {}), ...details };
+  db.prepare(`UPDATE lists SET details = ? WHERE id = ?`).run(Object.keys(next).length > 0 ? JSON.stringify(next) : null, listId);
+}

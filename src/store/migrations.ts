@@ -267,6 +267,22 @@ export const MIGRATIONS: readonly Migration[] = [
       CREATE INDEX lead_scores_by_grade ON lead_scores(grade, fit DESC, record_id);
     `,
   },
+  {
+    version: 9,
+    name: 'mailing exports',
+    sql: `
+      -- Every file a mailing set was exported to (a set exported again adds a row here, not pieces to the ledger).
+      CREATE TABLE mailing_exports (
+        id INTEGER PRIMARY KEY,
+        mailing_id INTEGER NOT NULL REFERENCES mailings(id) ON DELETE CASCADE,
+        exported_at TEXT NOT NULL,
+        file_name TEXT NOT NULL,
+        rows INTEGER NOT NULL,
+        options TEXT NOT NULL           -- JSON: fields, format, sort, split, one-per, limit
+      );
+      CREATE INDEX mailing_exports_by_mailing ON mailing_exports(mailing_id, id);
+    `,
+  },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

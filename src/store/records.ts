@@ -92,3 +92,8 @@ export function rowsByNumber(db: Db, listId: number, rowNos: readonly number[]):
     return raw === undefined ? [] : [{ rowNo, cells: JSON.parse(raw) as string[] }];
   });
 }
+
+/** Every record id of a list, in row order. */
+export function listRecordIds(db: Db, listId: number): number[] {
+  return db.prepare(`SELECT id FROM records WHERE id >= ? AND id <= ? ORDER BY id`).pluck().all(recordId(listId, 1), recordId(listId, MAX_ROWS_PER_LIST)) as number[];
+}

@@ -79,3 +79,9 @@ export function* salesReadyBatches(db: Db, batch = 2000): Generator<StoredLead[]
     yield page;
   }
 }
+
+/** The last score of every scored record of a list (fit and grade), by record id. */
+export function listScores(db: Db, fromId: number, toId: number): Map<number, { fit: number; grade: string }> {
+  const rows = db.prepare(`SELECT record_id AS id, fit, grade FROM lead_scores WHERE record_id >= ? AND record_id <= ?`).all(fromId, toId) as { id: number; fit: number; grade: string }[];
+  return new Map(rows.map((r) => [r.id, { fit: r.fit, grade: r.grade }]));
+}

@@ -168,3 +168,31 @@ export function zipCounts(db: Db, listId: number): { zip5: string; state: string
     .prepare(`SELECT zip5, state, count(*) AS n FROM clean WHERE id >= ? AND id <= ? GROUP BY zip5, state`)
     .all(recordId(listId, 1), recordId(listId, MAX_ROWS_PER_LIST)) as { zip5: string; state: string; n: number }[];
 }
+
+/** A mailing of the ledger by name (the newest of that name) or by number. */
+export function findMailing(db: Db, nameOrId: string): MailingInfo | undefined {
+  const byName = db.prepare(`SELECT ${MAILING_COLUMNS} FROM mailings WHERE name = ? ORDER BY id DESC LIMIT 1`).get(nameOrId) as MailingInfo | undefined;
+  if (byName) return byName;
+  const byNoCase = db.prepare(`SELECT ${MAILING_COLUMNS} FROM mailings WHERE name = ? COLLATE NOCASE ORDER BY id DESC LIMIT 1`).get(nameOrId) as MailingInfo | undefined;
+  if (byNoCase || !/^\d+$/.test(nameOrId)) return byNoCase;
+  return db.prepare(`SELECT ${MAILING_COLUMNS} FROM mailings WHERE id = ?`).get(Number(nameOrId)) as MailingInfo | undefined;
+}
+
+/** The record ids a mailing went to, ascending. */
+export function mailingRecipientIds(db: Db, mailingId: number): number[] {
+  return db.prepare(`SELECT record_id FROM mailing_recipients WHERE mailing_id = ? ORDER BY record_id`).pluck().all(mailingId) as number[];
+}
+
+/** Records that a mailing set was written to a file (call inside the transaction that records the set, if any). */
+export function insertMailingExport(db: Db, e: { mailingId: number; fileName: string; rows: number; options: unknown }, at = new Date().toISOString()): number {
+  return Number(
+    db.prepare(`INSERT INTO mailing_exports (mailing_id, exported_at, file_name, rows, options) VALUES (?, ?, ?, ?, ?)`).run(e.mailingId, at, e.fileName, e.rows, JSON.stringify(e.options)).lastInsertRowid,
+  );
+}
+
+/** The files a mailing was exported to, oldest first. */
+export function mailingExports(db: Db, mailingId: number): { exportedAt: string; fileName: string; rows: number; options: unknown }[] {
+  return (db.prepare(`SELECT exported_at AS exportedAt, file_name AS fileName, rows, options FROM mailing_exports WHERE mailing_id = ? ORDER BY id`).all(mailingId) as { exportedAt: string; fileName: string; rows: number; options: string }[]).map(
+    (r) => ({ ...r, options: JSON.parse(r.options) as unknown }),
+  );
+}

@@ -22,6 +22,8 @@ describe('input validation', () => {
     'project.info': [{ projectId: '' }, 'projectId'],
     'project.close': [{ projectId: ['x'] }, 'projectId'],
     'lists.rows': [{ projectId: 'p', listId: 1, fromRow: 0, count: 10 }, 'fromRow'],
+    'lists.facets': [{ projectId: 'p', listId: 1, facets: [{ target: { clean: 'county' } }] }, 'facets.0.target'],
+    'lists.rowPosition': [{ projectId: 'p', listId: 1, rowNo: 0 }, 'rowNo'],
     'lists.problems': [{ projectId: 'p', listId: 1, count: 5000 }, 'count'],
     'lists.issues': [{ projectId: 'p', listId: 0 }, 'listId'],
     'clean.start': [{ projectId: 'p', listId: 'all' }, 'listId'],
@@ -66,9 +68,15 @@ describe('input validation', () => {
     'import.preview': [{ file: '/etc/passwd' }, 'file'],
     'import.start': [{ projectId: 'p', file: { fileId: 'f' }, role: 'friends' }, 'role'],
     'export.start': [{ projectId: 'p', listId: -1, file: { fileId: 'f' } }, 'listId'],
+    'export.set': [{ projectId: 'p', listId: 1, file: { fileId: 'f' }, onePer: 'street' }, 'onePer'],
     'jobs.cancel': [{}, 'jobId'],
     'jobs.wait': [{ jobId: 'x'.repeat(101) }, 'jobId'],
     'jobs.history': [{ projectId: null }, 'projectId'],
+    'audit.run': [{ projectId: 'p', listId: 1, cpm: -5 }, 'cpm'],
+    'audit.exportHtml': [{ projectId: 'p', jobId: 'j', file: {} }, 'file.fileId'],
+    'audit.settings': [{ projectId: 'p', costs: {} }, 'costs'],
+    'audit.saveSettings': [{ projectId: 'p', costs: { printPerPiece: -1 } }, 'costs.printPerPiece'],
+    'lists.setDetails': [{ projectId: 'p', listId: 1, details: { cpm: 'ten' } }, 'details.cpm'],
   };
 
   it('has a case for every method of the contract', () => {

@@ -83,7 +83,8 @@ async function roundTrip(t: TestProject, file: string, delimiter: string): Promi
   const result = imported(await importFile(t, file));
   const cells = await allRows(t, result.listId);
   const out = path.join(t.dir, `out-${path.basename(file)}`);
-  const job = await exportList(t, result.listId, out);
+  // The exact export (--raw): these tests prove the cells come back as imported.
+  const job = await exportList(t, result.listId, out, { neutralize: false });
   expect(job.status).toBe('done');
   expect(parseCsv(fs.readFileSync(out, 'utf8'), delimiter).length).toBeGreaterThan(0);
   return { result, cells, exported: fs.readFileSync(out) };
@@ -128,6 +129,10 @@ describe.each(MODES)('import and export, $mode', ({ extra }) => {
     expect(parseCsv(text, ',')).toEqual([MESSY_HEADER, ...MESSY_ROWS]);
     // Rows end the way the source's rows ended.
     expect(text.split('\r\n')[0]).toBe('Name,Address,City,Note');
+    // By default a formula cell gets a leading quote, so a spreadsheet shows it as text.
+    const safe = path.join(t.dir, 'safe.csv');
+    expect((await exportList(t, (await t.service.invoke('project.info', { projectId: t.projectId })).lists[0]!.id, safe)).status).toBe('done');
+    expect(fs.readFileSync(safe, 'utf8')).toContain("'=SUM(A1)");
   });
 
   it('keeps a UTF-8 byte-order mark on export and never puts it in the first header cell', async () => {
@@ -333,7 +338,7 @@ describe.each(MODES)('import and export, $mode', ({ extra }) => {
           if (rows.some((r) => r.length > 1)) expect(list.format?.delimiter).toBe(d);
           expect(await allRows(t, listId)).toEqual(rows.slice(1));
           const out = path.join(t.dir, `p${n}-out.csv`);
-          expect((await exportList(t, listId, out)).status).toBe('done');
+          expect((await exportList(t, listId, out, { neutralize: false })).status).toBe('done');
           expect(parseCsv(fs.readFileSync(out, 'utf8'), list.format!.delimiter)).toEqual(rows);
         },
       ),
