@@ -13,6 +13,7 @@ import type { ZipTable } from '../domain/zip-data';
 import type { Db } from '../store/db';
 import { insertTargetRun, piecesSince, pruneTargetRuns, removedWriter, type LedgerPiece, type RunGeo } from '../store/targeting';
 import { readMatchTable } from './dedupe-lists';
+import { matchEntries } from './match-entries';
 import type { ProgressSink } from './progress';
 
 export interface MailingJobInput {
@@ -110,50 +111,27 @@ export async function buildMailing(db: Db, job: MailingJobInput): Promise<Mailin
    * Which records still in match an entry of `entries` (table indices), and the words for the match. Each entry matches
    * at `level`, or at the most specific level its own fields allow ('auto').
    */
-  const matchEntries = async (entries: number[], level: SuppressLevel, phase: string): Promise<{ hits: Map<number, string>; note: string }> => {
+  const matchEntriesOf = async (entries: number[], level: SuppressLevel, phase: string): Promise<{ hits: Map<number, string>; note: string }> => {
     const hits = new Map<number, string>();
-    const byLevel = new Map<EntryLevel, number[]>();
-    let thin = 0;
-    for (const e of entries) {
-      const l = level === 'auto' ? entryLevel(recordAt(table, e)) : (level as EntryLevel);
-      if (l === null) thin++;
-      else {
-        let group = byLevel.get(l);
-        if (!group) byLevel.set(l, (group = []));
-        group.push(e);
-      }
-    }
-    const found = new Map<EntryLevel, number>();
-    for (const [l, group] of byLevel) {
-      check();
-      const before = hits.size;
-      if (l === 'email' || l === 'phone' || l === 'companyName') {
-        const col = table.cols[l === 'companyName' ? 'company' : l];
-        const entryOf = new Map<number, number>();
-        for (const e of group) if (col.ids[e]! !== 0 && !entryOf.has(col.ids[e]!)) entryOf.set(col.ids[e]!, e);
-        const what = l === 'email' ? 'same e-mail' : l === 'phone' ? 'same phone' : 'same company name';
-        for (let i = 0; i < n; i++) {
-          if (!w.alive[i] || hits.has(i)) continue;
-          const e = entryOf.get(col.ids[i]!);
-          if (e !== undefined) hits.set(i, `${what} as ${entryText(e)}: ${col.values[col.ids[i]!]}`);
+    const { byLevel, found, thin } = await matchEntries(table, n, {
+      entries,
+      levelOf: (e) => (level === 'auto' ? entryLevel(recordAt(table, e)) : (level as EntryLevel)),
+      alive: (i) => w.alive[i] === 1,
+      settings,
+      check,
+      phase: (name, done, of) => (check(), job.progress({ phase: `${phase}: ${name}`, rows: n, done, total: of })),
+      onHit: (i, hit) => {
+        if (hit.kind === 'value') {
+          const what = hit.level === 'email' ? 'same e-mail' : hit.level === 'phone' ? 'same phone' : 'same company name';
+          hits.set(i, `${what} as ${entryText(hit.entry)}: ${hit.value}`);
+          return;
         }
-      } else {
-        const side = new Int8Array(table.n).fill(-1);
-        for (let i = 0; i < n; i++) if (w.alive[i]) side[i] = 0;
-        for (const e of group) side[e] = 1;
-        const s = settings(l);
-        const r = await link(table, side, s, { phase: (name, done, of) => (check(), job.progress({ phase: `${phase}: ${name}`, rows: n, done, total: of })) });
-        for (let p = 0; p < r.pairs.prob.length; p++) {
-          if (r.pairs.prob[p]! < s.mergeAt) break;
-          const a = r.pairs.a[p]!;
-          if (hits.has(a)) continue;
-          const why = explainPair(table, r.comparisons, r.model, a, r.pairs.b[p]!);
-          const agreeing = why.parts.filter((x) => x.weight > 0).map((x) => x.says);
-          hits.set(a, `same ${ENTRY_LEVEL_WORDS[l]} as ${entryText(r.pairs.b[p]!)} (${Math.round(r.pairs.prob[p]! * 100)}%: ${agreeing.join('; ') || why.text})`);
-        }
-      }
-      found.set(l, hits.size - before);
-    }
+        const r = hit.link;
+        const why = explainPair(table, r.comparisons, r.model, i, hit.entry);
+        const agreeing = why.parts.filter((x) => x.weight > 0).map((x) => x.says);
+        hits.set(i, `same ${ENTRY_LEVEL_WORDS[hit.level]} as ${entryText(hit.entry)} (${Math.round(r.pairs.prob[hit.pair]! * 100)}%: ${agreeing.join('; ') || why.text})`);
+      },
+    });
     const parts = [...byLevel].map(([l, g]) => `${count(g.length)} ${ENTRY_LEVEL_WORDS[l]} ${g.length === 1 ? 'entry' : 'entries'} → ${count(found.get(l) ?? 0)} removed`);
     if (thin > 0) parts.push(`${count(thin)} ${thin === 1 ? 'entry' : 'entries'} too thin to match (no address, e-mail or phone)`);
     return { hits, note: parts.join('; ') };
@@ -206,7 +184,7 @@ export async function buildMailing(db: Db, job: MailingJobInput): Promise<Mailin
     let note: string | undefined;
     switch (step.kind) {
       case 'suppress': {
-        const { hits, note: words } = await matchEntries(entriesOf(step.listIds), step.level, phase);
+        const { hits, note: words } = await matchEntriesOf(entriesOf(step.listIds), step.level, phase);
         removals = [...hits].map(([i, why]) => [i, `Suppressed: ${why}`] as const);
         note = words;
         break;
@@ -218,7 +196,7 @@ export async function buildMailing(db: Db, job: MailingJobInput): Promise<Mailin
           if (step.mode === 'only') removals = keptIn(() => 'Not an existing customer (the project has no customer list)');
           break;
         }
-        const { hits, note: words } = await matchEntries(entriesOf(listIds), step.level, phase);
+        const { hits, note: words } = await matchEntriesOf(entriesOf(listIds), step.level, phase);
         removals = step.mode === 'exclude' ? [...hits].map(([i, why]) => [i, `Existing customer: ${why}`] as const) : keptIn((i) => (hits.has(i) ? null : 'Not an existing customer: no match on the customer lists'));
         note = words;
         break;

@@ -54,5 +54,5 @@ export async function exportClusters(db: Db, job: ClusterExportInput): Promise<{
       yield batch;
     }
   }
-  return writeDelimited(job.outPath, { delimiter: ',', newline: '\r\n', bom: false }, single ? ['row', 'cluster'] : ['list', 'row', 'cluster'], batches(), total, job);
+  return writeDelimited(job.outPath, { delimiter: ',', newline: '\r\n', bom: false, neutralize: true }, single ? ['row', 'cluster'] : ['list', 'row', 'cluster'], batches(), total, job);
 }

@@ -35,8 +35,8 @@ export interface DelimitedLayout {
   delimiter: string;
   newline: string;
   bom: boolean;
-  /** Neutralize formula triggers in every cell (see neutralizeCell). */
-  neutralize?: boolean;
+  /** Neutralize formula triggers in every cell (see neutralizeCell); every writer says, so no file is missed. */
+  neutralize: boolean;
 }
 
 /** The problems file's header: where each problem is, why, then the list's columns as they were in the file. */
@@ -54,7 +54,7 @@ export async function exportDelimited(readDb: Db, job: ExportJobInput): Promise<
     const batches = (function* () {
       for (const batch of iterateProblems(readDb, job.list.id)) yield batch.map((p) => problemRecord({ ...p, cells: p.raw }));
     })();
-    return writeDelimited(job.outPath, { delimiter: ',', newline: '\r\n', bom: false }, problemsHeader(job.list), batches, job.list.problemCount, job);
+    return writeDelimited(job.outPath, { delimiter: ',', newline: '\r\n', bom: false, neutralize: job.neutralize ?? true }, problemsHeader(job.list), batches, job.list.problemCount, job);
   }
   const fields = job.fields ?? 'original';
   const neutralize = job.neutralize ?? true;

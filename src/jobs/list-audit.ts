@@ -19,7 +19,7 @@ import {
   type GeoStep,
   type MissingField,
 } from '../domain/audit/audit';
-import { dedupe, DEFAULT_SETTINGS, link, type DedupeSettings } from '../domain/match/dedupe';
+import { dedupe, DEFAULT_SETTINGS, type DedupeSettings } from '../domain/match/dedupe';
 import { matchRecord } from '../domain/match/features';
 import { matchTableBuilder, recordAt, type MatchTable } from '../domain/match/table';
 import type { NicknameTable } from '../domain/nicknames';
@@ -31,6 +31,7 @@ import { listCleanStats } from '../store/clean';
 import type { Db } from '../store/db';
 import { piecesSince } from '../store/targeting';
 import { defaultLevel, matchPool, readMatchTable, survivors } from './dedupe-lists';
+import { matchEntries } from './match-entries';
 import { cleanedRecords } from './lead-records';
 import type { ProgressSink } from './progress';
 
@@ -386,35 +387,7 @@ async function matchAgainst(
   phase: (name: string, done: number, total: number) => void,
 ): Promise<{ hit: Int32Array; note: string }> {
   const hit = new Int32Array(n).fill(-1);
-  const byLevel = new Map<EntryLevel, number[]>();
-  let thin = 0;
-  for (const e of entries) {
-    const l = entryLevel(recordAt(table, e));
-    if (l === null) thin++;
-    else {
-      let group = byLevel.get(l);
-      if (!group) byLevel.set(l, (group = []));
-      group.push(e);
-    }
-  }
-  for (const [l, group] of byLevel) {
-    if (l === 'email' || l === 'phone' || l === 'companyName') {
-      const col = table.cols[l === 'companyName' ? 'company' : l];
-      const entryOf = new Map<number, number>();
-      for (const e of group) if (col.ids[e]! !== 0 && !entryOf.has(col.ids[e]!)) entryOf.set(col.ids[e]!, e);
-      for (let i = 0; i < n; i++) {
-        const e = entryOf.get(col.ids[i]!);
-        if (hit[i]! < 0 && e !== undefined) hit[i] = e;
-      }
-      continue;
-    }
-    const side = new Int8Array(table.n).fill(-1);
-    for (let i = 0; i < n; i++) side[i] = 0;
-    for (const e of group) side[e] = 1;
-    const s = settings(l);
-    const r = await link(table, side, s, { phase });
-    for (let p = 0; p < r.pairs.prob.length && r.pairs.prob[p]! >= s.mergeAt; p++) if (hit[r.pairs.a[p]!]! < 0) hit[r.pairs.a[p]!] = r.pairs.b[p]!;
-  }
+  const { byLevel, thin } = await matchEntries(table, n, { entries, levelOf: (e) => entryLevel(recordAt(table, e)), settings, phase, onHit: (i, h) => (hit[i] = h.entry) });
   const parts = [...byLevel].map(([l, g]) => `${count(g.length)} ${g.length === 1 ? 'entry' : 'entries'} compared as ${MATCHED_AS[l]}`);
   if (thin > 0) parts.push(`${count(thin)} too thin to match (no address, e-mail or phone)`);
   return { hit, note: parts.join('; ') || 'no entries' };

@@ -183,6 +183,15 @@ describe.each(runners)('winnow via $how', ({ run }) => {
     ]);
   });
 
+  it('problems --out neutralizes formula triggers in the raw cells, as every file export does', async () => {
+    const dir = tempDir();
+    const project = path.join(dir, 'p.winnow');
+    expect((await run(['import', writeFile(dir, 'f.csv', 'a,b\n1,2\n=HYPERLINK("http://x"),+1 212 555 0100,extra\n'), '--project', project], dir)).code).toBe(0);
+    const out = path.join(dir, 'problems.csv');
+    expect((await run(['problems', '--project', project, '--list', 'f', '--out', out], dir)).code).toBe(0);
+    expect(parseCsv(fs.readFileSync(out, 'utf8'), ',')[1]).toEqual(['3', '2', 'row has 3 cells; the header has 2 (all cells kept)', `'=HYPERLINK("http://x")`, '+1 212 555 0100', 'extra']);
+  });
+
   it('exports a list that reproduces every cell of the imported file', async () => {
     const dir = tempDir();
     const table = messyTable(800, 5, 9);
