@@ -48,6 +48,22 @@ function alive(pid: number): boolean {
   }
 }
 
+/** Writes a whole text at once the same way (a report): returns its size in bytes. */
+export function writeTextAtomically(outPath: string, text: string): number {
+  const dir = path.dirname(outPath);
+  if (!fs.existsSync(dir)) throw new WinnowError('FILE_NOT_FOUND', `Cannot write ${outPath}: the folder ${dir} does not exist.`, { file: outPath });
+  removeStalePartials(outPath);
+  const tmpPath = partialName(outPath);
+  try {
+    fs.writeFileSync(tmpPath, text, { encoding: 'utf8', flag: 'wx' });
+    fs.renameSync(tmpPath, outPath);
+  } catch (e) {
+    fs.rmSync(tmpPath, { force: true });
+    throw new WinnowError('FILE_UNREADABLE', `Cannot write ${path.basename(outPath)}: ${(e as Error).message}`, { file: outPath });
+  }
+  return Buffer.byteLength(text, 'utf8');
+}
+
 export function openAtomicFile(outPath: string): AtomicFile {
   const dir = path.dirname(outPath);
   if (!fs.existsSync(dir)) throw new WinnowError('FILE_NOT_FOUND', `Cannot write ${outPath}: the folder ${dir} does not exist.`, { file: outPath });

@@ -1,5 +1,4 @@
 // Writes a list back to a delimited file (original header, every raw value, original row order), or its import problems; temp file + rename.
-import fs from 'node:fs';
 import path from 'node:path';
 import { WinnowError, type ImportProblemRow, type ListInfo } from '../api/contract';
 import type { Db } from '../store/db';
@@ -9,7 +8,7 @@ import { editsInRange } from '../store/edits';
 import { iterateProblems } from '../store/problems';
 import { iterateRows, recordId } from '../store/records';
 import { neutralizeRow } from '../domain/export/neutralize';
-import { partialName, removeStalePartials } from './atomic-file';
+import { openAtomicFile } from './atomic-file';
 import { valuesOf } from './clean-batch';
 import { fieldColumns } from './clean-list';
 import type { ProgressSink } from './progress';
@@ -125,46 +124,25 @@ export async function writeDelimited(
   job: Pick<ExportJobInput, 'signal' | 'progress'>,
 ): Promise<{ rowsWritten: number; seconds: number }> {
   const started = performance.now();
-  const dir = path.dirname(outPath);
-  if (!fs.existsSync(dir)) throw new WinnowError('FILE_NOT_FOUND', `Cannot write ${outPath}: the folder ${dir} does not exist.`, { file: outPath });
-  removeStalePartials(outPath);
-  const tmpPath = partialName(outPath);
   const { delimiter, newline } = layout;
-  const out = fs.createWriteStream(tmpPath, { flags: 'wx' });
-  let writeError: Error | null = null;
-  out.on('error', (e) => (writeError = e));
-  const write = async (s: string) => {
-    if (writeError) throw writeError;
-    if (!out.write(s)) {
-      await new Promise<void>((resolve) => {
-        const done = () => {
-          out.off('drain', done).off('close', done);
-          resolve();
-        };
-        out.on('drain', done).on('close', done);
-      });
-    }
-    if (writeError) throw writeError;
-  };
+  const file = openAtomicFile(outPath);
   const lines = csvLines(delimiter, newline);
   const unparse = layout.neutralize ? (rows: readonly (readonly string[])[]) => lines(rows.map(neutralizeRow)) : lines;
   let rowsWritten = 0;
   try {
-    if (layout.bom) await write('\uFEFF');
-    await write(unparse([header]));
+    if (layout.bom) await file.write('\uFEFF');
+    await file.write(unparse([header]));
     for await (const batch of batches) {
       if (job.signal.aborted) throw new WinnowError('JOB_CANCELLED', 'The export was cancelled; no file was written.');
       if (batch.length === 0) continue;
-      await write(newline + unparse(batch));
+      await file.write(newline + unparse(batch));
       rowsWritten += batch.length;
       job.progress({ phase: 'writing', rows: rowsWritten, done: rowsWritten, total });
     }
-    await write(newline);
-    await new Promise<void>((resolve, reject) => out.end((err?: Error | null) => (err ? reject(err) : resolve())));
-    await fs.promises.rename(tmpPath, outPath);
+    await file.write(newline);
+    await file.commit();
   } catch (err) {
-    out.destroy();
-    await fs.promises.rm(tmpPath, { force: true });
+    await file.abort();
     if (err instanceof WinnowError) throw err;
     throw new WinnowError('FILE_UNREADABLE', `Cannot write ${path.basename(outPath)}: ${(err as Error).message}`, { file: outPath });
   }

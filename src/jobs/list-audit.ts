@@ -1,9 +1,7 @@
 // The list audit job: reads a bought list with the house file, earlier purchases and suppression lists, finds duplicates
 // within it (merge/purge), overlaps and suppressed records (linkage at the most specific level each entry allows, as the
 // mailing waterfall does), undeliverable, outside-the-area and stale records, and counts the waterfall. Writes nothing.
-import fs from 'node:fs';
 import { availableParallelism } from 'node:os';
-import path from 'node:path';
 import { WinnowError, type AuditCosts, type AuditOverlap, type AuditResult, type AuditStepKind, type AuditTarget, type ListAudit, type ListInfo, type MatchLevel } from '../api/contract';
 import {
   auditWaterfall,
@@ -31,6 +29,7 @@ import { listCleanStats } from '../store/clean';
 import type { Db } from '../store/db';
 import { piecesSince } from '../store/targeting';
 import { defaultLevel, matchPool, readMatchTable, survivors } from './dedupe-lists';
+import { writeTextAtomically } from './atomic-file';
 import { matchEntries } from './match-entries';
 import { cleanedRecords } from './lead-records';
 import type { ProgressSink } from './progress';
@@ -395,14 +394,5 @@ async function matchAgainst(
 
 /** Writes an audit's HTML report under a temporary name beside the target, then renames it: never a half-written report. */
 export function writeAuditHtml(html: string, outPath: string): number {
-  const tmp = path.join(path.dirname(outPath), `.${path.basename(outPath)}.${process.pid}.${Date.now()}.tmp`);
-  try {
-    fs.writeFileSync(tmp, html, 'utf8');
-    fs.renameSync(tmp, outPath);
-  } catch (e) {
-    fs.rmSync(tmp, { force: true });
-    const code = (e as NodeJS.ErrnoException).code;
-    throw new WinnowError('FILE_UNREADABLE', `The report could not be written to ${path.basename(outPath)} (${code ?? (e as Error).message}).`, { file: path.basename(outPath) });
-  }
-  return Buffer.byteLength(html, 'utf8');
+  return writeTextAtomically(outPath, html);
 }

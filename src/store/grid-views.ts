@@ -223,8 +223,7 @@ function searchSql(q: ViewQuery, params: unknown[]): string {
   const s = q.search!;
   if (s.columns.length === 0) return '0';
   const cell = (k: number) => valueSql(q, { kind: 'column', index: k, type: 'text' }).sql;
-  // eslint-disable-next-line no-control-regex
-  const ascii = /^[\u0000-\u007f]*$/.test(s.text);
+  const ascii = /^[^\u0080-\uffff]*$/.test(s.text);
   const runs = s.text.split(/[^\u0020-\u007e]|["\\]/).filter((r) => r.length > 0);
   const plain = runs.length === 1 && runs[0] === s.text ? s.text : (runs.filter((r) => r.length >= 2).sort((a, b) => b.length - a.length)[0] ?? null);
   let pre = '';

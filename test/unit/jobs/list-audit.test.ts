@@ -158,7 +158,7 @@ describe('list audit', () => {
     const out = path.join(t.dir, 'audit.html');
     const w = await t.service.invoke('audit.exportHtml', { projectId: t.projectId, jobId, file: t.service.registerFile(out, 'write') });
     expect(w.fileName).toBe('audit.html');
-    expect(fs.readdirSync(t.dir).filter((f) => f.endsWith('.tmp'))).toEqual([]);
+    expect(fs.readdirSync(t.dir).filter((f) => f.endsWith('.partial'))).toEqual([]);
     const html = fs.readFileSync(out, 'utf8');
     expect(Buffer.byteLength(html)).toBe(w.bytes);
     expect(html).toContain('<h1>Bought</h1>');
