@@ -23,7 +23,7 @@ import {
   PERMISSION_POLICY,
   resolveAppRequest,
   safeSuggestedName,
-  SAVE_DIALOG_FILTERS,
+  saveDialogFilters,
   SECURITY_HEADERS,
   WINDOW_OPEN_POLICY,
   windowWebPreferences,
@@ -314,12 +314,12 @@ async function runHostMethod(sender: WebContents, method: 'host.pickOpenFile' | 
   const options: SaveDialogOptions = {
     title: purpose === 'export' ? 'Export the list' : 'Create a project',
     defaultPath: path.join(dir, safeSuggestedName(suggestedName, purpose)),
-    filters: [...SAVE_DIALOG_FILTERS[purpose]],
+    filters: saveDialogFilters(purpose, suggestedName),
     properties: ['createDirectory', 'showOverwriteConfirmation'],
   };
   const result = win ? await dialog.showSaveDialog(win, options) : await dialog.showSaveDialog(options);
   if (result.canceled || !result.filePath) return null;
-  const target = withSaveExtension(result.filePath, purpose);
+  const target = withSaveExtension(result.filePath, purpose, suggestedName);
   // The dialog confirmed overwriting the name as typed; a file under the extended name needs its own confirmation.
   if (target !== result.filePath && fs.existsSync(target)) {
     const confirm = {

@@ -191,8 +191,30 @@ export const SAVE_DIALOG_FILTERS: Readonly<Record<'export' | 'project', readonly
   project: [{ name: 'Winnow projects', extensions: ['winnow'] }],
 };
 
-/** The extension a saved file gets when the user typed a name without one. */
+/** The extension a saved file gets when the user typed a name without one (an export keeps the suggested name's own). */
 export const SAVE_EXTENSIONS: Readonly<Record<'export' | 'project', string>> = { export: '.csv', project: '.winnow' };
+
+/** What an export may be written as: delimited text, an Excel workbook (export.set), an HTML report (audit.exportHtml). */
+const EXPORT_FILTERS: Readonly<Record<string, FileFilter>> = {
+  '.csv': { name: 'CSV', extensions: ['csv'] },
+  '.tsv': { name: 'TSV', extensions: ['tsv'] },
+  '.txt': { name: 'Text', extensions: ['txt'] },
+  '.xlsx': { name: 'Excel workbook', extensions: ['xlsx'] },
+  '.html': { name: 'HTML report', extensions: ['html'] },
+};
+
+/** The extension of a suggested export name when it is one Winnow writes (".xlsx", ".html"...), else the default. */
+function exportExtension(name: string): string {
+  const ext = path.extname(name).toLowerCase();
+  return ext in EXPORT_FILTERS ? ext : SAVE_EXTENSIONS.export;
+}
+
+/** The save dialog's filters: an export offers the suggested name's format (a CSV export, the CSV filter as before). */
+export function saveDialogFilters(purpose: 'export' | 'project', suggestedName: string): FileFilter[] {
+  if (purpose === 'project') return [...SAVE_DIALOG_FILTERS.project];
+  const ext = exportExtension(suggestedName);
+  return ext === SAVE_EXTENSIONS.export ? [...SAVE_DIALOG_FILTERS.export] : [EXPORT_FILTERS[ext]!];
+}
 
 export type HostCall =
   | { method: 'host.pickOpenFile'; input: { purpose: 'import' | 'project'; title?: string } }
@@ -226,8 +248,8 @@ export function parseHostCall(method: HostCall['method'], input: unknown): { ok:
  * reserved characters, so page content cannot steer the save dialog somewhere else.
  */
 export function safeSuggestedName(suggestedName: string, purpose: 'export' | 'project'): string {
-  const ext = SAVE_EXTENSIONS[purpose];
   const base = suggestedName.replace(/\\/g, '/').split('/').pop() ?? '';
+  const ext = purpose === 'project' ? SAVE_EXTENSIONS.project : exportExtension(base);
   let name = Array.from(base, (ch) => (ch.charCodeAt(0) < 0x20 || '<>:"|?*'.includes(ch) ? '_' : ch))
     .join('')
     .replace(/^[.\s]+/, '')
@@ -237,9 +259,9 @@ export function safeSuggestedName(suggestedName: string, purpose: 'export' | 'pr
   return name.toLowerCase().endsWith(ext) ? name : name + ext;
 }
 
-/** Appends the purpose's extension when the user typed a name without any extension (Linux dialogs do not add it). */
-export function withSaveExtension(filePath: string, purpose: 'export' | 'project'): string {
-  const ext = SAVE_EXTENSIONS[purpose];
+/** Appends the purpose's extension (an export: the suggested name's) when the user typed a name without any (Linux dialogs do not add it). */
+export function withSaveExtension(filePath: string, purpose: 'export' | 'project', suggestedName = ''): string {
+  const ext = purpose === 'project' ? SAVE_EXTENSIONS.project : exportExtension(suggestedName);
   if (purpose === 'project') return filePath.toLowerCase().endsWith(ext) ? filePath : filePath + ext;
   return path.extname(filePath) === '' ? filePath + ext : filePath;
 }

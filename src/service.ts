@@ -29,6 +29,7 @@ import {
   type ScoreRunResult,
   type ListInfo,
   type AuditResult,
+  type PostalImportResult,
 } from './api/contract';
 import type { CleanTables } from './domain/clean-record';
 import { cleanLists, issueKinds } from './jobs/clean-list';
@@ -39,7 +40,7 @@ import { clusterReview, decide, decisions, pairReview, pick, reviewQueue, runFor
 import { loadEmailLists, loadNicknameTable, loadUsMap, loadZipTable } from './jobs/reference-data';
 import { listCleanStats } from './store/clean';
 import { facetCounts, GridCache, viewRows } from './records/grid-view';
-import { editCell, editsState, gridWindow, historyOf, recordDetail, stepHistory } from './records/record-views';
+import { editCell, editCells, editsState, gridWindow, historyOf, recordDetail, stepHistory } from './records/record-views';
 import { openProjectDb, openReadConnection, type Db } from './store/db';
 import { SCHEMA_VERSION } from './store/migrations';
 import { allLists, getList, setListDetails } from './store/lists';
@@ -65,6 +66,10 @@ import { auditLists, writeAuditHtml } from './jobs/list-audit';
 import { isGeoStep, type GeoStep } from './domain/audit/audit';
 import { renderAuditHtml } from './domain/audit/report-html';
 import { auditCosts, saveAuditCosts } from './store/audit';
+import { postalImport, recordPostal } from './jobs/postal-import';
+import { currentCellsOf } from './jobs/postal-verdicts';
+import { postalFor } from './store/postal';
+import { recordId } from './store/records';
 
 export const APP_NAME = 'Winnow';
 export const APP_VERSION = '0.1.0';
@@ -240,7 +245,7 @@ export function createService(opts: ServiceOptions): WinnowService {
   const recentId = (p: string) => crypto.createHash('sha256').update(p).digest('hex').slice(0, 16);
 
   /** Runs a job in the background: recorded in the project's job log, progress throttled, cancel through AbortSignal. */
-  function startJob<R extends ImportResult | ExportResult | CleanResult | MergePurgeResult | MailingRunResult | ScoreRunResult | AuditResult>(
+  function startJob<R extends ImportResult | ExportResult | CleanResult | MergePurgeResult | MailingRunResult | ScoreRunResult | AuditResult | PostalImportResult>(
     p: OpenProject,
     kind: JobKind,
     label: string,
@@ -275,7 +280,7 @@ export function createService(opts: ServiceOptions): WinnowService {
       }
       if (projects.get(p.id) === p) finishJob(p.db, jobId, status, result, error);
       emit('job.finished', { jobId, kind, projectId: p.id, status, result, error });
-      if (status === 'done' && (kind === 'import' || kind === 'clean' || kind === 'dedupe' || kind === 'mailing' || kind === 'score')) {
+      if (status === 'done' && (kind === 'import' || kind === 'clean' || kind === 'dedupe' || kind === 'mailing' || kind === 'score' || kind === 'postal')) {
         p.views.clear();
         emit('project.changed', { projectId: p.id });
       }
@@ -679,13 +684,37 @@ export function createService(opts: ServiceOptions): WinnowService {
     },
     'records.get': (i) => {
       const p = project(i.projectId);
-      return recordDetail(p.readDb, listOf(p, i.listId), i.rowNo);
+      const list = listOf(p, i.listId);
+      const detail = recordDetail(p.readDb, list, i.rowNo);
+      const id = recordId(list.id, i.rowNo);
+      const postal = postalFor(p.readDb, id);
+      return { ...detail, postal: postal ? recordPostal(p.readDb, list, postal, currentCellsOf(p.readDb, list, [id]).get(id) ?? []) : null };
+    },
+    'postal.import': (i) => {
+      const p = project(i.projectId);
+      const list = listOf(p, i.listId);
+      const f = fileEntry(i.file, 'read');
+      const jobId = startJob(p, 'postal', `Import postal results ${f.name} into ${list.name}`, { listId: list.id, file: f.name }, true, async (signal, progress) => {
+        // The results go into the records' clean, so a list never cleaned is cleaned first (once the file is known to be good).
+        const beforeWrite = () => cleanFirst(p, [listOf(p, list.id)], signal, progress);
+        return postalImport(p.db, { list, filePath: f.path, displayName: f.name, tables: cleanTables, signal, progress, beforeWrite });
+      });
+      return { jobId };
     },
     'records.edit': (i) => {
       const p = writable(i.projectId);
       const result = editCell(p.db, listOf(p, i.listId), i.rowNo, i.column, i.value, cleanTables);
       p.views.noteEdit(i.listId);
       emit('project.changed', { projectId: p.id });
+      return result;
+    },
+    'records.editMany': (i) => {
+      const p = writable(i.projectId);
+      const result = editCells(p.db, listOf(p, i.listId), i.cells, i.label, cleanTables);
+      if (result.changed > 0) {
+        p.views.noteEdit(i.listId);
+        emit('project.changed', { projectId: p.id });
+      }
       return result;
     },
     'edits.undo': (i) => {

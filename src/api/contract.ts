@@ -221,6 +221,8 @@ export interface RecordDetail {
     /** 'person' | 'couple' | 'company' | 'empty' | 'unparsed' */
     nameKind: string;
   };
+  /** A licensed service bureau's CASS/DPV/NCOA result for this record (postal.import), when there is one. */
+  postal?: RecordPostal | null;
 }
 
 /** One change a user made to a cell, in the project's undo history. */
@@ -235,9 +237,25 @@ export interface EditInfo {
   before: string;
   after: string;
   at: string;
+  /** Present when the change was one step of many cells (records.editMany); the fields above then describe its first cell. */
+  group?: EditGroupInfo;
 }
 
-/** What Undo and Redo would do now (labels in words: 'Undo edit of "Email" in row 12'). */
+/** What a many-cell change was: a copied range pasted, a selection cleared, or one value filled into a selection. */
+export const EDIT_ACTIONS = ['paste', 'clear', 'fill'] as const;
+export type EditAction = (typeof EDIT_ACTIONS)[number];
+
+/** A change of many cells that Undo and Redo take as one step. */
+export interface EditGroupInfo {
+  action: EditAction;
+  /** Cells it changed (cells that already held the value are not counted). */
+  cells: number;
+}
+
+/** At most this many changed rows come back from records.editMany, edits.undo and edits.redo for patching the grid. */
+export const MAX_PATCH_ROWS = 1000;
+
+/** What Undo and Redo would do now (labels in words: 'Undo edit of "Email" in row 12', 'Undo paste of 120 cells'). */
 export interface EditsState {
   canUndo: boolean;
   canRedo: boolean;
@@ -648,7 +666,7 @@ export interface ScoreRunResult {
   seconds: number;
 }
 
-export type JobKind = 'import' | 'export' | 'clean' | 'dedupe' | 'mailing' | 'score' | 'audit';
+export type JobKind = 'import' | 'export' | 'clean' | 'dedupe' | 'mailing' | 'score' | 'audit' | 'postal';
 export type JobStatus = 'running' | 'done' | 'cancelled' | 'failed' | 'interrupted';
 
 /** The import report. */
@@ -703,7 +721,81 @@ export interface JobRecord {
   error: WinnowErrorData | null;
 }
 
-export type JobResult = ImportResult | ExportResult | CleanResult | MergePurgeResult | MailingRunResult | ScoreRunResult | AuditResult;
+export type JobResult = ImportResult | ExportResult | CleanResult | MergePurgeResult | MailingRunResult | ScoreRunResult | AuditResult | PostalImportResult;
+
+/**
+ * What a service bureau's CASS/DPV/NCOA result file did (postal.import). Line numbers are the file's physical lines;
+ * each `lines` list holds the first 20.
+ */
+export interface PostalImportResult {
+  listId: number;
+  listName: string;
+  fileName: string;
+  importId: number;
+  /** Data rows read (after the header). */
+  rows: number;
+  /** Which column fed what: the header as in the file, and the field in words. */
+  columns: { header: string; field: string; label: string }[];
+  /** Rows whose key names a record of the list (the first row of each key). */
+  matched: number;
+  /** Rows whose key is not a record of the list (another list's, past its last row, or not a Winnow key). */
+  unmatched: { count: number; lines: number[] };
+  /** Later rows repeating a key (the first row was used). */
+  duplicates: { count: number; lines: number[] };
+  /** Rows with an empty key. */
+  noKey: { count: number; lines: number[] };
+  dpv: {
+    /** Y, S or D: the building is a USPS delivery point. */
+    confirmed: number;
+    /** S or D: confirmed without the apartment or suite. */
+    secondaryMissing: number;
+    /** N */
+    notConfirmed: number;
+    /** No DPV code (the bureau did not match the address, or the file has no DPV column). */
+    none: number;
+  };
+  vacant: number;
+  moved: { total: number; newAddress: number; noForwarding: number };
+  /** Matched records whose result makes them undeliverable (DPV N, vacant, or moved without a forwarding address). */
+  undeliverable: number;
+  /** Records that were mailable before this import and are not after it. */
+  nowNotMailable: number;
+  /** Records that were not mailable because of an earlier result and are mailable again (the new result clears them). */
+  nowMailable: number;
+  seconds: number;
+}
+
+/** A record's postal result as the record drawer shows it (records.get). */
+export interface RecordPostal {
+  fileName: string;
+  importedAt: string;
+  lineNo: number;
+  /** The bureau's standardized address. */
+  address1: string;
+  address2: string;
+  city: string;
+  state: string;
+  zip5: string;
+  zip4: string;
+  dpv: { code: 'Y' | 'S' | 'D' | 'N' | ''; words: string };
+  vacant: boolean | null;
+  move: null | {
+    kind: 'new-address' | 'no-forwarding';
+    /** individual, family, business, or ''. */
+    type: string;
+    date: string;
+    code: string;
+    /** "12 OAK ST, RENO NV 89501-1234" ('' without a new address). */
+    newAddress: string;
+    words: string;
+  };
+  /** The result makes the record undeliverable (not mailable). */
+  undeliverable: boolean;
+  /** False when the record's address was edited after the result came in: the result no longer counts. */
+  applies: boolean;
+  /** One sentence: "DPV confirmed deliverable (DPV Y); moved (family, effective 2024-03) to ...". */
+  summary: string;
+}
 
 /** The steps of a list audit's waterfall, in order: each record is counted once, at the first step that finds it. */
 export const AUDIT_STEP_KINDS = ['duplicates', 'house', 'earlier', 'suppressed', 'undeliverable', 'outside', 'stale'] as const;
@@ -975,8 +1067,8 @@ export interface FacetResult {
   target: GridTarget;
   /** Words for the panel header: the column name or "State", "Issue kind", "Score band", "Duplicate status". */
   label: string;
-  /** The top values ('' is the empty value). For issue, a record counts once for each kind it has; '' = no issue. */
-  values: { value: string; count: number }[];
+  /** The top values ('' is the empty value). For issue, a record counts once for each kind it has; '' = no issue; `label` says the kind in words. */
+  values: { value: string; count: number; label?: string }[];
   /** Records with a value beyond the top ones, and how many such values there are. */
   other: { values: number; count: number };
   /** Records counted (the view without its own conditions on this target, as OpenRefine's facets do). */
@@ -1205,6 +1297,13 @@ export const methodInputs = {
   /** Writes the sales-ready leads with CRM-friendly column names (First Name, Last Name, Company, Lead Score, ...). */
   'score.exportHandoff': z.object({ projectId: id, file: fileRefSchema }).strict(),
   'records.get': z.object({ projectId: id, listId: z.number().int().positive(), rowNo: z.number().int().min(1) }).strict(),
+  /**
+   * Reads a licensed service bureau's CASS/DPV/NCOA result file for a list (sent out with export --fields cass; records
+   * found by the winnow_id column) and keeps each record's result beside it, replacing an earlier result of the same
+   * record. DPV N, vacant and "moved, no forwarding address" make a record not mailable. Cleans the list first when it
+   * was never cleaned. A job (kind 'postal'); a bad file changes nothing.
+   */
+  'postal.import': z.object({ projectId: id, listId: z.number().int().positive(), file: fileRefSchema }).strict(),
   /** Sets a cell's current value (the imported value is kept); recorded in the undo history; a cleaned list re-cleans the record. */
   'records.edit': z
     .object({
@@ -1213,6 +1312,23 @@ export const methodInputs = {
       rowNo: z.number().int().min(1),
       column: z.number().int().min(0),
       value: z.string().max(100_000),
+    })
+    .strict(),
+  /**
+   * Sets many cells of one list as ONE step of the undo history (a pasted range, a cleared or filled selection). Cells
+   * that already hold the value are skipped; a later cell of the same row and column wins. A row or column the list does
+   * not have rejects the whole call (NOT_FOUND / INVALID_INPUT) with nothing changed. A cleaned list re-cleans each
+   * changed record once. `label` names the step: "Undo paste of 120 cells".
+   */
+  'records.editMany': z
+    .object({
+      projectId: id,
+      listId: z.number().int().positive(),
+      cells: z
+        .array(z.object({ rowNo: z.number().int().min(1), column: z.number().int().min(0), value: z.string().max(100_000) }).strict())
+        .min(1)
+        .max(100_000),
+      label: z.enum(EDIT_ACTIONS).default('paste'),
     })
     .strict(),
   'edits.undo': projectInput,
@@ -1296,10 +1412,19 @@ export interface MethodResults {
   'score.leads': { total: number; leads: LeadRow[]; scoredAt: string | null };
   'score.exportHandoff': { jobId: string };
   'records.get': RecordDetail;
+  'postal.import': { jobId: string };
   'records.edit': { row: GridRow; edits: EditsState };
-  'edits.undo': { edit: EditInfo | null; row: GridRow | null; edits: EditsState };
-  'edits.redo': { edit: EditInfo | null; row: GridRow | null; edits: EditsState };
+  /**
+   * changed: cells whose value changed (and were logged; 0 = nothing to undo was added). rows: the changed rows as the grid
+   * shows them now (pos = rowNo), in row order, at most MAX_PATCH_ROWS; when rows.length === MAX_PATCH_ROWS more rows may
+   * have changed, so the grid reloads its window instead of patching.
+   */
+  'records.editMany': { changed: number; rows: GridRow[]; edits: EditsState };
+  /** edit/row: the step's (first) change and its row; rows: every changed row, capped like records.editMany. */
+  'edits.undo': { edit: EditInfo | null; row: GridRow | null; rows: GridRow[]; edits: EditsState };
+  'edits.redo': { edit: EditInfo | null; row: GridRow | null; rows: GridRow[]; edits: EditsState };
   'edits.state': EditsState;
+  /** One entry per step, newest first; a many-cell step shows once, with `group`. */
   'edits.history': { edits: (EditInfo & { undone: boolean })[] };
   'import.preview': FilePreview;
   'mapping.presets': { presets: MappingPreset[] };

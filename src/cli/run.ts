@@ -32,6 +32,7 @@ import {
   type ReadOptions,
   type AuditResult,
   type TargetStep,
+  type PostalImportResult,
 } from '../api/contract';
 import { formatDollars, formatUnitCost } from '../domain/audit/audit';
 import { CANONICAL_EXPORT_COLUMNS } from '../domain/clean-record';
@@ -39,7 +40,7 @@ import { checkNoSharedField } from '../domain/mapping';
 import { APP_VERSION, createService, toWinnowError, type WinnowService } from '../service';
 import { problemRecord, problemsHeader } from '../jobs/export-delimited';
 import { ONE_PER, SPLIT_BY, type OnePer, type SplitBy } from '../jobs/export-set';
-import { ExportFieldError, MAIL_MERGE_FIELDS, resolveExportFields } from '../domain/export/export-fields';
+import { CASS_LAYOUT, ExportFieldError, MAIL_MERGE_FIELDS, resolveExportFields } from '../domain/export/export-fields';
 
 export interface CliIO {
   out: (line: string) => void;
@@ -75,7 +76,9 @@ Usage:
       Write a list (or the recipients of ledger mailing M) to CSV or .xlsx, in its original row order. --fields original
       (default): its original header and values (with edits made in the app). canonical: the cleaned columns
       ${CANONICAL_EXPORT_COLUMNS.join(',')}.
-      all: the canonical columns, then the original ones. mail-merge: ${MAIL_MERGE_FIELDS.join(',')}. Or names in
+      all: the canonical columns, then the original ones. mail-merge: ${MAIL_MERGE_FIELDS.join(',')}. cass: the layout for
+      a CASS/NCOA service bureau, ${CASS_LAYOUT.map(([h]) => h).join(',')} (winnow_id = W<list>-<row>, read back by
+      winnow postal-import). Or names in
       the order to write them, comma-separated: the canonical names, addressee, company, delivery_line, last_line
       ("CITY ST 12345-6789"), zip (ZIP+4), score, grade, band, or the list's own column headers.
       --one-per keeps one record per household or company (matching the list first when it has no current merge/purge
@@ -124,6 +127,13 @@ Usage:
       or the list's details) and the print and postage each step saves (unit costs from the project, or the options).
       Prints one line per figure and writes a self-contained HTML report (inline CSS and SVG, prints well);
       --compare puts a second list beside it (priced from its own details). N and LIST2 are list names (or numbers).
+  winnow postal-import --project P.winnow --list N --file RESULTS.csv
+      Read back what a licensed CASS/DPV/NCOA service bureau returned for a list sent out with export --fields cass:
+      records are found by the winnow_id column; the standardized address, ZIP+4, DPV match code, vacant flag and
+      NCOA move are found by their header names (delivery_line_1, AddressLine1, Plus4, DPVMatchCode, dpv_vacant,
+      NCOA Return Code, Move Type, New Address...) and kept beside each record (a record's earlier result is
+      replaced). DPV N, vacant and moved without a forwarding address make a record not mailable. Prints matched,
+      unmatched, DPV confirmed / not confirmed, vacant, moved and how many records are now not mailable.
   winnow lists --project P.winnow
       Show each list in a project with its role and row count.
   winnow problems --project P.winnow --list NAME [--out PROBLEMS.csv]
@@ -263,6 +273,11 @@ const COMMANDS: Record<string, { options: NonNullable<ParseArgsConfig['options']
     positionals: 0,
     help: 'winnow lists --project P.winnow',
   },
+  'postal-import': {
+    options: { project: { type: 'string' }, list: { type: 'string' }, file: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
+    positionals: 0,
+    help: 'winnow postal-import --project P.winnow --list N --file RESULTS.csv',
+  },
 };
 
 export async function runCli(argv: string[], io: CliIO): Promise<number> {
@@ -331,6 +346,8 @@ export async function runCli(argv: string[], io: CliIO): Promise<number> {
         return await cmdAudit(service, values, io);
       case 'problems':
         return await cmdProblems(service, values, io);
+      case 'postal-import':
+        return await cmdPostalImport(service, values, io);
     }
     return 2;
   } catch (e) {
@@ -1048,6 +1065,53 @@ function printAudit(r: AuditResult, io: CliIO): void {
     line('pieces saved', `${n(l.savings.pieces)}: print ${usd(l.savings.print)}, postage ${usd(l.savings.postage)}, total ${usd(l.savings.total)}`);
     line('missing fields', l.missing.map((m) => `${m.field} ${n(m.records)}`).join(', '));
   }
+}
+
+/**
+ * winnow postal-import. The output is a contract (scripts read it): the first line names the file and the list, then
+ * one "name: N" line per count in this order, then indented details.
+ */
+async function cmdPostalImport(service: WinnowService, values: Record<string, string | boolean | undefined>, io: CliIO): Promise<number> {
+  const projectPath = path.resolve(need(values, 'project'));
+  const listName = need(values, 'list');
+  const file = path.resolve(need(values, 'file'));
+  if (!fs.existsSync(file)) throw new WinnowError('FILE_NOT_FOUND', `result file ${file} does not exist.`);
+  const info = await openExisting(service, projectPath);
+  const byId = /^\d+$/.test(listName) && !info.lists.some((l) => l.name.toLowerCase() === listName.toLowerCase()) ? info.lists.find((l) => l.id === Number(listName)) : undefined;
+  const list = byId ?? (await findList(info, listName, projectPath));
+  const stop = showProgress(service, io);
+  try {
+    const { jobId } = await service.invoke('postal.import', { projectId: info.projectId, listId: list.id, file: service.registerFile(file, 'read') });
+    const r = await waitFor<PostalImportResult>(service, jobId, 'postal import');
+    io.progress?.('');
+    for (const line of postalImportReport(r)) io.out(line);
+    return 0;
+  } finally {
+    stop();
+  }
+}
+
+/** The lines winnow postal-import prints. */
+export function postalImportReport(r: PostalImportResult): string[] {
+  const n = (x: number) => x.toLocaleString('en-US');
+  const lines = (l: { count: number; lines: number[] }) => `${l.lines.join(', ')}${l.count > l.lines.length ? ', …' : ''}`;
+  return [
+    `postal-import: ${r.fileName} → list ${r.listId} "${r.listName}"`,
+    `matched: ${n(r.matched)}`,
+    `unmatched: ${n(r.unmatched.count)}${r.unmatched.count > 0 ? ` (first lines: ${lines(r.unmatched)})` : ''}`,
+    `dpv confirmed: ${n(r.dpv.confirmed)}`,
+    `dpv not confirmed: ${n(r.dpv.notConfirmed)}`,
+    `vacant: ${n(r.vacant)}`,
+    `moved: ${n(r.moved.total)}`,
+    `now not mailable: ${n(r.nowNotMailable)}`,
+    ...(r.duplicates.count > 0 ? [`  duplicate keys: ${n(r.duplicates.count)} (lines ${lines(r.duplicates)}; the first row of each key was used)`] : []),
+    ...(r.noKey.count > 0 ? [`  rows without a key: ${n(r.noKey.count)} (lines ${lines(r.noKey)})`] : []),
+    ...(r.dpv.secondaryMissing > 0 ? [`  dpv confirmed without the apartment or suite (S, D): ${n(r.dpv.secondaryMissing)}`] : []),
+    ...(r.dpv.none > 0 ? [`  no dpv code: ${n(r.dpv.none)}`] : []),
+    ...(r.moved.total > 0 ? [`  moves: ${n(r.moved.newAddress)} with a new address, ${n(r.moved.noForwarding)} without a forwarding address`] : []),
+    ...(r.nowMailable > 0 ? [`  mailable again (an earlier result replaced): ${n(r.nowMailable)}`] : []),
+    `  columns: ${r.columns.map((c) => `${c.header} → ${c.label}`).join(', ')}`,
+  ];
 }
 
 async function waitFor<R>(service: WinnowService, jobId: string, what: string): Promise<R> {

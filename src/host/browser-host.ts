@@ -42,7 +42,8 @@ const MIME: Record<string, string> = {
 export const BROWSER_CSP =
   "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data: blob:; font-src 'self' data:; connect-src 'self' ws://127.0.0.1:* ws://localhost:*; object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'none'";
 
-const MAX_JSON_BODY = 4 * 1024 * 1024;
+// A pasted range at records.editMany's limit (100,000 cells) is about 6 MB of JSON with short values; leave room for longer ones.
+const MAX_JSON_BODY = 32 * 1024 * 1024;
 
 export function safeFileName(name: string, fallback = 'file'): string {
   const base = path.basename(name.replace(/\\/g, '/'));

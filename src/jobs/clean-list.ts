@@ -8,6 +8,7 @@ import { editsInRange, listHasEdits } from '../store/edits';
 import { MAX_ROWS_PER_LIST, rawWindow, recordId } from '../store/records';
 import { cleanBatch, unwire, type FieldColumns, type WireCleanResult } from './clean-batch';
 import type { CleanWorkerData, CleanWorkerRequest } from './clean-worker';
+import { applyPostalToList } from './postal-verdicts';
 import type { ProgressSink } from './progress';
 import { workerPool } from './worker-pool';
 
@@ -126,6 +127,8 @@ export async function cleanLists(db: Db, job: CleanJobInput): Promise<CleanResul
         rowsDone += head.ids.length;
         job.progress({ phase: `cleaning ${list.name}`, rows: rowsDone, done: rowsDone, total: totalRows });
       }
+      // A service bureau's results (DPV, vacant, moves) stay part of the clean, whatever the rules made of the record.
+      applyPostalToList(db, list, stats);
       const cleanedAt = new Date().toISOString();
       saveListClean(db, list.id, stats, cleanedAt);
       mergeStats(all, stats);

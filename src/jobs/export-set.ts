@@ -6,6 +6,7 @@ import { WinnowError, type ListInfo } from '../api/contract';
 import { cleanRecord, type CleanedRecord, type CleanTables } from '../domain/clean-record';
 import { exportRow, needsClean, scoreBand, zipSortKey, type ExportField, type ExportScore } from '../domain/export/export-fields';
 import { neutralizeRow } from '../domain/export/neutralize';
+import { recordKey } from '../domain/export/postal-layout';
 import { matchRecord } from '../domain/match/features';
 import { householdKey } from '../domain/target/household';
 import { cleanForIds, decodeClean } from '../store/clean';
@@ -239,7 +240,7 @@ function rowsFor(
       const s = stored?.get(id);
       r = s ? decodeClean(s) : cleanRecord(valuesOf(cells, columns), tables());
     }
-    return exportRow(fields, cells, r, scores.get(id));
+    return exportRow(fields, cells, r, scores.get(id), recordKey(list.id, id - recordId(list.id, 0)));
   });
 }
 

@@ -9,6 +9,7 @@ import {
   type GridViewState,
   type ListInfo,
 } from '../api/contract';
+import { issueLabel } from '../domain/clean-record';
 import { columnKind, sortByRanks, valueRanks, type ValueKind } from '../domain/grid-values';
 import type { Db } from '../store/db';
 import { listHasEdits } from '../store/edits';
@@ -404,7 +405,7 @@ async function facetOf(
     return {
       target,
       label: targetLabel(list, resolved),
-      values: shown.map(([value, count]) => ({ value, count })),
+      values: shown.map(([value, count]) => (isIssue && value !== '' ? { value, count, label: issueLabel(value) } : { value, count })),
       other: { values: rest.length, count: rest.reduce((s, [, n]) => s + n, 0) },
       total,
     };

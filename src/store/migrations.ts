@@ -283,6 +283,67 @@ export const MIGRATIONS: readonly Migration[] = [
       CREATE INDEX mailing_exports_by_mailing ON mailing_exports(mailing_id, id);
     `,
   },
+  {
+    version: 10,
+    name: 'edit groups (paste, clear, fill as one undo step)',
+    sql: `
+      -- Many cells changed as one step (a pasted range, a cleared or filled selection) share group_seq = the seq of the
+      -- group's first entry; a group's entries are consecutive seqs of one list. NULL group_seq is a single-cell edit, as
+      -- every edit of older projects is. action names the step for the Undo label and the history ('Undo paste of 120 cells').
+      ALTER TABLE edit_log ADD COLUMN group_seq INTEGER;
+      ALTER TABLE edit_log ADD COLUMN action TEXT CHECK (action IN ('paste','clear','fill'));
+      CREATE INDEX edit_log_by_group ON edit_log(group_seq) WHERE group_seq IS NOT NULL;
+      -- Undone entries (the redo history) are a short tail of the log: Redo and "a new edit drops the redo history" seek
+      -- them here instead of scanning a log that pastes make long.
+      CREATE INDEX edit_log_undone ON edit_log(seq) WHERE undone = 1;
+    `,
+  },
+  {
+    version: 11,
+    name: 'postal results from a CASS/NCOA service bureau',
+    sql: `
+      -- Each result file imported from a licensed service bureau (CASS, DPV, NCOA): its list, name, columns and counts.
+      CREATE TABLE postal_imports (
+        id INTEGER PRIMARY KEY,
+        list_id INTEGER NOT NULL REFERENCES lists(id) ON DELETE CASCADE,
+        file_name TEXT NOT NULL,
+        imported_at TEXT NOT NULL,
+        layout TEXT NOT NULL,           -- JSON [{field, column, header}]: which column fed what
+        summary TEXT NOT NULL           -- JSON counts (matched, unmatched, dpv, vacant, moves...)
+      );
+      CREATE INDEX postal_imports_by_list ON postal_imports(list_id, id);
+      -- The bureau's result for a record (same id as records), beside the imported and cleaned values, never over them. A
+      -- later import replaces a record's row. address_key is the record's address cells when the result came in: the
+      -- result speaks for that address only, so an edited address sets it aside. effect: 0 nothing to say, 1 warnings,
+      -- 2 undeliverable (DPV N, vacant, moved without a forwarding address).
+      CREATE TABLE postal_results (
+        record_id INTEGER PRIMARY KEY,
+        import_id INTEGER NOT NULL,
+        line_no INTEGER NOT NULL,
+        address_key TEXT NOT NULL,
+        effect INTEGER NOT NULL,
+        address1 TEXT NOT NULL,
+        address2 TEXT NOT NULL,
+        city TEXT NOT NULL,
+        state TEXT NOT NULL,
+        zip5 TEXT NOT NULL,
+        zip4 TEXT NOT NULL,
+        dpv TEXT NOT NULL,              -- Y, S, D, N or '' (not matched)
+        vacant INTEGER,                 -- 1, 0, NULL when the file does not say
+        move TEXT NOT NULL CHECK (move IN ('none','new-address','no-forwarding')),
+        move_type TEXT NOT NULL,        -- I, F, B or ''
+        move_date TEXT NOT NULL,
+        move_code TEXT NOT NULL,        -- the NCOA return code as written
+        new_address1 TEXT NOT NULL,
+        new_address2 TEXT NOT NULL,
+        new_city TEXT NOT NULL,
+        new_state TEXT NOT NULL,
+        new_zip5 TEXT NOT NULL,
+        new_zip4 TEXT NOT NULL
+      );
+      CREATE INDEX postal_results_by_import ON postal_results(import_id);
+    `,
+  },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

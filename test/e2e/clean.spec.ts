@@ -11,13 +11,14 @@ import { cleanFromPrompt, createProject, finishWizard, gridCell, pickForImport, 
 const fixture = path.resolve(import.meta.dirname, '..', 'fixtures', 'clean', 'dirty-contacts.csv');
 const COL = { first: 0, last: 1, company: 2, email: 3, phone: 4, zip: 8 };
 
-/** Clicks an item of the Export CSV… menu and reads the downloaded file back. */
-async function exportAs(page: Page, item: 'export-original' | 'export-canonical' | 'export-all', shot?: string): Promise<string[][]> {
+/** Exports the list through the Export… dialog with a fields preset and reads the downloaded file back. */
+async function exportAs(page: Page, fields: 'original' | 'canonical' | 'all', shot?: string): Promise<string[][]> {
   await page.getByTestId('export-button').click();
-  await expect(page.getByTestId('export-menu')).toBeVisible();
+  await expect(page.getByTestId('export-dialog')).toBeVisible();
+  await page.getByTestId('export-fields').selectOption(fields);
   if (shot) await attachScreenshot(page, shot);
   const download = page.waitForEvent('download');
-  await page.getByTestId(item).click();
+  await page.getByTestId('export-submit').click();
   const text = fs.readFileSync(await (await download).path(), 'utf8');
   return Papa.parse<string[]>(text.replace(/^\uFEFF/, ''), { skipEmptyLines: true }).data;
 }
@@ -136,10 +137,10 @@ test('clean a list, filter by an issue, fix a cell, undo and redo, and apply a s
   await attachScreenshot(page, 'clean-9 all rows again');
 
   // Export: the original columns carry the edit; the cleaned columns are the engine's canonical ones.
-  const original = await exportAs(page, 'export-original');
+  const original = await exportAs(page, 'original');
   expect(original[0]).toEqual(['First Name', 'Last Name', 'Company', 'Email', 'Phone', 'Address', 'City', 'State', 'Zip']);
   expect(original[2]?.[COL.email]).toBe('bob.stone@gmail.com');
-  const cleaned = await exportAs(page, 'export-canonical', 'clean-10 export menu');
+  const cleaned = await exportAs(page, 'canonical', 'clean-10 export dialog');
   expect(cleaned).toHaveLength(6);
   expect(cleaned[0]).toEqual(expect.arrayContaining(['email', 'mailable', 'quality']));
 

@@ -58,8 +58,10 @@ test('create a project, import a messy list through the picker, see its cells, r
   await attachScreenshot(page, 'last row');
 
   // Export and compare the downloaded file with the source, cell for cell.
-  const download = page.waitForEvent('download');
   await page.getByTestId('export-button').click();
+  await expect(page.getByTestId('export-dialog')).toBeVisible();
+  const download = page.waitForEvent('download');
+  await page.getByTestId('export-submit').click();
   const file = await (await download).path();
   const exported = parseCsv(fs.readFileSync(file, 'utf8'));
   expect(exported).toEqual(expected);

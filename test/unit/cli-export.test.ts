@@ -150,7 +150,7 @@ describe('winnow export', () => {
   });
 
   it.each([
-    [['--fields', 'addressee,bogus'], 2, /--fields must be original, canonical or all, or field names in order: unknown field "bogus"\. Fields: original, canonical, all, mail-merge, or a comma-separated list of .*addressee.*last_line.* or the list's columns "id", "First Name"/],
+    [['--fields', 'addressee,bogus'], 2, /--fields must be original, canonical or all, or field names in order: unknown field "bogus"\. Fields: original, canonical, all, mail-merge, cass, or a comma-separated list of .*addressee.*last_line.* or the list's columns "id", "First Name"/],
     [['--one-per', 'street'], 2, /--one-per must be household or company \(got "street"\)/],
     [['--sort', 'name'], 2, /--sort must be zip/],
     [['--split-by', 'city'], 2, /--split-by must be one of state, segment, band/],

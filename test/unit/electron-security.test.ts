@@ -25,6 +25,7 @@ import {
   resolveAppRequest,
   safeSuggestedName,
   SAVE_DIALOG_FILTERS,
+  saveDialogFilters,
   SECURE_WEB_PREFERENCES,
   SECURITY_HEADERS,
   WINDOW_OPEN_POLICY,
@@ -467,11 +468,24 @@ describe('native dialogs', () => {
     expect(safeSuggestedName('Spring mailing', 'project')).toBe('Spring mailing.winnow');
     expect(safeSuggestedName('a\u0000b<c>.csv', 'export')).toBe('a_b_c_.csv');
     expect(safeSuggestedName('...hidden', 'export')).toBe('hidden.csv');
+    // A workbook or the audit report keeps its own extension; an unknown one gets .csv.
+    expect(safeSuggestedName('Spring set.xlsx', 'export')).toBe('Spring set.xlsx');
+    expect(safeSuggestedName('Audit of Bought.html', 'export')).toBe('Audit of Bought.html');
+    expect(safeSuggestedName('notes.exe', 'export')).toBe('notes.exe.csv');
+  });
+
+  it('offers the suggested format in the save dialog', () => {
+    expect(saveDialogFilters('export', 'a.csv')).toEqual([{ name: 'CSV', extensions: ['csv'] }]);
+    expect(saveDialogFilters('export', 'a.xlsx')).toEqual([{ name: 'Excel workbook', extensions: ['xlsx'] }]);
+    expect(saveDialogFilters('export', 'Audit.html')).toEqual([{ name: 'HTML report', extensions: ['html'] }]);
+    expect(saveDialogFilters('project', 'P.winnow')).toEqual([{ name: 'Winnow projects', extensions: ['winnow'] }]);
   });
 
   it('adds the extension only when it is missing', () => {
     expect(withSaveExtension('/home/a/out', 'export')).toBe('/home/a/out.csv');
     expect(withSaveExtension('/home/a/out.txt', 'export')).toBe('/home/a/out.txt');
+    expect(withSaveExtension('/home/a/out', 'export', 'set.xlsx')).toBe('/home/a/out.xlsx');
+    expect(withSaveExtension('/home/a/report', 'export', 'Audit.html')).toBe('/home/a/report.html');
     expect(withSaveExtension('/home/a/Spring', 'project')).toBe('/home/a/Spring.winnow');
     expect(withSaveExtension('/home/a/Spring.WINNOW', 'project')).toBe('/home/a/Spring.WINNOW');
   });

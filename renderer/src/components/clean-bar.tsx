@@ -1,7 +1,12 @@
 // The clean bar above the grid: a calm "Not cleaned yet — Clean now" prompt, or the clean's one-line summary with the issue filter.
 import type { ListInfo } from '../../../src/api/contract';
+import { api } from '../api/create-client';
 import { formatCount, formatDateTime } from '../format';
+import { openListExport } from '../state/export-store';
+import { setUpload, startPostalImport } from '../state/jobs-store';
+import { reportError } from '../state/toast-store';
 import { IssueFilterMenu } from './issue-filter-menu';
+import { Popover } from './popover';
 
 /** What Winnow's address work is, and is not (shown wherever cleaning results are). */
 export const CLEAN_DISCLAIMER = 'USPS-style standardization from public data — not CASS, DPV or NCOA certified.';
@@ -43,9 +48,56 @@ export function CleanBar({ projectId, list, cleaning, onClean }: { projectId: st
         <Stat id="with-issues" label="With issues" value={c.withIssues} tone={c.withIssues > 0 ? 'warn' : undefined} />
         <Stat id="quality" label="Avg quality" value={Math.round(c.averageQuality)} />
       </span>
-      <span className="clean-disclaimer" data-testid="clean-disclaimer">
+      <span className="clean-disclaimer" data-testid="clean-disclaimer" title={CLEAN_DISCLAIMER}>
         {CLEAN_DISCLAIMER}
       </span>
+      <PostalMenu projectId={projectId} list={list} />
     </div>
+  );
+}
+
+/** The way to certified results: send the list to a licensed CASS/NCOA service bureau, and read its answer back. */
+function PostalMenu({ projectId, list }: { projectId: string; list: ListInfo }) {
+  const importResults = (close: () => void) => {
+    close();
+    // No await before the picker: the browser only opens it inside the user's click.
+    api()
+      .pickOpenFile({ purpose: 'import', title: 'Postal service results', onProgress: (p) => setUpload(p) })
+      .then(
+        (file) => {
+          setUpload(null);
+          if (file) void startPostalImport({ projectId, list, file });
+        },
+        (err: unknown) => {
+          setUpload(null);
+          reportError('Could not read the file', err);
+        },
+      );
+  };
+  return (
+    <Popover testId="postal-button" title="CASS, DPV and NCOA through a licensed service bureau" alignRight label={<>Postal service ▾</>}>
+      {(close) => (
+        <div className="postal-menu" data-testid="postal-menu">
+          <p className="postal-menu-note">
+            For ZIP+4, DPV (does the address exist?) and NCOA (did they move?), send the list to a licensed service bureau, then bring its results file back. Nothing
+            you imported is changed: the results sit beside each record and decide whether it is mailable.
+          </p>
+          <button
+            type="button"
+            className="menu-item menu-item-tall"
+            data-testid="postal-export"
+            onClick={() => {
+              close();
+              openListExport(projectId, list, 'cass');
+            }}
+          >
+            <span className="menu-item-label">Export for a CASS/NCOA service…</span>
+          </button>
+          <button type="button" className="menu-item menu-item-tall" data-testid="postal-import" onClick={() => importResults(close)}>
+            <span className="menu-item-label">Import the service’s results…</span>
+          </button>
+        </div>
+      )}
+    </Popover>
   );
 }

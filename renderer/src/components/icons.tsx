@@ -32,4 +32,8 @@ export function WinnowMark({ size = 20 }: { size?: number }) {
 export const UndoIcon = () => <Icon d="M5 3L2.5 5.5 5 8M2.5 5.5h7a3.5 3.5 0 0 1 0 7H6" />;
 export const RedoIcon = () => <Icon d="M11 3l2.5 2.5L11 8M13.5 5.5h-7a3.5 3.5 0 0 0 0 7H10" />;
 export const PanelIcon = () => <Icon d="M2.5 3h11v10h-11zM10 3v10" />;
+export const SearchIcon = () => <Icon d="M7 2.5a4.5 4.5 0 1 0 0 9 4.5 4.5 0 0 0 0-9zM10.3 10.3L13.5 13.5" />;
+export const FilterIcon = () => <Icon d="M2.5 3.5h11l-4.25 5v4l-2.5 1v-5z" />;
+export const ColumnsIcon = () => <Icon d="M2.5 3h11v10h-11zM6.2 3v10M9.8 3v10" />;
+export const FacetsIcon = () => <Icon d="M2.5 4h4M2.5 8h7M2.5 12h5.5M11 3v10" />;
 export const DuplicatesIcon = () => <Icon d="M5.5 2.5h7v8h-7zM3.5 5.5v8h7" />;

@@ -1,6 +1,6 @@
 // The job bar under the grid: one line per running job (phase, rows, speed, time left, progress) with Cancel.
 import { formatBytes, formatCount, formatDuration, formatRate } from '../format';
-import { cancelJob, useJobsStore, type JobView, type UploadView } from '../state/jobs-store';
+import { cancelJob, JOB_NOUNS, useJobsStore, type JobView, type UploadView } from '../state/jobs-store';
 
 export function JobBar() {
   const jobs = useJobsStore((s) => s.jobs);
@@ -53,16 +53,19 @@ function UploadLine({ upload }: { upload: UploadView }) {
 function JobLine({ job }: { job: JobView }) {
   const p = job.progress;
   const fraction = p && p.total ? p.done / p.total : null;
+  // An audit counts the records of the lists it reads (the bought list, the house file, earlier purchases…).
+  const unit = job.kind === 'audit' ? 'records' : 'rows';
+  const label = job.label || JOB_NOUNS[job.kind];
   return (
     <div className="job-line" data-testid="job" data-job-id={job.jobId} data-kind={job.kind}>
-      <span className="job-label" title={job.label}>
-        {job.label}
+      <span className="job-label" title={`${JOB_NOUNS[job.kind]}: ${label}`}>
+        {label}
       </span>
       <span className="job-phase" data-testid="job-phase">
         {job.cancelling ? 'cancelling…' : (p?.phase ?? 'starting…')}
       </span>
       <span className="job-stat" data-testid="job-rows">
-        {formatCount(p?.rows ?? 0)} rows
+        {formatCount(p?.rows ?? 0)} {unit}
       </span>
       <span className="job-stat" data-testid="job-rate">
         {p ? formatRate(p.rate) : '—'}
@@ -70,7 +73,7 @@ function JobLine({ job }: { job: JobView }) {
       <span className="job-stat" data-testid="job-eta">
         {p?.etaMs != null ? `${formatDuration(p.etaMs)} left` : ''}
       </span>
-      <ProgressBar fraction={fraction} label={job.label} />
+      <ProgressBar fraction={fraction} label={label} />
       <span className="job-pct">{fraction === null ? '' : `${Math.floor(fraction * 100)}%`}</span>
       <button type="button" className="button button-small" data-testid="job-cancel" disabled={job.cancelling} onClick={() => void cancelJob(job.jobId)}>
         Cancel

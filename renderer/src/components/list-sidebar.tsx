@@ -1,10 +1,12 @@
-// The sidebar listing the project's lists (a listbox: ↑/↓ choose a list, Enter goes to its grid), and the Duplicates, Mailing and
-// Scoring views' entries.
+// The sidebar listing the project's lists (a listbox: ↑/↓ choose a list, Enter goes to its grid), and the Duplicates, Mailing,
+// Scoring and List audit views' entries.
 import type { ListInfo } from '../../../src/api/contract';
 import { formatCount } from '../format';
 import { describeDetails } from '../import/list-form';
+import { AuditIcon } from '../audit/audit-icon';
 import { MailingIcon } from '../mailing/mailing-icon';
 import { ScoringIcon } from '../scoring/scoring-icon';
+import { showAudit } from '../state/audit-store';
 import { DuplicatesIcon } from './icons';
 import { RoleBadge } from './role-badge';
 
@@ -16,6 +18,11 @@ export interface DuplicatesEntry {
 }
 
 export interface MailingEntry {
+  active: boolean;
+  onOpen: () => void;
+}
+
+export interface AuditEntry {
   active: boolean;
   onOpen: () => void;
 }
@@ -35,6 +42,7 @@ export function ListSidebar({
   duplicates,
   mailing,
   scoring,
+  audit,
 }: {
   lists: ListInfo[];
   selectedId: number | null;
@@ -43,8 +51,18 @@ export function ListSidebar({
   duplicates?: DuplicatesEntry;
   mailing?: MailingEntry;
   scoring?: ScoringEntry;
+  audit?: AuditEntry;
 }) {
-  const listSelected = (id: number) => id === selectedId && !duplicates?.active && !mailing?.active && !scoring?.active;
+  const listSelected = (id: number) => id === selectedId && !duplicates?.active && !mailing?.active && !scoring?.active && !audit?.active;
+  // Going anywhere else leaves the List audit (its entry's owner shows it; every other way out hides it here).
+  const away =
+    <A extends unknown[]>(go: (...args: A) => void) =>
+    (...args: A) => {
+      showAudit(false);
+      go(...args);
+    };
+  const select = away(onSelect);
+  const enter = away(onEnter);
   const onKeyDown = (e: React.KeyboardEvent) => {
     const i = lists.findIndex((l) => l.id === selectedId);
     let next: ListInfo | undefined;
@@ -54,11 +72,11 @@ export function ListSidebar({
     else if (e.key === 'End') next = lists[lists.length - 1];
     else if (e.key === 'Enter') {
       e.preventDefault();
-      onEnter();
+      enter();
       return;
     } else return;
     e.preventDefault();
-    if (next) onSelect(next.id);
+    if (next) select(next.id);
   };
 
   return (
@@ -89,7 +107,7 @@ export function ListSidebar({
               data-testid="list-item"
               data-list-id={l.id}
               title={[l.sourceFile ? `${l.name} — from ${l.sourceFile}` : l.name, describeDetails(l.details ?? {})].filter(Boolean).join('\n')}
-              onClick={() => onSelect(l.id)}
+              onClick={() => select(l.id)}
             >
               <span className="list-item-name">{l.name}</span>
               <span className="list-item-meta">
@@ -114,14 +132,14 @@ export function ListSidebar({
           </div>
           <ViewEntry
             active={duplicates.active}
-            onOpen={duplicates.onOpen}
+            onOpen={away(duplicates.onOpen)}
             testId="nav-duplicates"
             title="Find duplicates within and between lists, and review the doubtful pairs"
             icon={<DuplicatesIcon />}
             name="Duplicates"
             count={duplicates.toReview !== null && duplicates.toReview > 0 ? { n: duplicates.toReview, title: `${formatCount(duplicates.toReview)} doubtful pairs to review` } : null}
           />
-          {(mailing || scoring) && (
+          {(mailing || scoring || audit) && (
             <div className="sidebar-heading">
               <span>Targeting</span>
             </div>
@@ -129,7 +147,7 @@ export function ListSidebar({
           {mailing && (
             <ViewEntry
               active={mailing.active}
-              onOpen={mailing.onOpen}
+              onOpen={away(mailing.onOpen)}
               testId="nav-mailing"
               title="Build a mailing set: suppress, target by geography, see what each rule removed, export it to the ledger"
               icon={<MailingIcon />}
@@ -140,12 +158,23 @@ export function ListSidebar({
           {scoring && (
             <ViewEntry
               active={scoring.active}
-              onOpen={scoring.onOpen}
+              onOpen={away(scoring.onOpen)}
               testId="nav-scoring"
               title="Who your best customers are, which prospects look like them, and which leads are ready for sales"
               icon={<ScoringIcon />}
               name="Scoring"
               count={scoring.newReady > 0 ? { n: scoring.newReady, title: `${formatCount(scoring.newReady)} new sales-ready leads`, isNew: true } : null}
+            />
+          )}
+          {audit && (
+            <ViewEntry
+              active={audit.active}
+              onOpen={audit.onOpen}
+              testId="nav-audit"
+              title="What a bought list is really worth: duplicates, house-file overlap, earlier purchases, suppressed, undeliverable; net-new records, cost per net-new, savings"
+              icon={<AuditIcon />}
+              name="List audit"
+              count={null}
             />
           )}
         </div>
@@ -154,7 +183,7 @@ export function ListSidebar({
   );
 }
 
-/** One view's entry in the sidebar (Duplicates, Mailing, Scoring), with an optional count badge. */
+/** One view's entry in the sidebar (Duplicates, Mailing, Scoring, List audit), with an optional count badge. */
 function ViewEntry(props: {
   active: boolean;
   onOpen: () => void;

@@ -137,6 +137,7 @@ function RecordBody({ detail, onApply }: { detail: RecordDetail; onApply: Props[
           Not cleaned yet: clean the list to see verdicts, quality and issues.
         </p>
       )}
+      {detail.postal && <PostalSection postal={detail.postal} />}
       <section className="drawer-section" aria-label="Values">
         <h3 className="drawer-h">Values</h3>
         <dl className="drawer-values">
@@ -174,6 +175,61 @@ function RecordBody({ detail, onApply }: { detail: RecordDetail; onApply: Props[
         </section>
       )}
     </>
+  );
+}
+
+/** What the licensed CASS/DPV/NCOA service said about this record's address (from the results file the user brought back). */
+function PostalSection({ postal: p }: { postal: NonNullable<RecordDetail['postal']> }) {
+  const zip = p.zip4 ? `${p.zip5}-${p.zip4}` : p.zip5;
+  return (
+    <section className={p.applies ? 'drawer-section postal' : 'drawer-section postal is-set-aside'} aria-label="Postal service result" data-testid="drawer-postal" data-applies={p.applies ? 'true' : 'false'} data-undeliverable={p.undeliverable ? 'true' : 'false'}>
+      <h3 className="drawer-h">
+        Postal service result <span className="muted drawer-h-note">{p.fileName}, line {formatCount(p.lineNo)}</span>
+      </h3>
+      {!p.applies && <p className="drawer-note muted">The address was edited after this result came back, so it no longer counts. Send the record again to have the new address checked.</p>}
+      <div className={p.undeliverable ? 'postal-verdict is-bad' : 'postal-verdict'} data-testid="drawer-postal-summary">
+        {p.summary}
+      </div>
+      <dl className="drawer-values">
+        {(p.address1 || p.city) && (
+          <div className="drawer-value">
+            <dt>Standardized</dt>
+            <dd>
+              {[p.address1, p.address2].filter(Boolean).join(' ')}
+              {p.address1 && <br />}
+              {[p.city, [p.state, zip].filter(Boolean).join(' ')].filter(Boolean).join(', ')}
+            </dd>
+          </div>
+        )}
+        <div className="drawer-value">
+          <dt>DPV</dt>
+          <dd data-testid="drawer-postal-dpv" data-code={p.dpv.code}>
+            {/* The summary above says it in words; here the code the bureau wrote, its meaning on hover. */}
+            <span title={p.dpv.words}>{p.dpv.code || 'none (the bureau did not match the address)'}</span>
+          </dd>
+        </div>
+        {p.vacant !== null && (
+          <div className="drawer-value">
+            <dt>Vacant</dt>
+            <dd>{p.vacant ? 'Yes — no one receives mail there' : 'No'}</dd>
+          </div>
+        )}
+        {p.move && (
+          <div className="drawer-value">
+            <dt>Moved</dt>
+            <dd data-testid="drawer-postal-move">
+              {p.move.words}
+              {p.move.newAddress && (
+                <>
+                  <br />
+                  <span className="muted">to</span> {p.move.newAddress}
+                </>
+              )}
+            </dd>
+          </div>
+        )}
+      </dl>
+    </section>
   );
 }
 

@@ -3,8 +3,9 @@ import { memo, useCallback, useEffect, useLayoutEffect, useMemo, useRef, useStat
 import type { ColumnInfo } from '../../../src/api/contract';
 import { FIELD_LABELS, FIELD_TAGS } from '../import/field-labels';
 import { cellIssueMarks, editedColumns, rowSeverity } from './cell-marks';
+import { parseTsv, pasteTargets, rectOf, toTsv, type CellRect } from './clipboard';
 import { clampWidth, columnLefts, estimateColumnWidths, gutterWidth, visibleColumns } from './column-widths';
-import { cellCommand, nextCursor, type Cursor } from './grid-keys';
+import { cellCommand, nextCursor, type Cursor, type KeyLike } from './grid-keys';
 import { RowSource, type FetchRows, type GridRow } from './row-source';
 import {
   MAX_SCROLL_PX,
@@ -47,7 +48,28 @@ export interface DataGridProps {
   emptyText?: string;
   /** A row changed elsewhere (undo, redo, the record drawer): patched in place when loaded. */
   rowUpdate?: { seq: number; row: GridRow } | null;
+  /** Many rows changed elsewhere (a paste, the undo of one): patched in place when loaded. */
+  rowsUpdate?: { seq: number; rows: readonly GridRow[] } | null;
+  /** The columns shown, in order, as indexes into `columns` (and the rows' cells); default all of them in file order. */
+  shownColumns?: readonly number[];
+  /** The first `pinned` shown columns stay at the left while the others scroll sideways. */
+  pinned?: number;
+  /** The view's sort keys by column index (into `columns`): direction and place among the keys (1 = first). */
+  sortMarks?: ReadonlyMap<number, { desc: boolean; rank: number }>;
+  /** A click on a column's header (Shift: add it as one more sort key). */
+  onHeaderClick?: (col: number, additive: boolean) => void;
+  /** Writes many cells at once (a paste, clearing a range) as one undo step; resolves with the changed rows, or null on failure. */
+  onEditCells?: (edit: { cells: { rowNo: number; col: number; value: string }[]; kind: 'paste' | 'clear' }) => Promise<readonly GridRow[] | null>;
+  /** Where the cursor starts (a re-sorted view keeps the record the user was on in sight). */
+  initialCursor?: Cursor;
+  /** A message for the user (a copy too big, a paste that did not fit). */
+  onNotice?: (message: string) => void;
 }
+
+/** The most rows one copy puts on the clipboard (a spreadsheet of a million rows is not what a copy is for). */
+export const MAX_COPY_ROWS = 100_000;
+/** The most cells one paste writes. */
+export const MAX_PASTE_CELLS = 100_000;
 
 export type GridCursor = Cursor & { rowNo: number | null };
 
@@ -77,11 +99,16 @@ export function DataGrid(props: DataGridProps) {
   const [pos, setPos] = useState({ offset: 0, scrollTop: 0 });
   const [scrollLeft, setScrollLeft] = useState(0);
   const [cursor, setCursor] = useState<Cursor>({ row: 0, col: 0 });
+  /** The other corner of a selected range (null: just the cursor's cell). */
+  const [anchor, setAnchor] = useState<Cursor | null>(null);
+  const shown = useMemo(() => props.shownColumns ?? columns.map((_, i) => i), [props.shownColumns, columns]);
+  const pinned = Math.min(props.pinned ?? 0, shown.length);
+  const colCount = shown.length;
   const [editing, setEditing] = useState<EditingCell | null>(null);
   /** The cell being edited, read by commit so a blur after Enter cannot save twice. */
   const editingRef = useRef<EditingCell | null>(null);
   const headers = useMemo(() => columns.map((c) => c.name), [columns]);
-  // Sized with room for the small field tag next to the name.
+  // Sized with room for the small field tag next to the name. Widths are per source column.
   const sizingHeaders = useMemo(() => columns.map((c) => (c.field ? `${c.name}  ${FIELD_TAGS[c.field]}` : c.name)), [columns]);
   const headersRef = useRef(sizingHeaders);
   useEffect(() => {
@@ -123,6 +150,10 @@ export function DataGrid(props: DataGridProps) {
   useEffect(() => {
     if (rowUpdate) source?.patchRow(rowUpdate.row);
   }, [source, rowUpdate]);
+  const rowsUpdate = props.rowsUpdate;
+  useEffect(() => {
+    if (rowsUpdate) source?.patchRows(rowsUpdate.rows);
+  }, [source, rowsUpdate]);
   // Re-render when a page arrives.
   useSyncExternalStore(subscribe, () => source?.version ?? -1);
 
@@ -143,9 +174,13 @@ export function DataGrid(props: DataGridProps) {
   const range = visibleRows(off, geo, ROW_OVERSCAN);
 
   const gutterW = gutterWidth(Math.max(totalRows, props.rowNoMax ?? 0));
-  const lefts = useMemo(() => columnLefts(widths), [widths]);
+  // Geometry is by display position: shownWidths[c] is the width of the c-th shown column.
+  const shownWidths = useMemo(() => shown.map((i) => widths[i] ?? 100), [shown, widths]);
+  const lefts = useMemo(() => columnLefts(shownWidths), [shownWidths]);
   const dataWidth = lefts[lefts.length - 1] ?? 0;
+  const pinnedW = lefts[pinned] ?? 0;
   const cols = visibleColumns(lefts, scrollLeft, Math.max(0, viewport.width - gutterW), 2);
+  const scrollFirst = Math.max(cols.first, pinned);
 
   useEffect(() => {
     if (range.last >= range.first) source?.want(range.first, range.last);
@@ -169,8 +204,10 @@ export function DataGrid(props: DataGridProps) {
     setScrollLeft(el.scrollLeft);
   };
 
-  /** Moves the cursor and scrolls just enough to show it. */
-  const moveCursor = (next: Cursor) => {
+  /** Moves the cursor and scrolls just enough to show it; `extend` keeps (or starts) a range from the old cursor. */
+  const moveCursor = (next: Cursor, extend = false) => {
+    if (extend) setAnchor((a) => a ?? cursor);
+    else setAnchor(null);
     setCursor(next);
     const el = scrollerRef.current;
     if (!el) return;
@@ -181,20 +218,34 @@ export function DataGrid(props: DataGridProps) {
       el.scrollTop = st;
       setPos({ offset: nextOffset, scrollTop: st });
     }
-    const left = lefts[next.col] ?? 0;
-    const right = lefts[next.col + 1] ?? left;
-    const visibleWidth = el.clientWidth - gutterW;
+    if (next.col < pinned) return; // pinned columns are always in sight
+    const left = (lefts[next.col] ?? 0) - pinnedW;
+    const right = (lefts[next.col + 1] ?? 0) - pinnedW;
+    const visibleWidth = el.clientWidth - gutterW - pinnedW;
     if (left < el.scrollLeft) el.scrollLeft = left;
     else if (right > el.scrollLeft + visibleWidth) el.scrollLeft = Math.min(left, right - visibleWidth);
   };
 
-  const cellText = (c: Cursor) => source?.row(c.row)?.cells[c.col] ?? '';
+  // Once the grid has its size, go to the starting cell (a scroll needs the viewport's height).
+  const startAt = useRef(props.initialCursor);
+  useEffect(() => {
+    const at = startAt.current;
+    if (!at || bodyViewport <= 0 || totalRows <= 0) return;
+    startAt.current = undefined;
+    moveCursor({ row: Math.min(at.row, totalRows - 1), col: Math.min(at.col, Math.max(0, colCount - 1)) });
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- once, when the viewport is first measured
+  }, [bodyViewport > 0]);
+
+  const selection: CellRect = rectOf(anchor ?? cursor, cursor);
+  const selectedCells = (selection.bottom - selection.top + 1) * (selection.right - selection.left + 1);
 
   const startEdit = (at: Cursor, typed?: string) => {
     const row = source?.row(at.row);
-    if (!onEditCell || !row || at.col < 0 || at.col >= columns.length) return;
-    const initial = row.cells[at.col] ?? '';
-    const e: EditingCell = { row: at.row, col: at.col, rowNo: row.rowNo, initial, start: typed ?? initial };
+    const src = shown[at.col];
+    if (!onEditCell || !row || src === undefined) return;
+    setAnchor(null);
+    const initial = row.cells[src] ?? '';
+    const e: EditingCell = { row: at.row, col: src, rowNo: row.rowNo, initial, start: typed ?? initial };
     editingRef.current = e;
     setEditing(e);
   };
@@ -217,10 +268,135 @@ export function DataGrid(props: DataGridProps) {
     });
   };
 
-  const hasCursorNow = () => totalRows > 0 && columns.length > 0;
+  const hasCursorNow = () => totalRows > 0 && colCount > 0;
+
+  /** Writes cells of the view (display rows and columns) in one step; rows not loaded are fetched for their row numbers. */
+  const writeCells = async (targets: { row: number; col: number; value: string }[], kind: 'paste' | 'clear') => {
+    const s = source;
+    if (!s || !props.onEditCells || targets.length === 0) return;
+    if (targets.length > MAX_PASTE_CELLS) {
+      props.onNotice?.(`That is ${targets.length.toLocaleString('en-US')} cells; one paste can change at most ${MAX_PASTE_CELLS.toLocaleString('en-US')}.`);
+      return;
+    }
+    let top = Infinity;
+    let bottom = -1;
+    for (const t of targets) {
+      top = Math.min(top, t.row);
+      bottom = Math.max(bottom, t.row);
+    }
+    const rows = await s.rowsBetween(top, bottom);
+    const cells: { rowNo: number; col: number; value: string }[] = [];
+    const patched = new Map<number, GridRow>();
+    for (const t of targets) {
+      const row = rows[t.row - top];
+      const src = shown[t.col];
+      if (!row || src === undefined || (row.cells[src] ?? '') === t.value) continue;
+      cells.push({ rowNo: row.rowNo, col: src, value: t.value });
+      const before = patched.get(row.rowNo) ?? row;
+      patched.set(row.rowNo, { ...before, cells: before.cells.map((c, i) => (i === src ? t.value : c)) });
+    }
+    if (cells.length === 0) return;
+    // Shown at once; the engine's rows (re-cleaned) replace them, or the old ones come back on failure.
+    s.patchRows([...patched.values()]);
+    const fresh = await props.onEditCells({ cells, kind });
+    if (fresh) s.patchRows(fresh);
+    else s.patchRows(rows.filter((r) => patched.has(r.rowNo)));
+  };
+
+  /** The selected cells as clipboard text (rows not loaded are fetched). */
+  const selectionText = async (rect: CellRect): Promise<string> => {
+    const rows = (await source?.rowsBetween(rect.top, rect.bottom)) ?? [];
+    const srcCols = shown.slice(rect.left, rect.right + 1);
+    return toTsv(rows.map((r) => srcCols.map((c) => r.cells[c] ?? '')));
+  };
+
+  const selectionLoaded = (rect: CellRect) => {
+    for (let r = rect.top; r <= rect.bottom; r++) if (!source?.row(r)) return false;
+    return true;
+  };
+
+  // Copy and paste arrive as clipboard events on the focused grid (no clipboard permission needed).
+  const clipRef = useRef<{ copy: (e: ClipboardEvent) => void; paste: (e: ClipboardEvent) => void } | null>(null);
+  const clipboard: { copy: (e: ClipboardEvent) => void; paste: (e: ClipboardEvent) => void } = {
+    copy: (e) => {
+      if (!hasCursorNow() || editingRef.current) return;
+      const rect = selection;
+      const rowsN = rect.bottom - rect.top + 1;
+      e.preventDefault();
+      if (rowsN > MAX_COPY_ROWS) {
+        props.onNotice?.(`Copy takes at most ${MAX_COPY_ROWS.toLocaleString('en-US')} rows; export the view to a file for more.`);
+        return;
+      }
+      if (selectionLoaded(rect)) {
+        const srcCols = shown.slice(rect.left, rect.right + 1);
+        const text = toTsv(range2(rect.top, rect.bottom).map((r) => srcCols.map((c) => source?.row(r)?.cells[c] ?? '')));
+        e.clipboardData?.setData('text/plain', text);
+        return;
+      }
+      // Rows beyond the loaded pages: fetched, then written through the async clipboard.
+      void selectionText(rect)
+        .then((text) => navigator.clipboard.writeText(text))
+        .then(
+          () => props.onNotice?.(`Copied ${rowsN.toLocaleString('en-US')} rows.`),
+          () => props.onNotice?.('Could not put the rows on the clipboard.'),
+        );
+    },
+    paste: (e) => {
+      if (!hasCursorNow() || editingRef.current || !props.onEditCells) return;
+      const text = e.clipboardData?.getData('text/plain') ?? '';
+      e.preventDefault();
+      if (text === '') return;
+      const block = parseTsv(text);
+      const targets = pasteTargets(block, selection, { rows: totalRows, cols: colCount });
+      const bh = block.length;
+      const bw = block[0]?.length ?? 0;
+      if (targets.length < bh * bw) props.onNotice?.('Part of the pasted block fell outside the grid and was left out.');
+      void writeCells(targets, 'paste');
+    },
+  };
+  useLayoutEffect(() => {
+    clipRef.current = clipboard;
+  });
+  useEffect(() => {
+    const root = rootRef.current;
+    if (!root) return;
+    const onCopy = (e: ClipboardEvent) => clipRef.current?.copy(e);
+    const onPaste = (e: ClipboardEvent) => clipRef.current?.paste(e);
+    // On the document: Chromium sends clipboard events to the focused element or the body, depending on the selection.
+    const within = (f: (e: ClipboardEvent) => void) => (e: ClipboardEvent) => {
+      if (document.activeElement === root) f(e);
+    };
+    const c = within(onCopy);
+    const p = within(onPaste);
+    document.addEventListener('copy', c);
+    document.addEventListener('paste', p);
+    return () => {
+      document.removeEventListener('copy', c);
+      document.removeEventListener('paste', p);
+    };
+  }, []);
 
   const onKeyDown = (e: React.KeyboardEvent<HTMLDivElement>) => {
     if (editingRef.current || e.target !== e.currentTarget) return;
+    if (hasCursorNow() && e.key === 'Escape' && anchor) {
+      e.preventDefault();
+      setAnchor(null);
+      return;
+    }
+    // Delete clears the selected cells (one undo step); Backspace on a range does too.
+    if (hasCursorNow() && props.onEditCells && !e.ctrlKey && !e.metaKey && !e.altKey && (e.key === 'Delete' || (e.key === 'Backspace' && selectedCells > 1))) {
+      e.preventDefault();
+      const targets: { row: number; col: number; value: string }[] = [];
+      for (let r = selection.top; r <= selection.bottom; r++) for (let c = selection.left; c <= selection.right; c++) targets.push({ row: r, col: c, value: '' });
+      void writeCells(targets, 'clear');
+      return;
+    }
+    if ((e.ctrlKey || e.metaKey) && !e.shiftKey && !e.altKey && (e.key === 'a' || e.key === 'A') && hasCursorNow()) {
+      e.preventDefault();
+      setAnchor({ row: 0, col: 0 });
+      setCursor({ row: totalRows - 1, col: colCount - 1 });
+      return;
+    }
     const cmd = hasCursorNow() ? cellCommand(e.nativeEvent) : null;
     if (cmd?.kind === 'record') {
       const rowNo = source?.row(cursor.row)?.rowNo;
@@ -235,16 +411,11 @@ export function DataGrid(props: DataGridProps) {
       startEdit(cursor, cmd.kind === 'type' ? cmd.text : undefined);
       return;
     }
-    if ((e.ctrlKey || e.metaKey) && (e.key === 'c' || e.key === 'C') && !e.shiftKey) {
-      const text = cellText(cursor);
-      void navigator.clipboard?.writeText(text).catch(() => {});
-      e.preventDefault();
-      return;
-    }
-    const next = nextCursor(cursor, e, { rows: totalRows, cols: columns.length, pageRows: rowsPerPage(geo) });
+    const next = nextCursor(cursor, e, { rows: totalRows, cols: colCount, pageRows: rowsPerPage(geo) });
     if (!next) return;
     e.preventDefault();
-    moveCursor(next);
+    // Shift + arrows (and Shift + Page/Home/End) grow the selection; Shift+Enter moves up as before.
+    moveCursor(next, e.shiftKey && e.key !== 'Enter' && e.key !== 'Tab');
   };
 
   const onBodyMouseDown = (e: React.MouseEvent<HTMLDivElement>) => {
@@ -257,7 +428,7 @@ export function DataGrid(props: DataGridProps) {
     const colAttr = target.closest<HTMLElement>('[data-col]')?.dataset.col;
     e.preventDefault();
     rootRef.current?.focus({ preventScroll: true });
-    moveCursor({ row, col: colAttr === undefined ? cursor.col : Number(colAttr) });
+    moveCursor({ row, col: colAttr === undefined ? cursor.col : Number(colAttr) }, e.shiftKey);
   };
 
   /** Double-click: on a cell edits it, on a row number opens the record. */
@@ -276,6 +447,18 @@ export function DataGrid(props: DataGridProps) {
     if (colAttr !== undefined) startEdit({ row, col: Number(colAttr) });
   };
 
+  /** Dragging over cells with the button down selects a range. */
+  const onBodyMouseOver = (e: React.MouseEvent<HTMLDivElement>) => {
+    if ((e.buttons & 1) === 0 || editingRef.current) return;
+    const target = e.target as HTMLElement;
+    const rowEl = target.closest<HTMLElement>('[data-row-no]');
+    const colAttr = target.closest<HTMLElement>('[data-col]')?.dataset.col;
+    if (!rowEl || colAttr === undefined) return;
+    const next = { row: Number(rowEl.dataset.rowNo) - 1, col: Number(colAttr) };
+    if (next.row !== cursor.row || next.col !== cursor.col) moveCursor(next, true);
+  };
+
+  /** `col` is a source column (widths follow the column wherever it is shown). */
   const startResize = (e: React.PointerEvent<HTMLElement>, col: number) => {
     if (e.button !== 0) return;
     e.preventDefault();
@@ -303,32 +486,35 @@ export function DataGrid(props: DataGridProps) {
       const r = source?.row(i);
       if (r) sample.push(r.cells);
     }
+    // `col` is a source column.
     const [w] = estimateColumnWidths([sizingHeaders[col] ?? ''], sample.map((r) => [r[col] ?? '']));
     widthsSettled.current = true;
     setWidths((ws) => ws.map((x, i) => (i === col ? (w ?? x) : x)));
   };
 
-  const anchor = Math.max(0, range.first - (range.first % ANCHOR_STEP));
+  const rowAnchor = Math.max(0, range.first - (range.first % ANCHOR_STEP));
+  const editingAt = editing ? shown.indexOf(editing.col) : -1;
   const editorEl = editing ? (
     <CellEditor
       key={`${editing.rowNo}:${editing.col}`}
       start={editing.start}
-      top={(editing.row - anchor) * rowHeight}
-      left={gutterW + (lefts[editing.col] ?? 0)}
+      top={(editing.row - rowAnchor) * rowHeight}
+      left={gutterW + (lefts[editingAt] ?? 0) + (editingAt < pinned ? scrollLeft : 0)}
       width={Math.max(widths[editing.col] ?? 100, 140)}
       height={rowHeight}
       label={`Edit ${headers[editing.col] ?? 'cell'}`}
       onDone={(value, step) => {
-        const next = step === null ? undefined : nextCursor(cursor, step, { rows: totalRows, cols: columns.length, pageRows: rowsPerPage(geo) }) ?? undefined;
+        const next = step === null ? undefined : nextCursor(cursor, step as KeyLike, { rows: totalRows, cols: colCount, pageRows: rowsPerPage(geo) }) ?? undefined;
         finishEdit(value, next);
       }}
     />
   ) : null;
   // Rows live in the scrolled canvas, so the compositor moves them with the scroll bar. Unscaled, row i sits at i × rowHeight
   // (this is constant while scrolling); scaled, the block is re-placed each frame so the rows in view are the mapped ones.
-  const rowsTop = headerHeight + Math.round(pos.scrollTop - off + anchor * rowHeight);
-  const hasCursor = totalRows > 0 && columns.length > 0;
-  const cursorRendered = hasCursor && cursor.row >= range.first && cursor.row <= range.last && cursor.col >= cols.first && cursor.col <= cols.last;
+  const rowsTop = headerHeight + Math.round(pos.scrollTop - off + rowAnchor * rowHeight);
+  const hasCursor = totalRows > 0 && colCount > 0;
+  const cursorRendered = hasCursor && cursor.row >= range.first && cursor.row <= range.last && (cursor.col < pinned || (cursor.col >= scrollFirst && cursor.col <= cols.last));
+  const multi = anchor !== null && selectedCells > 1;
 
   // Row elements are recycled by slot (index mod pool): a row scrolling in reuses the element of one that scrolled out, so
   // React updates text instead of building and tearing down DOM. The pool is larger than any rendered range.
@@ -339,20 +525,66 @@ export function DataGrid(props: DataGridProps) {
       <GridRowView
         key={i % pool}
         index={i}
-        top={(i - anchor) * rowHeight}
+        top={(i - rowAnchor) * rowHeight}
         height={rowHeight}
         width={gutterW + dataWidth}
         gutterW={gutterW}
         row={source?.row(i)}
         filtered={props.filtered ?? false}
-        colFirst={cols.first}
+        shown={shown}
+        pinned={pinned}
+        pinnedW={pinnedW}
+        colFirst={scrollFirst}
         colLast={cols.last}
         lefts={lefts}
-        widths={widths}
+        widths={shownWidths}
         cursorCol={hasCursor && cursor.row === i ? cursor.col : -1}
+        selLeft={multi && i >= selection.top && i <= selection.bottom ? selection.left : -1}
+        selRight={multi && i >= selection.top && i <= selection.bottom ? selection.right : -1}
       />,
     );
   }
+
+  /** The header of the c-th shown column: name, field tag, sort mark; a click sorts, the edge resizes. */
+  const headerCell = (c: number) => {
+    const src = shown[c]!;
+    const col = columns[src];
+    const mark = props.sortMarks?.get(src);
+    const many = (props.sortMarks?.size ?? 0) > 1;
+    return (
+      <div
+        key={src}
+        className={`grid-hcell${props.onHeaderClick ? ' is-sortable' : ''}${mark ? ' is-sorted' : ''}${c === pinned - 1 ? ' is-pin-edge' : ''}`}
+        role="columnheader"
+        aria-colindex={c + 1}
+        aria-sort={mark && !many ? (mark.desc ? 'descending' : 'ascending') : undefined}
+        data-col={c}
+        data-src-col={src}
+        data-field={col?.field ?? undefined}
+        data-sort={mark ? `${mark.desc ? 'desc' : 'asc'}${many ? mark.rank : ''}` : undefined}
+        title={headerTitle(col, Boolean(props.onHeaderClick))}
+        style={{ left: gutterW + (lefts[c] ?? 0), width: shownWidths[c] }}
+        onClick={(e) => {
+          if ((e.target as HTMLElement).closest('.grid-resize')) return;
+          props.onHeaderClick?.(src, e.shiftKey);
+        }}
+      >
+        <span className="grid-hcell-text">{headers[src]}</span>
+        {mark && (
+          <span className="grid-sort-mark" data-testid="grid-sort-mark" aria-hidden="true">
+            {mark.desc ? '▼' : '▲'}
+            {many && <sub>{mark.rank}</sub>}
+          </span>
+        )}
+        {col?.field && (
+          <span className="grid-hcell-field" data-testid="grid-hcell-field">
+            {FIELD_TAGS[col.field]}
+          </span>
+        )}
+        <span className="grid-resize" data-testid="grid-resize" aria-hidden="true" onPointerDown={(e) => startResize(e, src)} onDoubleClick={() => autoFit(src)} />
+      </div>
+    );
+  };
 
   return (
     <div
@@ -361,7 +593,8 @@ export function DataGrid(props: DataGridProps) {
       role="grid"
       aria-label={props.ariaLabel}
       aria-rowcount={totalRows + 1}
-      aria-colcount={columns.length}
+      aria-colcount={colCount}
+      aria-multiselectable={props.onEditCells ? true : undefined}
       aria-activedescendant={cursorRendered ? cellId(cursor.row, cursor.col) : undefined}
       tabIndex={0}
       data-testid="grid"
@@ -370,44 +603,23 @@ export function DataGrid(props: DataGridProps) {
       data-cursor-col={hasCursor ? cursor.col : undefined}
       data-scaled={geo.scale > 1 ? 'true' : 'false'}
       data-editing={editing ? 'true' : undefined}
+      data-selection={multi ? `${selection.top + 1}:${selection.left}-${selection.bottom + 1}:${selection.right}` : undefined}
       onKeyDown={onKeyDown}
     >
       <div ref={scrollerRef} className="grid-scroller" onScroll={onScroll}>
         <div className="grid-canvas" style={{ height: headerHeight + geo.scrollHeight, width: gutterW + dataWidth }}>
           <div className="grid-header" role="rowgroup" style={{ height: headerHeight }}>
             <div className="grid-header-row" role="row" aria-rowindex={1} data-testid="grid-header" style={{ height: headerHeight, width: gutterW + dataWidth }}>
-              <div className="grid-corner" style={{ width: gutterW, height: headerHeight }} aria-hidden="true">
-                #
-              </div>
-              {range2(cols.first, cols.last).map((c) => (
-                <div
-                  key={c}
-                  className="grid-hcell"
-                  role="columnheader"
-                  aria-colindex={c + 1}
-                  data-col={c}
-                  data-field={columns[c]?.field ?? undefined}
-                  title={headerTitle(columns[c])}
-                  style={{ left: gutterW + (lefts[c] ?? 0), width: widths[c] }}
-                >
-                  <span className="grid-hcell-text">{headers[c]}</span>
-                  {columns[c]?.field && (
-                    <span className="grid-hcell-field" data-testid="grid-hcell-field">
-                      {FIELD_TAGS[columns[c].field]}
-                    </span>
-                  )}
-                  <span
-                    className="grid-resize"
-                    data-testid="grid-resize"
-                    aria-hidden="true"
-                    onPointerDown={(e) => startResize(e, c)}
-                    onDoubleClick={() => autoFit(c)}
-                  />
+              <div className="grid-pin" style={{ width: gutterW + pinnedW, height: headerHeight }}>
+                <div className="grid-corner" style={{ width: gutterW, height: headerHeight }} aria-hidden="true">
+                  #
                 </div>
-              ))}
+                {range2(0, pinned - 1).map((c) => headerCell(c))}
+              </div>
+              {range2(scrollFirst, cols.last).map((c) => headerCell(c))}
             </div>
           </div>
-          <div className="grid-rows" role="rowgroup" style={{ transform: `translateY(${rowsTop}px)` }} onMouseDown={onBodyMouseDown} onDoubleClick={onBodyDoubleClick}>
+          <div className="grid-rows" role="rowgroup" style={{ transform: `translateY(${rowsTop}px)` }} onMouseDown={onBodyMouseDown} onMouseOver={onBodyMouseOver} onDoubleClick={onBodyDoubleClick}>
             {rowEls}
             {editorEl}
           </div>
@@ -423,12 +635,13 @@ export function DataGrid(props: DataGridProps) {
 }
 
 /** "Zip Code — ZIP code (in the file: “Zip Code ”)": the column, what it feeds, and its header as written. */
-function headerTitle(c: ColumnInfo | undefined): string | undefined {
+function headerTitle(c: ColumnInfo | undefined, sortable: boolean): string | undefined {
   if (!c) return undefined;
   const parts = [c.name];
   if (c.field) parts.push(`— ${FIELD_LABELS[c.field]}`);
   else if (c.field === null) parts.push('— custom field');
   if (c.original !== undefined && c.original !== c.name) parts.push(`(in the file: “${c.original}”)`);
+  if (sortable) parts.push('\nClick to sort, again to reverse; Shift+click adds a sort key');
   return parts.join(' ');
 }
 
@@ -448,12 +661,20 @@ interface GridRowViewProps {
   gutterW: number;
   row: GridRow | undefined;
   filtered: boolean;
+  /** Source column of each shown column. */
+  shown: readonly number[];
+  pinned: number;
+  pinnedW: number;
+  /** Shown columns in view beyond the pinned ones (inclusive). */
   colFirst: number;
   colLast: number;
   lefts: readonly number[];
   widths: readonly number[];
   /** The cursor's column when the cursor is on this row, else -1. */
   cursorCol: number;
+  /** The selected range's columns when it covers this row, else -1. */
+  selLeft: number;
+  selRight: number;
 }
 
 const GridRowView = memo(function GridRowView(p: GridRowViewProps) {
@@ -461,25 +682,28 @@ const GridRowView = memo(function GridRowView(p: GridRowViewProps) {
   const marks = useMemo(() => cellIssueMarks(p.row?.issues), [p.row]);
   const edited = editedColumns(p.row);
   const severity = rowSeverity(p.row?.issues);
-  const cells: React.ReactNode[] = [];
-  for (let c = p.colFirst; c <= p.colLast; c++) {
-    const text = p.row?.cells[c] ?? '';
+  const cell = (c: number): React.ReactNode => {
+    const src = p.shown[c]!;
+    const text = p.row?.cells[src] ?? '';
     const isCursor = c === p.cursorCol;
-    const mark = marks.get(c);
-    const isEdited = edited.has(c);
+    const mark = marks.get(src);
+    const isEdited = edited.has(src);
     let cls = isCursor ? 'grid-cell is-cursor' : 'grid-cell';
+    if (c >= p.selLeft && c <= p.selRight && p.selLeft >= 0) cls += ' is-selected';
     if (mark) cls += ` has-${mark.severity}`;
     if (isEdited) cls += ' is-edited';
-    cells.push(
+    if (c === p.pinned - 1) cls += ' is-pin-edge';
+    return (
       <div
-        key={c}
+        key={src}
         id={isCursor ? cellId(p.index, c) : undefined}
         className={cls}
         role="gridcell"
         aria-colindex={c + 1}
-        aria-selected={isCursor || undefined}
+        aria-selected={isCursor || (c >= p.selLeft && c <= p.selRight && p.selLeft >= 0) || undefined}
         aria-invalid={mark && mark.severity !== 'info' ? true : undefined}
         data-col={c}
+        data-src-col={src}
         data-issue={mark?.severity}
         data-edited={isEdited ? 'true' : undefined}
         title={text.length > 0 ? text : undefined}
@@ -487,9 +711,13 @@ const GridRowView = memo(function GridRowView(p: GridRowViewProps) {
       >
         {loading ? <span className="grid-skeleton" /> : text}
         {mark && <span className={`cell-issue is-${mark.severity}`} data-testid="cell-issue" data-severity={mark.severity} data-codes={mark.codes.join(' ')} title={mark.title} aria-label={mark.title} />}
-      </div>,
+      </div>
     );
-  }
+  };
+  const pinnedCells: React.ReactNode[] = [];
+  for (let c = 0; c < p.pinned; c++) pinnedCells.push(cell(c));
+  const cells: React.ReactNode[] = [];
+  for (let c = p.colFirst; c <= p.colLast; c++) cells.push(cell(c));
   return (
     <div
       className={loading ? 'grid-row is-loading' : p.index % 2 === 1 ? 'grid-row is-odd' : 'grid-row'}
@@ -501,16 +729,20 @@ const GridRowView = memo(function GridRowView(p: GridRowViewProps) {
       data-loading={loading ? 'true' : undefined}
       style={{ top: p.top, height: p.height, width: p.width }}
     >
-      <div
-        className={p.cursorCol >= 0 ? 'grid-gutter is-cursor-row' : 'grid-gutter'}
-        role="rowheader"
-        data-testid="row-gutter"
-        data-issue={severity === 'info' ? undefined : severity}
-        title={p.row && (p.row.issues?.length ?? 0) > 0 ? `Row ${p.row.rowNo.toLocaleString('en-US')}: ${p.row.issues!.length} issue(s) — double-click to open the record` : undefined}
-        style={{ width: p.gutterW }}
-      >
-        {/* The row's number in the list (a filtered view shows row 812 at position 3). */}
-        {p.row ? p.row.rowNo.toLocaleString('en-US') : p.filtered ? '' : (p.index + 1).toLocaleString('en-US')}
+      {/* The row number and the pinned cells stay at the left while the rest scrolls under them. */}
+      <div className="grid-pin" style={{ width: p.gutterW + p.pinnedW }}>
+        <div
+          className={p.cursorCol >= 0 ? 'grid-gutter is-cursor-row' : 'grid-gutter'}
+          role="rowheader"
+          data-testid="row-gutter"
+          data-issue={severity === 'info' ? undefined : severity}
+          title={p.row && (p.row.issues?.length ?? 0) > 0 ? `Row ${p.row.rowNo.toLocaleString('en-US')}: ${p.row.issues!.length} issue(s) — double-click to open the record` : undefined}
+          style={{ width: p.gutterW }}
+        >
+          {/* The row's number in the list (a filtered view shows row 812 at position 3). */}
+          {p.row ? p.row.rowNo.toLocaleString('en-US') : p.filtered ? '' : (p.index + 1).toLocaleString('en-US')}
+        </div>
+        {pinnedCells}
       </div>
       {cells}
     </div>

@@ -92,6 +92,49 @@ export class RowSource {
     return false;
   }
 
+  /** Replaces many loaded rows at once (a paste, an undo of one): one change notice instead of one per row. */
+  patchRows(rows: readonly GridRow[]): number {
+    if (rows.length === 0) return 0;
+    const byNo = new Map(rows.map((r) => [r.rowNo, r] as const));
+    let patched = 0;
+    for (const page of this.cache.keys()) {
+      const slots = this.cache.peek(page);
+      if (!slots) continue;
+      for (let i = 0; i < slots.length; i++) {
+        const old = slots[i];
+        const fresh = old ? byNo.get(old.rowNo) : undefined;
+        if (!old || !fresh) continue;
+        slots[i] = { ...fresh, pos: old.pos };
+        patched++;
+      }
+    }
+    if (patched > 0) this.changed();
+    return patched;
+  }
+
+  /**
+   * The rows at 0-based indexes first..last, from the cache where loaded and fetched (in pages of up to 1,000) where not —
+   * for copying a range bigger than the screen. Rows fetched here are not cached.
+   */
+  async rowsBetween(first: number, last: number): Promise<GridRow[]> {
+    const out: GridRow[] = [];
+    let i = first;
+    while (i <= last) {
+      const cached = this.row(i);
+      if (cached) {
+        out.push(cached);
+        i++;
+        continue;
+      }
+      const count = Math.min(1000, last - i + 1);
+      const fetched = await this.fetchRows(i + 1, count);
+      if (fetched.length === 0) break;
+      out.push(...fetched);
+      i += fetched.length;
+    }
+    return out;
+  }
+
   /** The loaded row with this source row number, if any. */
   findRow(rowNo: number): GridRow | undefined {
     for (const page of this.cache.keys()) {

@@ -159,6 +159,8 @@ function useDarkScheme(): boolean {
 }
 
 interface Drawn {
+  /** The layer these counts were painted for (the label follows the paint, not the click before it). */
+  layer: MapLayer;
   areas: number;
   targets: number;
   circles: number;
@@ -246,7 +248,7 @@ function draw(ctx: CanvasRenderingContext2D, layout: Layout, geo: GeoSummary | n
     ctx.fill();
     circles++;
   }
-  return { areas, targets, circles, breaks };
+  return { layer, areas, targets, circles, breaks };
 }
 
 interface Hover {
@@ -256,7 +258,21 @@ interface Hover {
   area: GeoArea | null;
 }
 
-export function MailingMap({ geo, layer, emptyHint }: { geo: GeoSummary | null; layer: MapLayer; /** Why nothing may be placed yet. */ emptyHint?: string }) {
+export function MailingMap({
+  geo,
+  layer,
+  emptyHint,
+  layerNames,
+}: {
+  geo: GeoSummary | null;
+  layer: MapLayer;
+  /** Why nothing may be placed yet. */
+  emptyHint?: string;
+  /** Other words for the layers, and only these in the tooltip (the list audit: records and net-new records). */
+  layerNames?: Partial<Record<MapLayer, string>>;
+}) {
+  const nameOf = (l: MapLayer) => layerNames?.[l] ?? LAYER_LABELS[l];
+  const tipLayers = (['customers', 'prospects', 'kept'] as const).filter((l) => !layerNames || layerNames[l] !== undefined);
   const wrapRef = useRef<HTMLDivElement>(null);
   const canvasRef = useRef<HTMLCanvasElement>(null);
   const [size, setSize] = useState<{ w: number; h: number } | null>(null);
@@ -341,7 +357,7 @@ export function MailingMap({ geo, layer, emptyHint }: { geo: GeoSummary | null; 
     setHover((h) => (h && h.code === code && Math.abs(h.x - x) < 2 && Math.abs(h.y - y) < 2 ? h : { x, y, code, area: byCode.get(code) ?? null }));
   };
 
-  const label = drawn ? `Map of ${formatCount(drawn.areas)} ZIP3 areas: ${LAYER_LABELS[layer].toLowerCase()}${drawn.circles > 0 ? `; ${drawn.circles} radius ${drawn.circles === 1 ? 'circle' : 'circles'}` : ''}` : 'Map loading';
+  const label = drawn ? `Map of ${formatCount(drawn.areas)} ZIP3 areas: ${nameOf(drawn.layer).toLowerCase()}${drawn.circles > 0 ? `; ${drawn.circles} radius ${drawn.circles === 1 ? 'circle' : 'circles'}` : ''}` : 'Map loading';
   const labels = drawn ? legendLabels(drawn.breaks) : [];
   const pal = palette(dark);
 
@@ -390,18 +406,12 @@ export function MailingMap({ geo, layer, emptyHint }: { geo: GeoSummary | null; 
             {hover.area ? (
               <table>
                 <tbody>
-                  <tr>
-                    <td>Customers</td>
-                    <td className="num">{formatCount(hover.area.customers)}</td>
-                  </tr>
-                  <tr>
-                    <td>Prospects</td>
-                    <td className="num">{formatCount(hover.area.prospects)}</td>
-                  </tr>
-                  <tr>
-                    <td>Mailing set</td>
-                    <td className="num">{formatCount(hover.area.kept)}</td>
-                  </tr>
+                  {tipLayers.map((l) => (
+                    <tr key={l}>
+                      <td>{nameOf(l)}</td>
+                      <td className="num">{formatCount(layerCount(hover.area!, l))}</td>
+                    </tr>
+                  ))}
                 </tbody>
               </table>
             ) : (
@@ -412,7 +422,7 @@ export function MailingMap({ geo, layer, emptyHint }: { geo: GeoSummary | null; 
         )}
         {drawn && (
           <div className="mail-legend" data-testid="mailing-map-legend">
-            <div className="mail-legend-title">{LAYER_LABELS[layer]} per ZIP3</div>
+            <div className="mail-legend-title">{nameOf(layer)} per ZIP3</div>
             {labels.length === 0 ? (
               <div className="muted mail-legend-empty" data-testid="mailing-map-empty">
                 {emptyHint ?? 'No records placed'}

@@ -2,10 +2,10 @@
 // step removed, or the mailing ledger. Run (Ctrl+Enter) and export go through jobs; every count comes from the engine.
 import { useEffect, useState } from 'react';
 import { WinnowError, type ProjectInfo } from '../../../src/api/contract';
-import { api } from '../api/create-client';
 import { ExportIcon } from '../components/icons';
-import { formatCount, formatDateTime, safeFileName } from '../format';
-import { startMailing, startMailingExport, useJobsStore } from '../state/jobs-store';
+import { ExportDialog } from '../export/export-dialog';
+import { formatCount, formatDateTime } from '../format';
+import { startMailing, useJobsStore } from '../state/jobs-store';
 import {
   loadMailing,
   loadRecipe,
@@ -22,7 +22,7 @@ import {
 import { useAppStore } from '../state/app-store';
 import { reportError } from '../state/toast-store';
 import { Ledger } from './ledger';
-import { ExportMailingDialog, SaveRecipeDialog, type MailingExportChoice } from './mailing-dialogs';
+import { SaveRecipeDialog } from './mailing-dialogs';
 import { MailingMap } from './mailing-map';
 import { LAYER_LABELS, type MapLayer } from './map-scale';
 import { buildRecipe, isoDay, sameRecipe } from './recipe-edit';
@@ -37,6 +37,7 @@ export function MailingView({ project }: { project: ProjectInfo }) {
   const s = useMailingStore();
   const running = useJobsStore((j) => j.jobs.some((x) => x.kind === 'mailing' && x.projectId === projectId));
   const exporting = useJobsStore((j) => j.jobs.some((x) => x.kind === 'export' && x.projectId === projectId && x.label.startsWith('Exporting the mailing')));
+  // A run exported before is in the ledger: exporting it again writes the file only.
   const [dialog, setDialog] = useState<'export' | 'save' | null>(null);
   const mine = s.projectId === projectId;
   const run = mine ? selectedRun(s) : null;
@@ -70,17 +71,6 @@ export function MailingView({ project }: { project: ProjectInfo }) {
     return () => document.removeEventListener('keydown', onKey);
   });
 
-  const exportSet = async (c: MailingExportChoice) => {
-    if (!run) return;
-    setDialog(null);
-    try {
-      const target = await api().pickSaveFile({ purpose: 'export', suggestedName: `${safeFileName(c.name)}.csv` });
-      if (target) await startMailingExport({ projectId, runId: run.runId, target, name: c.name, channel: c.channel, mailedAt: c.mailedAt, fields: c.fields });
-    } catch (err) {
-      reportError(`Could not export the mailing “${c.name}”`, err);
-    }
-  };
-
   const selectPane = (pane: MailingPane) => {
     setPane(pane);
     if (pane === 'removed' && run && s.stepIndex > 0) void readRemoved(projectId, run.runId, s.stepIndex, 0);
@@ -106,7 +96,7 @@ export function MailingView({ project }: { project: ProjectInfo }) {
           <span className="muted">Build a recipe on the left, then Run: each step shows what it removed and why.</span>
         )}
         <span className="clean-spacer" />
-        <button type="button" className="button button-small" data-testid="mail-export" disabled={!run || exporting || run.kept === 0} onClick={() => setDialog('export')} title="Write the mailing set to a CSV file and record it in the ledger">
+        <button type="button" className="button button-small" data-testid="mail-export" disabled={!run || exporting || run.kept === 0} onClick={() => setDialog('export')} title="Write the mailing set to CSV or Excel (fields, mail-merge lines, ZIP order…) and record it in the ledger">
           <ExportIcon /> {exporting ? 'Exporting…' : 'Export mailing set…'}
         </button>
       </div>
@@ -182,7 +172,19 @@ export function MailingView({ project }: { project: ProjectInfo }) {
         </div>
       </div>
       {dialog === 'export' && run && (
-        <ExportMailingDialog kept={run.kept} defaultName={`${run.recipeName ?? run.fromListName} ${isoDay()}`} onCancel={() => setDialog(null)} onExport={(c) => void exportSet(c)} />
+        <ExportDialog
+          projectId={projectId}
+          prefix="mail-export"
+          source={{
+            kind: 'run',
+            runId: run.runId,
+            records: run.kept,
+            list: project.lists.find((l) => l.id === run.recipe.fromListId) ?? null,
+            defaultName: `${run.recipeName ?? run.fromListName} ${isoDay()}`,
+            recorded: s.ledger.filter((m) => m.runId === run.runId).sort((a, b) => b.mailingId - a.mailingId)[0] ?? null,
+          }}
+          onClose={() => setDialog(null)}
+        />
       )}
       {dialog === 'save' && (
         <SaveRecipeDialog

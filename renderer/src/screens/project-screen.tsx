@@ -14,19 +14,22 @@ import { ListSidebar } from '../components/list-sidebar';
 import { RecordDrawer } from '../components/record-drawer';
 import { RoleBadge } from '../components/role-badge';
 import { StatusBar } from '../components/status-bar';
-import { formatCount, safeFileName } from '../format';
-import { DataGrid, type DataGridProps, type GridCursor } from '../grid/data-grid';
+import { formatCount } from '../format';
+import type { GridCursor } from '../grid/data-grid';
+import { ListRowsView } from '../grid/list-rows-view';
 import { historyCommand } from '../grid/grid-keys';
-import type { FetchRows } from '../grid/row-source';
 import { DuplicatesView } from '../duplicates/duplicates-view';
 import { MailingView } from '../mailing/mailing-view';
 import { ScoringView } from '../scoring/scoring-view';
+import { AuditView } from '../audit/audit-view';
+import { resetAudit, showAudit, useAuditStore } from '../state/audit-store';
+import { openListExport } from '../state/export-store';
 import { ImportWizard } from '../import/import-wizard';
 import { closeProject, selectedList, selectList, setListView, showProblems, useAppStore } from '../state/app-store';
 import { latestRun, loadDuplicates, resetDuplicates, showDuplicates, useDuplicatesStore } from '../state/duplicates-store';
 import { resetMailing, showMailing, useMailingStore } from '../state/mailing-store';
 import { resetScoring, showScoring, useScoringStore } from '../state/scoring-store';
-import { setUpload, startClean, startExport, useJobsStore, type ExportFields } from '../state/jobs-store';
+import { setUpload, startClean, useJobsStore } from '../state/jobs-store';
 import { clearIssueFilter, editCell, loadEditsState, resetReview, setDrawerOpen, stepHistory, toggleDrawer, useReviewStore } from '../state/review-store';
 import { pushToast, reportError } from '../state/toast-store';
 
@@ -42,7 +45,8 @@ export function ProjectScreen() {
   const mailingShown = useMailingStore((s) => s.shown) && !duplicatesShown;
   const scoringShown = useScoringStore((s) => s.shown) && !duplicatesShown && !mailingShown;
   const newReady = useScoringStore((s) => (s.projectId === project?.projectId ? s.unseenReady : 0));
-  const viewShown = duplicatesShown || mailingShown || scoringShown;
+  const auditShown = useAuditStore((s) => s.shown) && !duplicatesShown && !mailingShown && !scoringShown;
+  const viewShown = duplicatesShown || mailingShown || scoringShown || auditShown;
   const toReview = useDuplicatesStore((s) => (s.projectId === project?.projectId ? (latestRun(s)?.toReview ?? null) : null));
   const [importFile, setImportFile] = useState<PickedFile | null>(null);
   const [cursor, setCursor] = useState<GridCursor | null>(null);
@@ -52,17 +56,9 @@ export function ProjectScreen() {
   const listId = list?.id ?? 0;
   const cleaning = useJobsStore((s) => s.jobs.some((j) => j.kind === 'clean' && j.projectId === projectId));
   const filter = useReviewStore((s) => (s.filter && s.filter.listId === listId ? s.filter : null));
-  const rowsVersion = useReviewStore((s) => s.rowsVersion);
   const rowUpdateAny = useReviewStore((s) => s.rowUpdate);
-  const rowUpdate = rowUpdateAny && rowUpdateAny.listId === listId ? rowUpdateAny : null;
   const edits = useReviewStore((s) => s.edits);
   const drawerOpen = useReviewStore((s) => s.drawerOpen);
-  const issue = filter?.code;
-  const fetchRows = useCallback<FetchRows>(
-    (fromRow, count) => api().invoke('lists.rows', { projectId, listId, fromRow, count, ...(issue ? { issue } : {}) }).then((w) => w.rows),
-    [projectId, listId, issue],
-  );
-  const onEditCell = useCallback<NonNullable<DataGridProps['onEditCell']>>(({ rowNo, col, value }) => editCell({ projectId, listId, rowNo, column: col, value }), [projectId, listId]);
   // Column widths per list for this session, so switching the issue filter (a new grid) keeps the user's widths.
   const [widthsByList] = useState(() => new Map<string, number[]>());
   const widthsKey = `${projectId}:${listId}`;
@@ -76,6 +72,7 @@ export function ProjectScreen() {
     resetDuplicates();
     resetMailing();
     resetScoring();
+    resetAudit();
     void loadEditsState(projectId);
     void loadDuplicates(projectId);
   }, [projectId]);
@@ -136,15 +133,8 @@ export function ProjectScreen() {
     [projectId, uploading],
   );
 
-  const exportList = useCallback(async (fields: ExportFields = 'original') => {
-    if (!projectId || !list) return;
-    try {
-      const suffix = fields === 'canonical' ? ' (cleaned)' : fields === 'all' ? ' (cleaned + original)' : '';
-      const target = await api().pickSaveFile({ purpose: 'export', suggestedName: `${safeFileName(list.name)}${suffix}.csv` });
-      if (target) await startExport({ projectId, list, target, ...(fields === 'original' ? {} : { fields }) });
-    } catch (err) {
-      reportError(`Could not export “${list.name}”`, err);
-    }
+  const exportList = useCallback(() => {
+    if (projectId && list) openListExport(projectId, list);
   }, [projectId, list]);
 
   const focusGrid = () => document.querySelector<HTMLElement>('[data-testid="grid"]')?.focus();
@@ -189,7 +179,7 @@ export function ProjectScreen() {
             <>
               <span className="toolbar-sep">/</span>
               <span className="toolbar-list" data-testid="current-view-name">
-                {mailingShown ? 'Mailing' : scoringShown ? 'Scoring' : 'Duplicates'}
+                {mailingShown ? 'Mailing' : scoringShown ? 'Scoring' : auditShown ? 'List audit' : 'Duplicates'}
               </span>
             </>
           ) : list && (
@@ -252,7 +242,7 @@ export function ProjectScreen() {
           <button type="button" className="button" data-testid="import-button" onClick={importList} disabled={uploading} title="Import a CSV, text or Excel file as a new list (Ctrl+I) — or drop it on the window">
             <ImportIcon /> Import list…
           </button>
-          <ExportMenu list={list} onExport={(fields) => void exportList(fields)} />
+          <ExportMenu list={list} onExport={exportList} />
           <span className="toolbar-divider" />
           <button type="button" className="button button-quiet" data-testid="close-project" onClick={() => void closeProject()}>
             Close project
@@ -301,8 +291,17 @@ export function ProjectScreen() {
               showScoring(true);
             },
           }}
+          audit={{
+            active: auditShown,
+            onOpen: () => {
+              showDuplicates(false);
+              showMailing(false);
+              showScoring(false);
+              showAudit(true);
+            },
+          }}
         />
-        <section className="content" aria-label={duplicatesShown ? 'Duplicates' : mailingShown ? 'Mailing' : scoringShown ? 'Scoring' : list ? `${listView === 'problems' ? 'Problems' : 'Rows'} of ${list.name}` : 'No list'}>
+        <section className="content" aria-label={duplicatesShown ? 'Duplicates' : mailingShown ? 'Mailing' : scoringShown ? 'Scoring' : auditShown ? 'List audit' : list ? `${listView === 'problems' ? 'Problems' : 'Rows'} of ${list.name}` : 'No list'}>
           {report && (
             <ImportReport
               report={report}
@@ -320,6 +319,8 @@ export function ProjectScreen() {
             <MailingView project={project} />
           ) : scoringShown ? (
             <ScoringView project={project} />
+          ) : auditShown ? (
+            <AuditView project={project} />
           ) : (
             <>
             {list && list.problemCount > 0 && (
@@ -337,39 +338,31 @@ export function ProjectScreen() {
             ) : list ? (
               <>
                 <CleanBar projectId={project.projectId} list={list} cleaning={cleaning} onClean={cleanList} />
-                <div className="content-body">
-                  <DataGrid
-                    key={`${project.projectId}:${list.id}:${issue ?? ''}`}
-                    columns={list.columns}
-                    totalRows={filter ? filter.total : list.rowCount}
-                    rowNoMax={list.rowCount}
-                    filtered={filter !== null}
-                    fetchRows={fetchRows}
-                    dataVersion={rowsVersion}
-                    ariaLabel={filter ? `${list.name}, rows with ${filter.label}` : list.name}
-                    emptyText={filter ? `No rows with “${filter.label}” any more.` : undefined}
-                    onCursorChange={setCursor}
-                    onLoadError={onLoadError}
-                    onEditCell={onEditCell}
-                    onOpenRecord={onOpenRecord}
-                    rowUpdate={rowUpdate}
-                    initialWidths={widthsByList.get(widthsKey)}
-                    onWidthsChange={onWidthsChange}
-                  />
-                  {drawerOpen && (
-                    <RecordDrawer
-                      projectId={project.projectId}
-                      list={list}
-                      rowNo={cursor?.rowNo ?? null}
-                      revision={rowUpdateAny?.seq ?? 0}
-                      onClose={() => {
-                        setDrawerOpen(false);
-                        focusGrid();
-                      }}
-                      onApply={(rowNo, column, value) => void editCell({ projectId: project.projectId, listId: list.id, rowNo, column, value })}
-                    />
-                  )}
-                </div>
+                <ListRowsView
+                  key={`${project.projectId}:${list.id}`}
+                  projectId={project.projectId}
+                  list={list}
+                  issue={filter ? { code: filter.code, label: filter.label } : null}
+                  onCursorChange={setCursor}
+                  onLoadError={onLoadError}
+                  onOpenRecord={onOpenRecord}
+                  widths={{ initial: widthsByList.get(widthsKey), onChange: onWidthsChange }}
+                  drawer={
+                    drawerOpen && (
+                      <RecordDrawer
+                        projectId={project.projectId}
+                        list={list}
+                        rowNo={cursor?.rowNo ?? null}
+                        revision={rowUpdateAny?.seq ?? 0}
+                        onClose={() => {
+                          setDrawerOpen(false);
+                          focusGrid();
+                        }}
+                        onApply={(rowNo, column, value) => void editCell({ projectId: project.projectId, listId: list.id, rowNo, column, value })}
+                      />
+                    )
+                  }
+                />
             </>
           ) : importing || uploading ? (
             <div className="empty-state" data-testid="project-empty" data-importing="true">

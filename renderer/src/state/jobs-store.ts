@@ -1,10 +1,11 @@
 // Running jobs and their progress, an upload in flight, what happens when a job ends (refresh, select, download, tell) and the last import's report.
 import { create } from 'zustand';
-import type { CleanResult, ExportResult, ImportResult, JobFinished, JobKind, JobProgress, JobRecord, ListInfo, MailingRunResult, MergePurgeResult, MethodInput, ScoreRunResult, TargetRecipe } from '../../../src/api/contract';
+import type { AuditResult, CleanResult, ExportResult, ImportResult, JobFinished, JobKind, JobProgress, JobRecord, ListInfo, MailingRunResult, MergePurgeResult, MethodInput, PostalImportResult, ScoreRunResult, TargetRecipe } from '../../../src/api/contract';
 import { api } from '../api/create-client';
 import type { PickedFile, SaveTarget } from '../api/client-types';
 import { formatCount, formatDuration, plural } from '../format';
 import { refreshProject } from './app-store';
+import { auditFinished } from './audit-store';
 import { runFinished, type LevelChoice } from './duplicates-store';
 import { mailingExported, mailingRunFinished } from './mailing-store';
 import { rowsChanged } from './review-store';
@@ -41,6 +42,18 @@ interface JobsState {
   upload: UploadView | null;
   report: ImportReportView | null;
 }
+
+/** What each kind of job is called, in the job bar and in the message when it ends. */
+export const JOB_NOUNS: Record<JobKind, string> = {
+  import: 'Import',
+  export: 'Export',
+  clean: 'Cleaning',
+  dedupe: 'Finding duplicates',
+  mailing: 'Building the mailing set',
+  score: 'Scoring leads',
+  audit: 'List audit',
+  postal: 'Reading postal results',
+};
 
 export const useJobsStore = create<JobsState>()(() => ({ jobs: [], upload: null, report: null }));
 
@@ -91,8 +104,7 @@ export function handleFinished(f: JobFinished): void {
 }
 
 async function afterJob(job: JobView, f: JobFinished): Promise<void> {
-  const noun =
-    job.kind === 'import' ? 'Import' : job.kind === 'clean' ? 'Cleaning' : job.kind === 'dedupe' ? 'Finding duplicates' : job.kind === 'mailing' ? 'Building the mailing set' : job.kind === 'score' ? 'Scoring leads' : 'Export';
+  const noun = JOB_NOUNS[job.kind];
   if (f.status === 'cancelled') {
     pushToast({ tone: 'info', title: `${noun} cancelled`, message: job.kind === 'export' ? 'No file was written.' : 'The project is unchanged.' });
     return;
@@ -147,15 +159,50 @@ async function afterJob(job: JobView, f: JobFinished): Promise<void> {
       message: `${formatCount(r.salesReady)} sales-ready${r.newlySalesReady > 0 ? ` (${formatCount(r.newlySalesReady)} new)` : ''}; profile of ${plural(r.best, 'best customer')}; took ${formatDuration(r.seconds * 1000)}.`,
     });
     await scoreRunFinished(f.projectId, r);
+  } else if (job.kind === 'audit') {
+    const r = f.result as AuditResult;
+    // Lists not cleaned yet were cleaned first.
+    await refreshProject(f.projectId);
+    auditFinished(f.projectId, job.jobId, r);
+    const first = r.lists[0];
+    if (first) {
+      pushToast({
+        tone: 'success',
+        title: `Audit: ${plural(first.netNew, 'net-new mailable record')}`,
+        message: `${formatCount(first.rows)} rows in “${first.listName}” → ${formatCount(first.netNew)} net-new${r.lists[1] ? `; “${r.lists[1].listName}”: ${formatCount(r.lists[1].netNew)}` : ''}; took ${formatDuration(r.seconds * 1000)}.`,
+      });
+    }
+  } else if (job.kind === 'postal') {
+    const r = f.result as PostalImportResult;
+    // Verdicts changed: the list's counts, the grid's badges and every view of the list follow.
+    await refreshProject(f.projectId);
+    rowsChanged();
+    pushToast({ tone: r.unmatched.count + r.noKey.count > 0 ? 'info' : 'success', title: `Postal results: ${plural(r.matched, 'record')} matched`, message: postalSummary(r) });
   } else {
     const r = f.result as ExportResult;
+    const next = followUps.get(job.jobId);
+    if (next) {
+      // The file is written again by the export that follows (the mailing set had to be recorded in the ledger first).
+      followUps.delete(job.jobId);
+      mailingExports.delete(job.jobId);
+      await next();
+      return;
+    }
+    const split = r.files?.some((x) => x.key !== null) ?? false;
     try {
-      await api().deliverFile({ fileId: r.file.fileId, name: r.fileName });
-      pushToast({ tone: 'success', title: `Exported ${plural(r.rowsWritten, 'row')}`, message: `To ${r.fileName} in ${formatDuration(r.seconds * 1000)}.` });
+      // Split files are written beside the chosen name (the Electron save dialog's folder; the browser host's workspace).
+      if (!split) await api().deliverFile({ fileId: r.file.fileId, name: r.fileName });
+      const files = split && r.files ? ` as ${plural(r.files.length, 'file')} beside it: ${r.files.map((x) => x.fileName).join(', ')}` : '';
+      const left = (r.onePerDropped ?? 0) + (r.limitDropped ?? 0);
+      const kept = left > 0 ? ` ${plural(left, 'record')} left out (${[r.onePerDropped ? `${formatCount(r.onePerDropped)} same ${r.matching?.level ?? 'household'}` : '', r.limitDropped ? `${formatCount(r.limitDropped)} over the cap` : ''].filter(Boolean).join(', ')}).` : '';
+      const ledger = r.mailing ? ` ${r.mailing.isNew ? 'Recorded in the ledger' : 'Filed under'} as “${r.mailing.name}”.` : '';
+      pushToast({ tone: 'success', title: `Exported ${plural(r.rowsWritten, 'row')}`, message: `To ${r.fileName}${files} in ${formatDuration(r.seconds * 1000)}.${kept}${ledger}` });
     } catch (err) {
       reportError(`Could not hand over ${r.fileName}`, err);
     }
-    if (mailingExports.delete(job.jobId)) await mailingExported(f.projectId);
+    if (mailingExports.delete(job.jobId) || r.mailing?.isNew) await mailingExported(f.projectId);
+    // One piece per household/company found the duplicates first: the Duplicates view has a new run.
+    if (r.matching?.ranNow) await runFinished(f.projectId);
   }
 }
 
@@ -255,17 +302,89 @@ export async function startMailing(opts: { projectId: string; recipe: TargetReci
 
 // Exports of a mailing set: when they finish, the ledger that recorded them is read again.
 const mailingExports = new Set<string>();
+// An export that a finished job hands on to (instead of handing its file over): recording a run, then writing it as chosen.
+const followUps = new Map<string, () => Promise<void>>();
 
-/** Writes a run's mailing set and records it in the mailing ledger. */
-export async function startMailingExport(opts: Omit<MethodInput<'mailing.export'>, 'file'> & { target: SaveTarget }): Promise<void> {
-  const { target, ...rest } = opts;
+/** The export.set options (everything but what is exported and where). */
+export type ExportSetOptions = Omit<MethodInput<'export.set'>, 'projectId' | 'listId' | 'mailing' | 'file'>;
+
+/**
+ * Writes a run's mailing set and records it in the mailing ledger. With `then`, the recorded mailing is written again
+ * to the same file by export.set with those options (mail-merge fields, .xlsx, ZIP order…, which mailing.export does not do).
+ */
+export async function startMailingExport(opts: Omit<MethodInput<'mailing.export'>, 'file'> & { target: SaveTarget; then?: ExportSetOptions }): Promise<void> {
+  const { target, then, ...rest } = opts;
   try {
     const { jobId } = await api().invoke('mailing.export', { ...rest, file: { fileId: target.fileId } });
     mailingExports.add(jobId);
+    if (then) {
+      followUps.set(jobId, async () => {
+        try {
+          const { mailings } = await api().invoke('mailing.ledger', { projectId: opts.projectId });
+          const recorded = mailings.filter((m) => m.runId === (opts.runId ?? null) || (opts.runId === undefined && m.name === opts.name)).sort((a, b) => b.mailingId - a.mailingId)[0];
+          if (!recorded) throw new Error(`The mailing “${opts.name}” is not in the ledger.`);
+          await mailingExported(opts.projectId);
+          await startExportSet({ projectId: opts.projectId, mailing: { id: recorded.mailingId, name: recorded.name }, target, options: then });
+        } catch (err) {
+          reportError(`Could not export the mailing “${opts.name}”`, err);
+        }
+      });
+    }
     track(jobId, 'export', `Exporting the mailing “${opts.name}” to ${target.name}`, opts.projectId, target.name);
   } catch (err) {
     reportError(`Could not export the mailing “${opts.name}”`, err);
   }
+}
+
+/** Exports a list, or a mailing of the ledger, with the export dialog's choices (export.set). */
+export async function startExportSet(opts: { projectId: string; list?: ListInfo; mailing?: { id: number; name: string }; target: SaveTarget; options: ExportSetOptions }): Promise<void> {
+  const what = opts.mailing ? `the mailing “${opts.mailing.name}”` : `“${opts.list?.name ?? ''}”`;
+  try {
+    const source = opts.mailing ? { mailing: String(opts.mailing.id) } : { listId: opts.list!.id };
+    const { jobId } = await api().invoke('export.set', { projectId: opts.projectId, ...source, file: { fileId: opts.target.fileId }, ...opts.options });
+    if (opts.mailing) mailingExports.add(jobId);
+    track(jobId, 'export', `Exporting ${what} to ${opts.target.name}`, opts.projectId, opts.target.name);
+  } catch (err) {
+    reportError(`Could not export ${what}`, err);
+  }
+}
+
+/** Audits a bought list (and a second one beside it); the List audit view shows the result when it is done. */
+export async function startAudit(opts: MethodInput<'audit.run'> & { listName: string; compareName?: string }): Promise<void> {
+  const { listName, compareName, ...input } = opts;
+  try {
+    const { jobId } = await api().invoke('audit.run', input);
+    track(jobId, 'audit', `Auditing “${listName}”${compareName ? ` beside “${compareName}”` : ''}`, opts.projectId, '');
+  } catch (err) {
+    reportError(`Could not audit “${listName}”`, err);
+  }
+}
+
+/** Reads back a licensed CASS/DPV/NCOA service's results for a list (sent with the "For a CASS/NCOA service" export). */
+export async function startPostalImport(opts: { projectId: string; list: ListInfo; file: PickedFile }): Promise<void> {
+  try {
+    const { jobId } = await api().invoke('postal.import', { projectId: opts.projectId, listId: opts.list.id, file: { fileId: opts.file.fileId } });
+    track(jobId, 'postal', `Reading postal results ${opts.file.name} into “${opts.list.name}”`, opts.projectId, opts.file.name);
+  } catch (err) {
+    reportError(`Could not read the postal results ${opts.file.name}`, err);
+  }
+}
+
+/** What a postal results file did, in one paragraph: verdicts first, then the rows it could not use and where they are. */
+export function postalSummary(r: PostalImportResult): string {
+  const parts = [
+    `${formatCount(r.dpv.confirmed)} DPV confirmed, ${formatCount(r.dpv.notConfirmed)} not`,
+    `${formatCount(r.vacant)} vacant`,
+    `${formatCount(r.moved.total)} moved`,
+    `${formatCount(r.nowNotMailable)} now not mailable${r.nowMailable > 0 ? `, ${formatCount(r.nowMailable)} mailable again` : ''}.`,
+  ];
+  const lines = (x: { count: number; lines: number[] }) => (x.lines.length > 0 ? ` (line${x.lines.length > 1 ? 's' : ''} ${x.lines.slice(0, 5).join(', ')}${x.count > 5 ? '…' : ''})` : '');
+  const skipped = [
+    r.unmatched.count > 0 ? `${plural(r.unmatched.count, 'row')} with a key of no record of this list${lines(r.unmatched)}` : '',
+    r.noKey.count > 0 ? `${plural(r.noKey.count, 'row')} without a key${lines(r.noKey)}` : '',
+    r.duplicates.count > 0 ? `${plural(r.duplicates.count, 'repeated key')}${lines(r.duplicates)}` : '',
+  ].filter(Boolean);
+  return `${parts.join('; ')}${skipped.length > 0 ? ` Not used: ${skipped.join('; ')}.` : ''}`;
 }
 
 /** Scores every prospect against the best-customer profile; the Scoring view reads the grades and leads when it is done. */
@@ -303,5 +422,6 @@ export function resetJobs(): void {
   early.clear();
   finished.clear();
   mailingExports.clear();
+  followUps.clear();
   useJobsStore.setState({ jobs: [], upload: null, report: null });
 }

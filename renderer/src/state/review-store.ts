@@ -28,11 +28,19 @@ interface ReviewState {
   /** The issue kinds of one list, for the filter menu (null until asked for). */
   kinds: { listId: number; cleaned: boolean; kinds: IssueKindCount[] } | null;
   rowUpdate: RowUpdate | null;
+  /** Many rows the engine changed at once (a paste, its undo), for the grid to patch in place. */
+  rowsUpdate: RowsUpdate | null;
   /** Bumped when a list's rows changed wholesale (a clean finished): the grid fetches them again. */
   rowsVersion: number;
   drawerOpen: boolean;
   /** An undo or redo is on its way (a second key press waits for it, so they apply in order). */
   historyBusy: boolean;
+}
+
+export interface RowsUpdate {
+  seq: number;
+  listId: number;
+  rows: readonly GridRow[];
 }
 
 export const NO_EDITS: EditsState = { canUndo: false, canRedo: false, undoLabel: null, redoLabel: null };
@@ -42,6 +50,7 @@ export const useReviewStore = create<ReviewState>()(() => ({
   filter: null,
   kinds: null,
   rowUpdate: null,
+  rowsUpdate: null,
   rowsVersion: 0,
   drawerOpen: false,
   historyBusy: false,
@@ -52,9 +61,13 @@ function publishRow(listId: number, row: GridRow | null): void {
   if (row) useReviewStore.setState({ rowUpdate: { seq: ++seq, listId, row } });
 }
 
+function publishRows(listId: number, rows: readonly GridRow[] | undefined): void {
+  if (rows && rows.length > 0) useReviewStore.setState({ rowsUpdate: { seq: ++seq, listId, rows } });
+}
+
 /** For a new project (or tests): forget everything. */
 export function resetReview(): void {
-  useReviewStore.setState({ edits: NO_EDITS, filter: null, kinds: null, rowUpdate: null, drawerOpen: false, historyBusy: false });
+  useReviewStore.setState({ edits: NO_EDITS, filter: null, kinds: null, rowUpdate: null, rowsUpdate: null, drawerOpen: false, historyBusy: false });
 }
 
 export async function loadEditsState(projectId: string): Promise<void> {
@@ -80,6 +93,26 @@ export async function editCell(input: { projectId: string; listId: number; rowNo
   }
 }
 
+/**
+ * Writes many cells in one step (a paste, clearing a range); one undo takes it all back. Resolves with the changed rows as
+ * the engine now has them (re-cleaned), or null on failure.
+ */
+export async function editCells(input: { projectId: string; listId: number; cells: { rowNo: number; col: number; value: string }[]; kind: 'paste' | 'clear' }): Promise<readonly GridRow[] | null> {
+  try {
+    const r = await api().invoke('records.editMany', {
+      projectId: input.projectId,
+      listId: input.listId,
+      cells: input.cells.map((c) => ({ rowNo: c.rowNo, column: c.col, value: c.value })),
+      label: input.kind,
+    });
+    useReviewStore.setState({ edits: r.edits });
+    return r.rows;
+  } catch (err) {
+    reportError(input.kind === 'clear' ? 'Could not clear the cells' : 'Could not paste', err);
+    return null;
+  }
+}
+
 /** Undo or redo the project's last edit; the row changes in place, and its list is selected if it is another one. */
 export async function stepHistory(projectId: string, direction: 'undo' | 'redo'): Promise<void> {
   const s = useReviewStore.getState();
@@ -91,6 +124,7 @@ export async function stepHistory(projectId: string, direction: 'undo' | 'redo')
     if (r.edit) {
       if (useAppStore.getState().selectedListId !== r.edit.listId) selectList(r.edit.listId);
       publishRow(r.edit.listId, r.row);
+      if (r.rows && r.rows.length > 1) publishRows(r.edit.listId, r.rows);
     }
   } catch (err) {
     reportError(direction === 'undo' ? 'Could not undo' : 'Could not redo', err);

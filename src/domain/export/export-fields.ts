@@ -2,6 +2,7 @@
 // resolved from `--fields` words; and the mail-merge lines themselves (addressee, delivery line, "CITY ST 12345-6789").
 import { canonicalExportRow, CANONICAL_EXPORT_COLUMNS, type CleanedRecord } from '../clean-record';
 import { fitLetter } from '../score/profile';
+import { RECORD_KEY_HEADER } from './postal-layout';
 
 /** Mail-merge lines, in the order a label prints them. */
 export const MAIL_MERGE_FIELDS = ['addressee', 'company', 'delivery_line', 'last_line'] as const;
@@ -9,9 +10,21 @@ export const MAIL_MERGE_FIELDS = ['addressee', 'company', 'delivery_line', 'last
 export const SCORE_FIELDS = ['score', 'grade', 'band'] as const;
 /** Names of the parts of a last line, for mail-merge templates that want them apart. */
 export const ZIP_FIELDS = ['zip'] as const;
+/** The record's key for a round trip through a service bureau ("W3-17"); postal-import finds the record by it. */
+export const KEY_FIELDS = [RECORD_KEY_HEADER] as const;
+
+/**
+ * `--fields cass`: the layout CASS/DPV/NCOA service bureaus take (header, then the field it is written from): the record
+ * key first, so their result file can be read back; then the name, company and the address as Winnow cleaned it, ZIP
+ * with its +4 when known.
+ */
+export const CASS_LAYOUT: readonly (readonly [header: string, field: string])[] = [
+  [RECORD_KEY_HEADER, RECORD_KEY_HEADER], ['full_name', 'addressee'], ['first_name', 'first_name'], ['last_name', 'last_name'], ['company', 'company'],
+  ['address1', 'address1'], ['address2', 'address2'], ['city', 'city'], ['state', 'state'], ['zip', 'zip'],
+];
 
 /** Every named export field, canonical columns first. */
-export const NAMED_EXPORT_FIELDS: readonly string[] = [...new Set<string>([...CANONICAL_EXPORT_COLUMNS, ...MAIL_MERGE_FIELDS, ...ZIP_FIELDS, ...SCORE_FIELDS])];
+export const NAMED_EXPORT_FIELDS: readonly string[] = [...new Set<string>([...CANONICAL_EXPORT_COLUMNS, ...MAIL_MERGE_FIELDS, ...ZIP_FIELDS, ...SCORE_FIELDS, ...KEY_FIELDS])];
 
 /** One output column: a named field, or the list's column at `index` (with its original header). */
 export type ExportField = { kind: 'named'; name: string; header: string } | { kind: 'column'; index: number; header: string };
@@ -30,6 +43,7 @@ export function resolveExportFields(spec: string, list: FieldSource): ExportFiel
   if (trimmed === 'canonical') return canonical;
   if (trimmed === 'all') return [...canonical, ...original];
   if (trimmed === 'mail-merge') return MAIL_MERGE_FIELDS.map((name) => ({ kind: 'named', name, header: name }));
+  if (trimmed === 'cass') return CASS_LAYOUT.map(([header, name]) => ({ kind: 'named', name, header }));
   const names = trimmed.split(',').map((x) => x.trim()).filter((x) => x !== '');
   if (names.length === 0) throw new ExportFieldError('--fields names no field', []);
   return names.map((word) => {
@@ -46,7 +60,7 @@ export function resolveExportFields(spec: string, list: FieldSource): ExportFiel
 export class ExportFieldError extends Error {
   constructor(what: string, columns: readonly string[]) {
     super(
-      `${what}. Fields: original, canonical, all, mail-merge, or a comma-separated list of ${NAMED_EXPORT_FIELDS.join(', ')}` +
+      `${what}. Fields: original, canonical, all, mail-merge, cass, or a comma-separated list of ${NAMED_EXPORT_FIELDS.join(', ')}` +
         (columns.length > 0 ? `, or the list's columns ${columns.map((c) => `"${c}"`).join(', ')}` : ''),
     );
   }
@@ -105,10 +119,10 @@ export function namedValue(name: string, r: CleanedRecord, canonical: readonly s
 /** A score band: the fit letter, A (75-100), B (50-74), C (25-49), D (0-24) — the same cut as the grade's letter. */
 export const scoreBand = fitLetter;
 
-/** A row's cells for the chosen fields. */
-export function exportRow(fields: readonly ExportField[], cells: readonly string[], r: CleanedRecord | null, score: ExportScore | undefined): string[] {
+/** A row's cells for the chosen fields (`key`: the record's winnow_id, "W3-17"). */
+export function exportRow(fields: readonly ExportField[], cells: readonly string[], r: CleanedRecord | null, score: ExportScore | undefined, key = ''): string[] {
   const canonical = r && fields.some((f) => f.kind === 'named') ? canonicalExportRow(r) : [];
-  return fields.map((f) => (f.kind === 'column' ? (cells[f.index] ?? '') : r ? namedValue(f.name, r, canonical, score) : ''));
+  return fields.map((f) => (f.kind === 'column' ? (cells[f.index] ?? '') : f.name === RECORD_KEY_HEADER ? key : r ? namedValue(f.name, r, canonical, score) : ''));
 }
 
 /** True when any field needs the record's clean. */

@@ -201,10 +201,10 @@ describe('facets', () => {
     expect(f.facets[1]!.total).toBe(7);
   });
 
-  it('counts a record once for each issue kind it has, and records with none as ""', async () => {
+  it('counts a record once for each issue kind it has (named as in the issue menu), and records with none as ""', async () => {
     const f = await t.service.invoke('lists.facets', { projectId: t.projectId, listId, facets: [{ target: { clean: 'issue' }, limit: 100 }] });
     const kinds = await t.service.invoke('lists.issues', { projectId: t.projectId, listId });
-    for (const k of kinds.kinds) expect(f.facets[0]!.values).toContainEqual({ value: k.code, count: k.records });
+    for (const k of kinds.kinds) expect(f.facets[0]!.values).toContainEqual({ value: k.code, count: k.records, label: k.label });
     const none = await rows({ filters: [{ target: { clean: 'issue' }, op: 'isEmpty' }] });
     expect(f.facets[0]!.values.find((v) => v.value === '')?.count ?? 0).toBe(none.length);
   });

@@ -10,7 +10,7 @@ import { finishListImport, insertList, listsWithSource } from '../../../src/stor
 import { allPresets, deletePreset, presetForHeader, savePreset } from '../../../src/store/presets';
 import { problemWriter } from '../../../src/store/problems';
 import { MIGRATIONS, SCHEMA_VERSION } from '../../../src/store/migrations';
-import { recordWriter, rowWindow } from '../../../src/store/records';
+import { recordId, recordWriter, rowWindow } from '../../../src/store/records';
 import { cleanupAfterEach, expectCode, openService, tempDir } from '../../fixtures/helpers';
 
 cleanupAfterEach();
@@ -46,6 +46,8 @@ describe('migrations are append-only', () => {
       6: '6f42b43326cbd03d174b69d1fcdd9d68da69392369739ab0ba1774abfcbf8890',
       7: 'dd999fe19ca6795091622a77ccf48444739313c2020be2f96dcbe27b47c77290',
       8: 'fa1d2df2d26891069f9a85ba63e25ba985084000c62fa92355edff6c20c23295',
+      11: '7890bb47c41259771fd4f7ef3148c0f17f944d84d310a50135db20a81e134b9a',
+      10: 'b46de7075eac1dd79a8fab5063a367249acba1a7d060b843afc85014dfb94470',
     };
     const normalized = (sql: string) => sql.replace(/--[^\n]*/g, '').replace(/\s+/g, ' ').trim();
     const hashes = Object.fromEntries(MIGRATIONS.map((m) => [m.version, crypto.createHash('sha256').update(normalized(m.sql)).digest('hex')]));
@@ -265,6 +267,62 @@ describe('upgrading a project made by an older version', () => {
     } finally {
       upgraded.close();
       created.close();
+    }
+  });
+
+  /** A project as the version-9 code left it: a list with two single-cell edits in the history, the second one undone. */
+  function makeV9Project(p: string): void {
+    const db = openProjectDb(p, { create: true, migrateTo: 9 });
+    expect(db.pragma('user_version', { simple: true })).toBe(9);
+    const listId = insertList(db, { name: 'Edited', role: 'customers', sourceFile: 'e.csv', sourceSize: 1, columns: [{ index: 0, name: 'Name' }, { index: 1, name: 'City' }], format: null }, '2026-01-02T03:04:05.000Z');
+    recordWriter(db, listId)(1, [JSON.stringify(['Ann', 'Boston']), JSON.stringify(['Bob', 'Reno']), JSON.stringify(['Cy', 'Troy'])], [2, 3, 4]);
+    finishListImport(db, listId, 3, 'e'.repeat(64));
+    const id = (rowNo: number) => recordId(listId, rowNo);
+    db.prepare(`INSERT INTO cell_edits (record_id, col, value) VALUES (?, 1, 'Sparks')`).run(id(2));
+    db.prepare(`INSERT INTO edit_log (record_id, col, before, after, at, undone) VALUES (?, 1, NULL, 'Sparks', '2026-01-03T00:00:00.000Z', 0)`).run(id(2));
+    db.prepare(`INSERT INTO edit_log (record_id, col, before, after, at, undone) VALUES (?, 0, NULL, 'Anne', '2026-01-03T00:00:01.000Z', 1)`).run(id(1));
+    db.close();
+  }
+
+  it('upgrades a v9 edit history to v10: old edits stay single steps, undo and redo still work, a paste after them is one group', async () => {
+    const p = fresh();
+    makeV9Project(p);
+    const service = openService();
+    const info = await service.invoke('project.open', { file: service.registerFile(p, 'read') });
+    const projectId = info.projectId;
+    expect(info.schemaVersion).toBe(SCHEMA_VERSION);
+    expect(await service.invoke('edits.state', { projectId })).toEqual({ canUndo: true, canRedo: true, undoLabel: 'Undo edit of "City" in row 2', redoLabel: 'Redo edit of "Name" in row 1' });
+    const history = await service.invoke('edits.history', { projectId });
+    expect(history.edits.map((e) => [e.seq, e.rowNo, e.after, e.undone, e.group])).toEqual([
+      [2, 1, 'Anne', true, undefined],
+      [1, 2, 'Sparks', false, undefined],
+    ]);
+    // A paste drops the old redo entry and is one step over the old single edit.
+    const pasted = await service.invoke('records.editMany', { projectId, listId: 1, cells: [1, 2, 3].map((rowNo) => ({ rowNo, column: 1, value: 'Austin' })) });
+    expect(pasted.changed).toBe(3);
+    expect(pasted.edits).toEqual({ canUndo: true, canRedo: false, undoLabel: 'Undo paste of 3 cells', redoLabel: null });
+    expect((await service.invoke('edits.history', { projectId })).edits.map((e) => [e.seq, e.group?.cells ?? 1])).toEqual([
+      [2, 3],
+      [1, 1],
+    ]);
+    const undone = await service.invoke('edits.undo', { projectId });
+    expect(undone.rows.map((r) => r.cells)).toEqual([['Ann', 'Boston'], ['Bob', 'Sparks'], ['Cy', 'Troy']]);
+    const old = await service.invoke('edits.undo', { projectId });
+    expect(old.edit).toEqual(expect.objectContaining({ seq: 1, before: 'Reno', after: 'Sparks' }));
+    expect(old.rows).toEqual([old.row]);
+    expect(old.row?.cells).toEqual(['Bob', 'Reno']);
+  });
+
+  it('finds an edit group and the redo history through indexes', () => {
+    const db = openProjectDb(fresh(), { create: true });
+    try {
+      const plan = (sql: string, ...args: unknown[]) => (db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(...args) as { detail: string }[]).map((r) => r.detail).join(' | ');
+      expect(plan(`SELECT seq FROM edit_log WHERE group_seq = ? ORDER BY seq`, 1)).toMatch(/USING (COVERING )?INDEX edit_log_by_group \(group_seq=\?\)/);
+      expect(plan(`SELECT count(*) FROM edit_log WHERE group_seq = ?`, 1)).toMatch(/USING (COVERING )?INDEX edit_log_by_group/);
+      expect(plan(`SELECT seq FROM edit_log WHERE undone = 1 ORDER BY seq ASC LIMIT 1`)).toMatch(/USING (COVERING )?INDEX edit_log_undone/);
+      expect(plan(`DELETE FROM edit_log WHERE undone = 1`)).toMatch(/USING (COVERING )?INDEX edit_log_undone/);
+    } finally {
+      db.close();
     }
   });
 
