@@ -677,7 +677,7 @@ export function createService(opts: ServiceOptions): WinnowService {
       const p = project(i.projectId);
       const f = fileEntry(i.file, 'write');
       const jobId = startJob(p, 'export', `Export the sales-ready leads to ${f.name}`, { file: f.name }, false, async (signal, progress) => {
-        const r = await exportHandoff(p.readDb, { lists: new Map(allLists(p.readDb).map((l) => [l.id, l])), outPath: f.path, signal, progress });
+        const r = await exportHandoff(p.readDb, { lists: new Map(allLists(p.readDb).map((l) => [l.id, l])), outPath: f.path, crm: i.crm, signal, progress });
         return { ...r, file: { fileId: i.file.fileId }, fileName: f.name };
       });
       return { jobId };

@@ -382,6 +382,9 @@ export const SUPPRESS_LEVELS = ['auto', 'person', 'household', 'company', 'addre
 export type SuppressLevel = (typeof SUPPRESS_LEVELS)[number];
 
 export const MAILING_CHANNELS = ['direct-mail', 'email', 'tradeshow', 'telemarketing'] as const;
+/** The CRMs whose lead import the sales-ready hand-off file is laid out for (their own column names). */
+export const CRM_LAYOUTS = ['salesforce', 'hubspot'] as const;
+export type CrmLayout = (typeof CRM_LAYOUTS)[number];
 export type MailingChannel = (typeof MAILING_CHANNELS)[number];
 
 const targetListId = z.number().int().positive();
@@ -1295,7 +1298,7 @@ export const methodInputs = {
     })
     .strict(),
   /** Writes the sales-ready leads with CRM-friendly column names (First Name, Last Name, Company, Lead Score, ...). */
-  'score.exportHandoff': z.object({ projectId: id, file: fileRefSchema }).strict(),
+  'score.exportHandoff': z.object({ projectId: id, file: fileRefSchema, crm: z.enum(CRM_LAYOUTS).default('salesforce') }).strict(),
   'records.get': z.object({ projectId: id, listId: z.number().int().positive(), rowNo: z.number().int().min(1) }).strict(),
   /**
    * Reads a licensed service bureau's CASS/DPV/NCOA result file for a list (sent out with export --fields cass; records

@@ -114,11 +114,11 @@ Usage:
   winnow score FILE --model MODEL.json --out SCORED.csv
       Score a file with a saved model: SCORED.csv is the file's columns plus score (0-100, the chance of responding in
       percent) and reasons (the values that raise the score most, with their log-odds).
-  winnow score --project P.winnow [--handoff SALES-READY.csv]
+  winnow score --project P.winnow [--handoff SALES-READY.csv [--crm salesforce|hubspot]]
       Score a project's prospects: the best-customer profile from its customer lists (RFM), each prospect's fit to it
       (0-100), tire-kicker flags, grade (fit A-D × engagement 1-3) and the sales-ready verdict (rules from the app).
       Prints the profile, the grade matrix and the sales-ready count; --handoff writes the sales-ready leads with
-      CRM column names.
+      the column names of the CRM's lead import (--crm salesforce, the default, or hubspot).
   winnow audit --project P.winnow --list N --out REPORT.html [--compare LIST2] [--price DOLLARS | --cpm DOLLARS]
                [--states CA,NV] [--zip3 891,890] [--radius ZIP:MILES] [--print-cost D] [--postage-cost D] [--recent-days N]
       Audit a bought list: duplicates within it, overlap with the house file and each earlier purchase, suppressed,
@@ -244,9 +244,9 @@ const COMMANDS: Record<string, { options: NonNullable<ParseArgsConfig['options']
     help: 'winnow model train FILE --outcome COLUMN --positive VALUE [--ignore COL,...] [--folds 5] [--save MODEL.json]',
   },
   score: {
-    options: { model: { type: 'string' }, out: { type: 'string' }, project: { type: 'string' }, handoff: { type: 'string' }, ...READ_OPTIONS, help: { type: 'boolean', short: 'h' } },
+    options: { model: { type: 'string' }, out: { type: 'string' }, project: { type: 'string' }, handoff: { type: 'string' }, crm: { type: 'string' }, ...READ_OPTIONS, help: { type: 'boolean', short: 'h' } },
     positionals: [0, 1],
-    help: 'winnow score FILE --model MODEL.json --out SCORED.csv\n       winnow score --project P.winnow [--handoff SALES-READY.csv]',
+    help: 'winnow score FILE --model MODEL.json --out SCORED.csv\n       winnow score --project P.winnow [--handoff SALES-READY.csv [--crm salesforce|hubspot]]',
   },
   audit: {
     options: {
@@ -949,7 +949,9 @@ async function cmdScoreProject(service: WinnowService, values: Record<string, st
     io.out(`Sales-ready: ${n(r.salesReady)} (${n(r.newlySalesReady)} new since the last score).`);
     if (typeof values.handoff === 'string') {
       const out = path.resolve(values.handoff);
-      const w = await waitFor<ExportResult>(service, (await service.invoke('score.exportHandoff', { projectId: info.projectId, file: service.registerFile(out, 'write') })).jobId, 'export');
+      const crm = values.crm ?? 'salesforce';
+      if (crm !== 'salesforce' && crm !== 'hubspot') throw new WinnowError('INVALID_INPUT', `--crm must be salesforce or hubspot (got "${crm}").`);
+      const w = await waitFor<ExportResult>(service, (await service.invoke('score.exportHandoff', { projectId: info.projectId, file: service.registerFile(out, 'write'), crm })).jobId, 'export');
       io.out(`Wrote ${n(w.rowsWritten)} sales-ready leads to ${path.basename(out)}.`);
     }
     return 0;

@@ -118,7 +118,7 @@ export function csvLines(delimiter: string, newline: string): (rows: readonly (r
 export async function writeDelimited(
   outPath: string,
   layout: DelimitedLayout,
-  header: string[],
+  header: readonly string[],
   batches: Iterable<string[][]> | AsyncIterable<string[][]>,
   total: number,
   job: Pick<ExportJobInput, 'signal' | 'progress'>,

@@ -1,7 +1,7 @@
 // Lead scoring over a project: the best-customer profile from the house lists (RFM), then every prospect's fit to it,
 // its tire-kicker flags, grade and sales-ready verdict, stored in one transaction; and the hand-off file for sales.
 import path from 'node:path';
-import { READY_FIELDS, WinnowError, type BestCustomerProfile, type FlagRule, type ListInfo, type ScoreRunResult, type ScoreSettings } from '../api/contract';
+import { READY_FIELDS, WinnowError, type BestCustomerProfile, type CrmLayout, type FlagRule, type ListInfo, type ScoreRunResult, type ScoreSettings } from '../api/contract';
 import type { CleanedRecord, CleanTables } from '../domain/clean-record';
 import { FLAG_LABELS, flagsOf } from '../domain/score/flags';
 import { decayed, DEFAULT_POINTS, engagementLevel, EVENT_WORDS, eventKind, saysNo, saysYes, type EventKind } from '../domain/score/engagement';
@@ -317,10 +317,18 @@ function responseModel(db: Db, job: ScoreJobInput, campaigns: readonly ListInfo[
   return { level, words, summary: { auc: model.cv.auc, mailed: rows.length, responders, chosen: model.cv.chosen, gains: model.cv.gains, mailFor50: model.cv.mailFor50, mailFor80: model.cv.mailFor80 } };
 }
 
-/** CRM-friendly columns of the hand-off file (the names Salesforce's and HubSpot's lead imports map on their own). */
-export const HANDOFF_COLUMNS = ['First Name', 'Last Name', 'Company', 'Title', 'Email', 'Phone', 'Street', 'City', 'State', 'Postal Code', 'Country', 'Lead Source', 'Lead Score', 'Lead Grade', 'Description'];
+/**
+ * The hand-off file's header for each CRM: the names its import maps on its own, in one order. Salesforce's Data Import
+ * Wizard reads the Lead fields (Street, Postal Code, Lead Source, Description); HubSpot's importer reads contact
+ * property labels (Company Name, Job Title, Phone Number, State/Region…) and offers to create the rest (Lead Score,
+ * Lead Grade, Fit Reasons) as custom properties.
+ */
+export const HANDOFF_COLUMNS: Record<CrmLayout, readonly string[]> = {
+  salesforce: ['First Name', 'Last Name', 'Company', 'Title', 'Email', 'Phone', 'Street', 'City', 'State', 'Postal Code', 'Country', 'Lead Source', 'Lead Score', 'Lead Grade', 'Description'],
+  hubspot: ['First Name', 'Last Name', 'Company Name', 'Job Title', 'Email', 'Phone Number', 'Street Address', 'City', 'State/Region', 'Postal Code', 'Country/Region', 'Winnow List', 'Lead Score', 'Lead Grade', 'Fit Reasons'],
+};
 
-export async function exportHandoff(db: Db, job: { lists: ReadonlyMap<number, ListInfo>; outPath: string; signal: AbortSignal; progress: ProgressSink }): Promise<{ rowsWritten: number; seconds: number }> {
+export async function exportHandoff(db: Db, job: { lists: ReadonlyMap<number, ListInfo>; outPath: string; crm: CrmLayout; signal: AbortSignal; progress: ProgressSink }): Promise<{ rowsWritten: number; seconds: number }> {
   const rows = function* () {
     for (const batch of salesReadyBatches(db)) {
       yield batch.map((l) => {
@@ -348,5 +356,5 @@ export async function exportHandoff(db: Db, job: { lists: ReadonlyMap<number, Li
     }
   };
   if (!path.isAbsolute(job.outPath)) throw new WinnowError('INVALID_INPUT', 'The hand-off file needs a full path.');
-  return writeDelimited(job.outPath, { delimiter: /\.(tsv|tab)$/i.test(job.outPath) ? '\t' : ',', newline: '\r\n', bom: false, neutralize: true }, HANDOFF_COLUMNS, rows(), 0, job);
+  return writeDelimited(job.outPath, { delimiter: /\.(tsv|tab)$/i.test(job.outPath) ? '\t' : ',', newline: '\r\n', bom: false, neutralize: true }, HANDOFF_COLUMNS[job.crm], rows(), 0, job);
 }

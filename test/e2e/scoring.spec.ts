@@ -114,6 +114,14 @@ test('best customers → lift chart → score leads → grade matrix → sales-r
   const score = header.indexOf('Lead Score');
   for (const row of parsed.slice(1)) expect(Number(row[score])).toBeGreaterThanOrEqual(60);
   await expect(page.getByTestId('toast').filter({ hasText: /^Exported/ })).toBeVisible();
+
+  // The same leads for HubSpot's importer: its property labels.
+  await page.getByTestId('ready-crm').selectOption('hubspot');
+  const hubDownload = page.waitForEvent('download');
+  await page.getByTestId('ready-export').click();
+  const hub = Papa.parse<string[]>(fs.readFileSync(await (await hubDownload).path(), 'utf8'), { skipEmptyLines: true }).data;
+  for (const col of ['First Name', 'Last Name', 'Company Name', 'Job Title', 'Phone Number', 'State/Region', 'Lead Score']) expect(hub[0]).toContain(col);
+  expect(hub.length - 1).toBe(after);
 });
 
 test('rules: flags as switches in words, saved at once; keywords edited', async ({ page, host }) => {

@@ -1,7 +1,7 @@
 // The Sales-ready tab: the rule (fit at least N, the fields sales needs, whether flagged leads may pass), applied by saving it
 // and scoring again; then the leads that pass and the hand-off file for the CRM.
 import { useState } from 'react';
-import { READY_FIELDS, type ScoreSettings } from '../../../src/api/contract';
+import { READY_FIELDS, type CrmLayout, type ScoreSettings } from '../../../src/api/contract';
 import { ExportIcon } from '../components/icons';
 import { formatCount, formatDateTime } from '../format';
 import type { LeadsPage } from '../state/scoring-store';
@@ -25,7 +25,7 @@ export interface SalesReadyProps {
   exporting: boolean;
   onApply: (ready: Ready) => void;
   onPage: (offset: number) => void;
-  onExport: () => void;
+  onExport: (crm: CrmLayout) => void;
 }
 
 export function SalesReady({ settings, page, loading, scoring, exporting, onApply, onPage, onExport }: SalesReadyProps) {
@@ -33,6 +33,7 @@ export function SalesReady({ settings, page, loading, scoring, exporting, onAppl
   const [minFit, setMinFit] = useState(saved ? String(saved.minFit) : '80');
   const [required, setRequired] = useState<ReadyField[]>(saved?.required ?? []);
   const [allowFlagged, setAllowFlagged] = useState(saved?.allowFlagged ?? false);
+  const [crm, setCrm] = useState<CrmLayout>('salesforce');
   // New settings from the engine (saved here or elsewhere) replace the draft.
   const [seen, setSeen] = useState(saved);
   if (saved !== seen) {
@@ -129,7 +130,11 @@ export function SalesReady({ settings, page, loading, scoring, exporting, onAppl
               <strong>{formatCount(page?.total ?? 0)}</strong> sales-ready {page?.total === 1 ? 'lead' : 'leads'}
             </span>
             {page?.scoredAt && <span className="muted">scored {formatDateTime(page.scoredAt)}</span>}
-            <button type="button" className="button button-small" data-testid="ready-export" disabled={!page || page.total === 0 || exporting} onClick={onExport} title="Write the sales-ready leads with CRM column names (First Name, Last Name, Company, Lead Score…)">
+            <select className="input select select-small" data-testid="ready-crm" aria-label="Laid out for" value={crm} onChange={(e) => setCrm(e.target.value as CrmLayout)} title="The column names of this CRM's lead import">
+              <option value="salesforce">for Salesforce</option>
+              <option value="hubspot">for HubSpot</option>
+            </select>
+            <button type="button" className="button button-small" data-testid="ready-export" disabled={!page || page.total === 0 || exporting} onClick={() => onExport(crm)} title="Write the sales-ready leads with the CRM's own column names (First Name, Last Name, Company, Lead Score…)">
               <ExportIcon /> {exporting ? 'Exporting…' : 'Export hand-off file…'}
             </button>
           </>

@@ -2,7 +2,7 @@
 // grade (the A-D × 1-3 matrix), the sales-ready leads and their hand-off file, and the flag rules. Scoring runs as a job; every
 // number comes from the engine.
 import { useEffect } from 'react';
-import type { ProjectInfo, ScoreSettings } from '../../../src/api/contract';
+import type { CrmLayout, ProjectInfo, ScoreSettings } from '../../../src/api/contract';
 import { api } from '../api/create-client';
 import { formatCount, formatDateTime, safeFileName } from '../format';
 import { startHandoffExport, startScore, useJobsStore } from '../state/jobs-store';
@@ -55,10 +55,10 @@ export function ScoringView({ project }: { project: ProjectInfo }) {
   const saveAndScore = async (patch: Partial<ScoreSettings>, what: string) => {
     if ((await saveScoreSettings(projectId, patch, what)) && !blocked) void startScore({ projectId });
   };
-  const exportHandoff = async () => {
+  const exportHandoff = async (crm: CrmLayout) => {
     try {
-      const target = await api().pickSaveFile({ purpose: 'export', suggestedName: `${safeFileName(`${project.name} sales-ready leads`)}.csv` });
-      if (target) await startHandoffExport({ projectId, target });
+      const target = await api().pickSaveFile({ purpose: 'export', suggestedName: `${safeFileName(`${project.name} sales-ready leads for ${crm === 'hubspot' ? 'HubSpot' : 'Salesforce'}`)}.csv` });
+      if (target) await startHandoffExport({ projectId, target, crm });
     } catch (err) {
       reportError('Could not export the hand-off file', err);
     }
@@ -232,7 +232,7 @@ export function ScoringView({ project }: { project: ProjectInfo }) {
               void saveAndScore({ salesReady }, 'the sales-ready rule');
             }}
             onPage={(offset) => void readReady(projectId, offset)}
-            onExport={() => void exportHandoff()}
+            onExport={(crm) => void exportHandoff(crm)}
           />
         ) : (
           <RulesPane settings={mine ? s.settings : null} scoring={scoring} onSave={(patch, what) => saveScoreSettings(projectId, patch, what)} onRescore={score} />

@@ -1,6 +1,6 @@
 // Running jobs and their progress, an upload in flight, what happens when a job ends (refresh, select, download, tell) and the last import's report.
 import { create } from 'zustand';
-import type { AuditResult, CleanResult, ExportResult, ImportResult, JobFinished, JobKind, JobProgress, JobRecord, ListInfo, MailingRunResult, MergePurgeResult, MethodInput, PostalImportResult, ScoreRunResult, TargetRecipe } from '../../../src/api/contract';
+import type { AuditResult, CleanResult, CrmLayout, ExportResult, ImportResult, JobFinished, JobKind, JobProgress, JobRecord, ListInfo, MailingRunResult, MergePurgeResult, MethodInput, PostalImportResult, ScoreRunResult, TargetRecipe } from '../../../src/api/contract';
 import { api } from '../api/create-client';
 import type { PickedFile, SaveTarget } from '../api/client-types';
 import { formatCount, formatDuration, plural } from '../format';
@@ -398,9 +398,9 @@ export async function startScore(opts: { projectId: string }): Promise<void> {
 }
 
 /** Writes the sales-ready leads with CRM column names, for sales to import. */
-export async function startHandoffExport(opts: { projectId: string; target: SaveTarget }): Promise<void> {
+export async function startHandoffExport(opts: { projectId: string; target: SaveTarget; crm: CrmLayout }): Promise<void> {
   try {
-    const { jobId } = await api().invoke('score.exportHandoff', { projectId: opts.projectId, file: { fileId: opts.target.fileId } });
+    const { jobId } = await api().invoke('score.exportHandoff', { projectId: opts.projectId, file: { fileId: opts.target.fileId }, crm: opts.crm });
     track(jobId, 'export', `Exporting the sales-ready hand-off to ${opts.target.name}`, opts.projectId, opts.target.name);
   } catch (err) {
     reportError('Could not export the hand-off file', err);

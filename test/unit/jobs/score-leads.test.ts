@@ -98,6 +98,13 @@ describe('lead scoring', () => {
     const rows = parseCsv(fs.readFileSync(out, 'utf8'), ',').filter((r) => r.length > 1);
     expect(rows[0]).toEqual(['First Name', 'Last Name', 'Company', 'Title', 'Email', 'Phone', 'Street', 'City', 'State', 'Postal Code', 'Country', 'Lead Source', 'Lead Score', 'Lead Grade', 'Description']);
     expect(rows).toHaveLength(fourth.salesReady + 1);
+
+    // The same leads laid out for HubSpot's importer: its property labels, the same values in the same order.
+    const hubOut = path.join(t.dir, 'handoff-hubspot.csv');
+    await t.service.invoke('jobs.wait', { jobId: (await t.service.invoke('score.exportHandoff', { projectId: t.projectId, file: t.service.registerFile(hubOut, 'write'), crm: 'hubspot' })).jobId });
+    const hub = parseCsv(fs.readFileSync(hubOut, 'utf8'), ',').filter((r) => r.length > 1);
+    expect(hub[0]).toEqual(['First Name', 'Last Name', 'Company Name', 'Job Title', 'Email', 'Phone Number', 'Street Address', 'City', 'State/Region', 'Postal Code', 'Country/Region', 'Winnow List', 'Lead Score', 'Lead Grade', 'Fit Reasons']);
+    expect(hub.slice(1)).toEqual(rows.slice(1));
   });
 
   it('engagement: activity matched to prospects makes them hot, fades with age, and a campaign teaches a response model', async () => {
