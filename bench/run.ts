@@ -35,6 +35,9 @@ const USAGE = `Usage:
       the first list of P.winnow (default: the generated 1,000,000-row list imported into a temporary project; --quick
       100,000), cleaned first when it is not: view build time, 200-row page latency p50/p95 at the view's top, middle and
       end (target p95 ≤ 16 ms), the facets panel, RSS.
+  node dist/bench/run.js clean [--quick] [--seed S] [--runs N]
+      Only the clean benchmark (issue 4): the generated 1,000,000-row list (--quick 100,000) imported once, then
+      \`winnow clean\` on a fresh copy of it N times (default 3; the best counts) against sqlite3 copying the same rows.
   node dist/bench/run.js xlsx [--rows N] [--seed S] [--runs N]
       Only the xlsx benchmark (default 200,000 rows).
   node dist/bench/run.js read-table FILE
@@ -97,6 +100,8 @@ async function main(argv: string[]): Promise<number> {
     }
     case 'grid':
       return gridCommand({ project: values.project, quick: !!values.quick, seed: int(values.seed, 'seed', 1) });
+    case 'clean':
+      return cleanCommand({ quick: !!values.quick, seed: int(values.seed, 'seed', 1), runs: int(values.runs, 'runs', 3) });
     case 'xlsx': {
       const rows = int(values.rows, 'rows', 200_000);
       const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'winnow-bench-'));
@@ -262,6 +267,27 @@ function printGrid(g: GridBenchResult): void {
       `(${seconds(g.sortNewColumnSeconds)} by a column not read before); quick search ${seconds(g.searchSeconds)}; facets ${millis(g.facetsColdMs)} first, ${millis(g.facetsWarmMs)} after; ` +
       `RSS ${mb(g.rss)}${g.heapUsed === null ? '' : `, heap after GC ${mb(g.heapUsed)}`}`,
   );
+}
+
+async function cleanCommand(opts: { quick: boolean; seed: number; runs: number }): Promise<number> {
+  const rows = opts.quick ? 100_000 : 1_000_000;
+  const cli = path.join(root, 'dist', 'cli.js');
+  const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'winnow-bench-'));
+  try {
+    log(`Winnow clean benchmark — ${count(rows)} rows, seed ${opts.seed}, best of ${opts.runs}; node ${process.version}, ${os.cpus().length} cores`);
+    const data = await ensureDataFile(path.join(root, 'bench', 'out'), rows, opts.seed, log);
+    const project = path.join(tmp, 'clean.winnow');
+    const imp = await runMeasured(process.execPath, [cli, 'import', data.file, '--project', project]);
+    if (imp.code !== 0) throw new Error(`winnow import failed: ${imp.stderr.trim()}`);
+    log(imp.stdout.trim().split('\n')[0] ?? '');
+    log(`\n== clean: winnow clean (CLI, child process, ${os.availableParallelism()} worker threads) vs sqlite3 copying the same rows (the write floor)`);
+    const cl = await cleanBench({ project, rows, cli, tmp, runs: opts.runs, log });
+    log('');
+    table(['clean', 'winnow', 'rows/s', 'per core', 'sqlite3 copy', 'ratio', 'target', 'peak RSS', ''], [summarizeClean(cl, CLEAN_TARGET)], log);
+    return 0;
+  } finally {
+    fs.rmSync(tmp, { recursive: true, force: true });
+  }
 }
 
 async function gridCommand(opts: { project: string | undefined; quick: boolean; seed: number }): Promise<number> {
