@@ -41,7 +41,10 @@ import { loadEmailLists, loadNicknameTable, loadUsMap, loadZipTable } from './jo
 import { listCleanStats } from './store/clean';
 import { facetCounts, GridCache, viewRows } from './records/grid-view';
 import { editCell, editCells, editsState, gridWindow, historyOf, recordDetail, stepHistory } from './records/record-views';
-import { openProjectDb, openReadConnection, type Db } from './store/db';
+import { openProjectDb, openReadConnection, quickCheck, type Db } from './store/db';
+import { acquireProjectLock, type ProjectLock } from './store/project-lock';
+import { diskFullError, isCorruptionError, isDiskFullError, damaged } from './store/project-file';
+import { recoverProject } from './store/recover';
 import { SCHEMA_VERSION } from './store/migrations';
 import { allLists, getList, setListDetails } from './store/lists';
 import { listProblems, problemCount } from './store/problems';
@@ -102,6 +105,8 @@ interface OpenProject {
   path: string;
   db: Db;
   readDb: Db;
+  /** `P.winnow.lock`: this process has the project open (a second Winnow gets PROJECT_LOCKED). */
+  lock: ProjectLock;
   /** The one write job running on this project, if any: jobs that write are serialized per project. */
   writer: string | null;
   /** Grid views (filtered, searched, sorted: row numbers in order) and facet values, worked out once; cleared by jobs that change records. */
@@ -202,10 +207,25 @@ export function createService(opts: ServiceOptions): WinnowService {
     if (create && fs.existsSync(resolved)) {
       throw new WinnowError('INVALID_INPUT', `${path.basename(resolved)} already exists; open it instead, or choose another name.`, { path: resolved });
     }
-    const db = openProjectDb(resolved, { create });
-    markInterruptedJobs(db);
-    const readDb = openReadConnection(resolved);
-    const p: OpenProject = { id: crypto.randomUUID(), path: resolved, db, readDb, writer: null, views: new GridCache() };
+    // The lock first: a second Winnow never reads or migrates a file another one is writing. A lock left by a dead
+    // process means the last session ended uncleanly, so the file gets the full quick_check whatever its size.
+    const lock = acquireProjectLock(resolved, APP_NAME);
+    let db: Db;
+    let readDb: Db;
+    try {
+      db = openProjectDb(resolved, { create, check: lock.tookOverStale ? 'full' : 'auto' });
+      try {
+        markInterruptedJobs(db);
+        readDb = openReadConnection(resolved);
+      } catch (err) {
+        db.close();
+        throw err;
+      }
+    } catch (err) {
+      lock.release();
+      throw toWinnowError(err, resolved);
+    }
+    const p: OpenProject = { id: crypto.randomUUID(), path: resolved, db, readDb, lock, writer: null, views: new GridCache() };
     projects.set(p.id, p);
     rememberRecent(resolved);
     return projectInfo(p);
@@ -281,7 +301,9 @@ export function createService(opts: ServiceOptions): WinnowService {
       if (projects.get(p.id) === p) finishJob(p.db, jobId, status, result, error);
       emit('job.finished', { jobId, kind, projectId: p.id, status, result, error });
       if (status === 'done' && (kind === 'import' || kind === 'clean' || kind === 'dedupe' || kind === 'mailing' || kind === 'score' || kind === 'postal')) {
-        p.views.clear();
+        // An import only adds a list (list ids are never reused: lists are not deleted), so the views of the others stay
+        // good; dropping them made the grid rebuild its view just as the import finished.
+        if (kind !== 'import') p.views.clear();
         emit('project.changed', { projectId: p.id });
       }
       // Once leads have been scored, a new list is scored at once, so sales hears of new sales-ready leads.
@@ -453,7 +475,33 @@ export function createService(opts: ServiceOptions): WinnowService {
       projects.delete(p.id);
       p.readDb.close();
       p.db.close();
+      p.lock.release();
       return { closed: true };
+    },
+    'project.check': (i) => {
+      const p = project(i.projectId);
+      const t0 = performance.now();
+      try {
+        if (i.integrity) {
+          const rows = (p.readDb.pragma('integrity_check(20)') as { integrity_check: string }[]).map((r) => r.integrity_check).filter((x) => x !== 'ok');
+          return { ok: rows.length === 0, problems: rows, seconds: (performance.now() - t0) / 1000 };
+        }
+        quickCheck(p.readDb, p.path);
+        return { ok: true, problems: [], seconds: (performance.now() - t0) / 1000 };
+      } catch (err) {
+        const we = toWinnowError(err, p.path);
+        if (we.code !== 'PROJECT_DAMAGED') throw we;
+        const found = we.details?.problems;
+        return { ok: false, problems: Array.isArray(found) ? (found as string[]) : [we.message], seconds: (performance.now() - t0) / 1000 };
+      }
+    },
+    'project.recover': (i) => {
+      const source = fileEntry(i.file, 'read').path;
+      const out = ensureExtension(fileEntry(i.out, 'write').path);
+      if ([...projects.values()].some((p) => p.path === path.resolve(source))) {
+        throw new WinnowError('BUSY', `${path.basename(source)} is open in this window; close it before recovering it.`, { path: source });
+      }
+      return recoverProject(source, out);
     },
     'lists.rows': async (i) => {
       const p = project(i.projectId);
@@ -937,9 +985,14 @@ function ensureExtension(p: string): string {
   return p.toLowerCase().endsWith(PROJECT_EXTENSION) ? p : p + PROJECT_EXTENSION;
 }
 
-export function toWinnowError(err: unknown): WinnowError {
+export function toWinnowError(err: unknown, projectPath?: string): WinnowError {
   if (err instanceof WinnowError) return err;
   const e = err as Error & { code?: string };
-  if (e && e.code === 'SQLITE_FULL') return new WinnowError('FILE_UNREADABLE', 'The disk is full: the project could not be written. Nothing was changed.');
+  if (isDiskFullError(e)) return diskFullError(`Winnow could not write ${e.code === 'SQLITE_FULL' ? 'to the project' : 'the file'}.`, { cause: e.code });
+  if (isCorruptionError(e)) {
+    return projectPath
+      ? damaged(projectPath, `SQLite reports "${e.message}"`)
+      : new WinnowError('PROJECT_DAMAGED', `The project file is damaged (SQLite reports "${e.message}"). Close it and use Recover project (winnow recover) to copy what can still be read into a new project.`);
+  }
   return new WinnowError('INTERNAL', `Unexpected error: ${e?.message ?? String(err)}`);
 }

@@ -128,6 +128,30 @@ export interface ProjectInfo {
   lists: ListInfo[];
 }
 
+export interface ProjectCheckResult {
+  ok: boolean;
+  /** SQLite's findings in its words (at most 20); empty when ok. */
+  problems: string[];
+  seconds: number;
+}
+
+/** What project.recover copied from a damaged file, table by table and list by list. */
+export interface RecoverResult {
+  /** Where the new project was written, for display only. */
+  location: string;
+  /** Every table of the new project that the old file had: rows copied, and rows known or guessed to be lost. */
+  tables: { name: string; copied: number; lost: boolean; note?: string }[];
+  /** Per list: rows it had (row_count) and rows copied. */
+  lists: { listId: number; name: string; rows: number; recovered: number }[];
+  /** Tables of the old file that could not be read at all. */
+  unreadable: string[];
+  /** True when every row of every table was copied. */
+  complete: boolean;
+  /** A few sentences for the user: what was lost and what to do next. */
+  summary: string[];
+  seconds: number;
+}
+
 export interface RecentProject {
   recentId: string;
   name: string;
@@ -963,6 +987,14 @@ export const ERROR_CODES = [
   'PROJECT_UNREADABLE',
   'PROJECT_TOO_NEW',
   'PROJECT_NOT_OPEN',
+  /** The file is a Winnow project but damaged (cut short, garbled pages): refused, with the way to recover it. */
+  'PROJECT_DAMAGED',
+  /** The project is open in another Winnow window or process (its lock file names the pid and computer). */
+  'PROJECT_LOCKED',
+  /** An upgrade to this version's format failed; the file is unchanged and a backup was made first. */
+  'PROJECT_UPGRADE_FAILED',
+  /** SQLITE_FULL or ENOSPC: nothing of the step was saved. */
+  'DISK_FULL',
   'LIST_EXISTS',
   'ALREADY_IMPORTED',
   'JOB_CANCELLED',
@@ -1092,6 +1124,10 @@ export const methodInputs = {
   'project.recent': z.object({}).strict(),
   'project.info': projectInput,
   'project.close': projectInput,
+  /** PRAGMA quick_check of an open project (every page readable and well formed); integrity adds index-vs-table checks. */
+  'project.check': z.object({ projectId: id, integrity: z.boolean().default(false) }).strict(),
+  /** Copies every readable list, record and setting of a damaged project file into a new project file (out must not exist). */
+  'project.recover': z.object({ file: fileRefSchema, out: fileRefSchema }).strict(),
   /** A window of a list's rows; fromRow is a 1-based position in the view (the rows with issue code `issue`, or all). */
   'lists.rows': z
     .object({
@@ -1378,6 +1414,8 @@ export interface MethodResults {
   'project.recent': { items: RecentProject[] };
   'project.info': ProjectInfo;
   'project.close': { closed: boolean };
+  'project.check': ProjectCheckResult;
+  'project.recover': RecoverResult;
   'lists.rows': RowWindow;
   'lists.facets': { total: number; facets: FacetResult[]; ms: number };
   'lists.rowPosition': { pos: number | null; total: number };

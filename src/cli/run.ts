@@ -41,6 +41,7 @@ import { APP_VERSION, createService, toWinnowError, type WinnowService } from '.
 import { problemRecord, problemsHeader } from '../jobs/export-delimited';
 import { ONE_PER, SPLIT_BY, type OnePer, type SplitBy } from '../jobs/export-set';
 import { CASS_LAYOUT, ExportFieldError, MAIL_MERGE_FIELDS, resolveExportFields } from '../domain/export/export-fields';
+import { cmdCheck, cmdRecover, PROJECT_FILE_COMMANDS, PROJECT_FILE_HELP } from './project-file-commands';
 
 export interface CliIO {
   out: (line: string) => void;
@@ -138,6 +139,7 @@ Usage:
       Show each list in a project with its role and row count.
   winnow problems --project P.winnow --list NAME [--out PROBLEMS.csv]
       The rows an import kept but flagged, as CSV: line, row, reason, then the row's cells.
+${PROJECT_FILE_HELP}
 
 Fields: ${CANONICAL_FIELDS.join(', ')}.
 
@@ -278,6 +280,7 @@ const COMMANDS: Record<string, { options: NonNullable<ParseArgsConfig['options']
     positionals: 0,
     help: 'winnow postal-import --project P.winnow --list N --file RESULTS.csv',
   },
+  ...PROJECT_FILE_COMMANDS,
 };
 
 export async function runCli(argv: string[], io: CliIO): Promise<number> {
@@ -348,6 +351,10 @@ export async function runCli(argv: string[], io: CliIO): Promise<number> {
         return await cmdProblems(service, values, io);
       case 'postal-import':
         return await cmdPostalImport(service, values, io);
+      case 'check':
+        return await cmdCheck(service, values, io);
+      case 'recover':
+        return await cmdRecover(service, values, io);
     }
     return 2;
   } catch (e) {

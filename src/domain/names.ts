@@ -195,6 +195,27 @@ function caseWord(word: string, fix: boolean): string {
  * DeLuca, "van der" inside a name, Mary-Ann, III, Jr., PhD); in mixed-case input only words typed wholly in one case
  * are fixed, so "deVries", "DeShawn" and "van Dyke" are kept. Idempotent; never throws.
  */
+/**
+ * A word's leading ( " ' and trailing ) " ' , . ; : apart from its core, as /^([("']*)(.*?)([)"',.;:]*)$/ splits it,
+ * by scanning: that expression takes n² steps on a long word of dots or quotes followed by a letter.
+ */
+function splitWordPunct(w: string): [string, string, string] {
+  // The expression's "." stops at line terminators, so it did not match such a word at all.
+  if (/[\n\r\u2028\u2029]/.test(w)) return ['', w, ''];
+  let a = 0;
+  while (a < w.length && `("'`.includes(w[a]!)) a++;
+  let b = w.length;
+  while (b > a && `)"',.;:`.includes(w[b - 1]!)) b--;
+  return [w.slice(0, a), w.slice(a, b), w.slice(b)];
+}
+
+/** s without the characters at its end that `drop` accepts (a scan: /[.\s]+$/ is n² on a long run that does not reach the end). */
+function trimTrailing(s: string, drop: (c: string) => boolean): string {
+  let end = s.length;
+  while (end > 0 && drop(s[end - 1]!)) end--;
+  return end === s.length ? s : s.slice(0, end);
+}
+
 export function properCaseName(s: string): string {
   return typeof s === 'string' ? properCaseNameMemo(s) : properCaseNameOf(s);
 }
@@ -232,10 +253,7 @@ function properCaseWords(text: string): string {
       const up = hasUpper(w);
       const low = hasLower(w);
       const mixed = up && low;
-      const m = /^([("']*)(.*?)([)"',.;:]*)$/u.exec(w);
-      const lead = m?.[1] ?? '';
-      const core = m?.[2] ?? w;
-      const trail = m?.[3] ?? '';
+      const [lead, core, trail] = splitWordPunct(w);
       const key = stripDots(core);
       const withDot = trail.startsWith('.') ? core + '.' : core;
       const pKey = withDot.toLowerCase();
@@ -542,7 +560,7 @@ function parsePersonNameUnsafe(raw: string): ParsedName {
   let text = cleanText(raw);
   if (!text) return emptyName('empty');
   if (!hasLetter(text)) return emptyName('unparsed', [issue('no_letters', 'The name has no letters.')]);
-  const lowered = text.toLowerCase().replace(/[.\s]+$/g, '');
+  const lowered = trimTrailing(text.toLowerCase(), (c) => c === '.' || /\s/.test(c));
   if (PLACEHOLDERS.has(lowered) || /^(.)\1+$/.test(lowered.replace(/\s/g, ''))) return emptyName('unparsed', [issue('placeholder', `"${text}" is a placeholder, not a name.`)]);
   const company = looksLikeCompany(text);
   if (company.likely) return emptyName('company', [issue('company_in_person_field', `This looks like a company, not a person: it ${company.reasons[0]}.`)]);
@@ -565,7 +583,8 @@ function parsePersonNameUnsafe(raw: string): ParsedName {
   }
   // Nicknames: Robert "Bob" Smith, Robert (Bob) Smith, Robert 'Bob' Smith. Notes in parentheses are not nicknames.
   let nickname = '';
-  const nick = /\s*(?:"([^"]+)"|\(([^)]+)\)|(?:^|\s)'([^']+)'(?=\s|$))\s*/u.exec(text);
+  // A nickname or note is at most 200 characters: unbounded, a long run of "(" without ")" took n² steps.
+  const nick = /\s*(?:"([^"]{1,200})"|\(([^)]{1,200})\)|(?:^|\s)'([^']{1,200})'(?=\s|$))\s*/u.exec(text);
   if (nick) {
     const inner = (nick[1] ?? nick[2] ?? nick[3] ?? '').replace(/["'()]/g, '').trim();
     if (NOTES.test(inner)) issues.push(issue('note_in_name', `The name carries a note ("${inner}"), which was removed.`));
@@ -573,8 +592,9 @@ function parsePersonNameUnsafe(raw: string): ParsedName {
     text = (text.slice(0, nick.index) + ' ' + text.slice(nick.index + nick[0].length)).replace(/\s+/g, ' ').trim();
   }
   // Numbers in a name field are list noise (account numbers, "JOHN DOE 123"); they are dropped and reported.
-  if (/(^|\s)[\d#-]*\d[\d#-]*(?=\s|$)/u.test(text) && hasLetter(text)) {
-    text = text.replace(/(^|\s)[\d#-]*\d[\d#-]*(?=\s|$)/gu, ' ').replace(/\s+/g, ' ').trim();
+  // A word of digits, "#" and "-" with at least one digit; written so a long run of digits is read once, not n² times.
+  if (/(^|\s)(?=[#-]*\d)[\d#-]+(?=\s|$)/u.test(text) && hasLetter(text)) {
+    text = text.replace(/(^|\s)(?=[#-]*\d)[\d#-]+(?=\s|$)/gu, ' ').replace(/\s+/g, ' ').trim();
     issues.push(issue('digits_in_name', 'The name contained numbers, which were removed.'));
   }
   text = text.replace(/["()[\]{}<>]/g, ' ').replace(/\s*,\s*/g, ', ').replace(/\s+/g, ' ').replace(/^,\s*|,\s*$/g, '').trim();

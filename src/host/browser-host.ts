@@ -39,8 +39,10 @@ const MIME: Record<string, string> = {
   '.map': 'application/json',
 };
 
-export const BROWSER_CSP =
-  "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data: blob:; font-src 'self' data:; connect-src 'self' ws://127.0.0.1:* ws://localhost:*; object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'none'";
+/** The page's CSP: everything from the host itself; the event socket only on this host's own port (not any local port). */
+export function browserCsp(port: number): string {
+  return `default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data: blob:; font-src 'self' data:; connect-src 'self' ws://127.0.0.1:${port} ws://localhost:${port}; object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'none'`;
+}
 
 // A pasted range at records.editMany's limit (100,000 cells) is about 6 MB of JSON with short values; leave room for longer ones.
 const MAX_JSON_BODY = 32 * 1024 * 1024;
@@ -116,8 +118,11 @@ export async function startBrowserHost(opts: BrowserHostOptions): Promise<Browse
     return tokensEqual(parseCookies(req.headers.cookie)[TOKEN_COOKIE], token);
   }
 
+  /** On every response, refusals and API answers included: whatever a browser is made to render here runs no script from elsewhere. */
+  const securityHeaders = () => ({ 'X-Content-Type-Options': 'nosniff', 'Referrer-Policy': 'no-referrer', 'Content-Security-Policy': browserCsp(port), 'X-Frame-Options': 'DENY' });
+
   function send(res: http.ServerResponse, status: number, body: string, type = 'text/plain; charset=utf-8', extra: Record<string, string> = {}) {
-    res.writeHead(status, { 'Content-Type': type, 'Cache-Control': 'no-store', 'X-Content-Type-Options': 'nosniff', 'Referrer-Policy': 'no-referrer', ...extra });
+    res.writeHead(status, { 'Content-Type': type, 'Cache-Control': 'no-store', ...securityHeaders(), ...extra });
     res.end(body);
   }
   const sendOutcome = (res: http.ServerResponse, outcome: Outcome<unknown>) => send(res, 200, JSON.stringify(outcome), 'application/json');
@@ -199,7 +204,7 @@ export async function startBrowserHost(opts: BrowserHostOptions): Promise<Browse
           'Content-Length': String(stat.size),
           'Content-Disposition': `attachment; filename*=UTF-8''${encodeURIComponent(path.basename(file))}`,
           'Cache-Control': 'no-store',
-          'X-Content-Type-Options': 'nosniff',
+          ...securityHeaders(),
         });
         await pipeline(fs.createReadStream(file), res);
       } catch (err) {
@@ -225,10 +230,7 @@ export async function startBrowserHost(opts: BrowserHostOptions): Promise<Browse
     res.writeHead(200, {
       'Content-Type': type,
       'Cache-Control': 'no-cache',
-      'X-Content-Type-Options': 'nosniff',
-      'Referrer-Policy': 'no-referrer',
-      'Content-Security-Policy': BROWSER_CSP,
-      'X-Frame-Options': 'DENY',
+      ...securityHeaders(),
     });
     fs.createReadStream(file).pipe(res);
   }

@@ -25,6 +25,13 @@ import { inspectTable, readTable, sampleTable, type TableInfo } from './read-tab
 
 /** How many data rows the mapping looks at (and the preview shows up to 20 of). */
 const MAPPING_SAMPLE_ROWS = 50;
+/**
+ * Rows written between two turns of the event loop (about 10 ms of inserts). The engine thread also answers the grid's
+ * page requests: between slices they are served, instead of waiting for a whole parsed batch (a 1 MiB chunk, ~8,000
+ * rows) or for every batch the parser has queued, which a loop of resolved promises would write in one go.
+ */
+const WRITE_SLICE_ROWS = 2048;
+const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 /** What Winnow understood of a table before reading all of it: shared by the preview and the import, so both agree. */
 export interface TableSetup {
@@ -187,7 +194,12 @@ export async function importList(db: Db, job: ImportJobInput): Promise<ImportRes
           updateListFormat(db, listId, { ...format, preamble });
         }
       }
-      writeRows(b.firstRowNo, b.rows, b.lineNos);
+      for (let i = 0; i < b.rows.length; i += WRITE_SLICE_ROWS) {
+        const end = Math.min(b.rows.length, i + WRITE_SLICE_ROWS);
+        writeRows(b.firstRowNo + i, i === 0 && end === b.rows.length ? b.rows : b.rows.slice(i, end), b.lineNos.subarray(i, end));
+        await nextTurn();
+        if (job.signal.aborted) throw cancelled();
+      }
       for (const p of b.problems) {
         writeProblem({ lineNo: p.lineNo, rowNo: p.rowNo, reason: p.reason, json: p.json });
         if (p.rowNo !== null) problemRows.add(p.rowNo);

@@ -1,11 +1,18 @@
 // Streams a delimited file into numbered, serialized rows: decode → papaparse's core parser → batches. Runs in-thread or in a worker.
 import crypto from 'node:crypto';
 import fs from 'node:fs';
+import path from 'node:path';
 import Papa from 'papaparse';
 import { WinnowError } from '../api/contract';
 import type { SourceCheck } from './source';
 
 const READ_CHUNK = 1024 * 1024;
+/**
+ * The most text one record (a row, with every line break inside its quoted cells) may hold. Far past any real list
+ * (Excel keeps 32,767 characters in a cell), it bounds what a stray quote or a file without line breaks can make
+ * the reader hold: without it, such a file is read into one ever-growing string until memory runs out.
+ */
+export const MAX_RECORD_CHARS = 16 << 20;
 
 export interface ParsedProblem {
   lineNo: number;
@@ -68,6 +75,10 @@ export class RowEndNormalizer {
   /** Text held back for the next chunk. */
   get pending(): boolean {
     return this.carry.length > 0;
+  }
+
+  get pendingChars(): number {
+    return this.carry.length;
   }
 
   push(chunk: string, final: boolean): string {
@@ -141,7 +152,7 @@ export class RowEndNormalizer {
 }
 
 interface RawParser {
-  parse(input: string, baseIndex: number, ignoreLastRow: boolean): { data: string[][]; meta: { cursor: number } };
+  parse(input: string, baseIndex: number, ignoreLastRow: boolean): { data: string[][]; errors: { code: string }[]; meta: { cursor: number } };
 }
 type ParserCtor = new (config: { delimiter: string; newline: string; quoteChar: string; fastMode?: boolean }) => RawParser;
 
@@ -151,7 +162,7 @@ type ParserCtor = new (config: { delimiter: string; newline: string; quoteChar: 
  * record from `headerRow` on is the header. A row whose cell count differs from the header's is kept whole and also
  * reported as a problem.
  */
-export async function* parseDelimitedFile(filePath: string, src: SourceCheck, headerRow?: number): AsyncGenerator<ParsedBatch, ParseSummary> {
+export async function* parseDelimitedFile(filePath: string, src: SourceCheck, headerRow?: number, displayName = path.basename(filePath)): AsyncGenerator<ParsedBatch, ParseSummary> {
   const Parser = (Papa as unknown as { Parser: ParserCtor }).Parser;
   // CRLF, LF or a mix of both: rows split on LF after CRLF row endings are normalized (see RowEndNormalizer).
   const normalizer = src.newline === '\r' ? null : new RowEndNormalizer(src.delimiter);
@@ -180,6 +191,8 @@ export async function* parseDelimitedFile(filePath: string, src: SourceCheck, he
     const rows: string[] = [];
     const lines: number[] = [];
     const batch: ParsedBatch = { header: null, preamble: null, firstRowNo: rowNo + 1, rows, lineNos: new Int32Array(new ArrayBuffer(0)), problems: [], blankLines: 0, bytesRead };
+    // Only the file's end can leave a quoted cell open: that last record holds the rest of the file.
+    const unclosed = last && res.errors.some((e) => e.code === 'MissingQuotes') ? res.data[res.data.length - 1] : undefined;
     for (const cells of res.data) {
       const startLine = lineNo;
       if (cells.length === 1 && cells[0] === '') {
@@ -207,13 +220,36 @@ export async function* parseDelimitedFile(filePath: string, src: SourceCheck, he
       if (cells.length !== header.length) {
         batch.problems.push({ lineNo: startLine, rowNo, reason: `row has ${cells.length} cells; the header has ${header.length} (all cells kept)`, json });
       }
+      if (cells === unclosed) {
+        batch.problems.push({ lineNo: startLine, rowNo, reason: `a quoted cell opens in this row and is never closed: the rest of the file (${linesSpanned(cells)} lines) is in this row`, json });
+      }
       // The decoder turns bytes that are not valid in the chosen encoding into U+FFFD.
       if (flagReplacements && json.indexOf('\uFFFD') >= 0) {
         batch.problems.push({ lineNo: startLine, rowNo, reason: `row holds bytes that are not valid ${encodingName} (shown as \uFFFD); the file may mix encodings`, json });
       }
     }
     batch.lineNos = Int32Array.from(lines);
+    if (partial.length + (normalizer?.pendingChars ?? 0) > MAX_RECORD_CHARS) throw recordTooLong();
     return batch;
+  };
+
+  // The unfinished record starts on line `lineNo`: name the quote that never closes, or the missing line break.
+  const recordTooLong = (): WinnowError => {
+    const quote = partial.indexOf('"');
+    const size = `${MAX_RECORD_CHARS / (1 << 20)} MB`;
+    if (quote >= 0) {
+      const column = partial.slice(0, quote).split(src.delimiter).length;
+      return new WinnowError(
+        'FILE_UNREADABLE',
+        `${displayName}, line ${lineNo}, column ${column}: a quoted cell opens here and is still open ${size} later; a closing quote (") is probably missing.`,
+        { file: displayName, line: lineNo, column, reason: 'unclosed-quote' },
+      );
+    }
+    return new WinnowError('FILE_UNREADABLE', `${displayName}, line ${lineNo}: the line runs on for more than ${size} without a line break; this is not a table Winnow can read.`, {
+      file: displayName,
+      line: lineNo,
+      reason: 'record-too-long',
+    });
   };
 
   const stream = fs.createReadStream(filePath, { highWaterMark: READ_CHUNK });

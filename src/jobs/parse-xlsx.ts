@@ -4,9 +4,19 @@ import zlib from 'node:zlib';
 import { SaxesParser, type SaxesTagPlain } from 'saxes';
 import SSF from 'ssf';
 import { WinnowError } from '../api/contract';
+import { MAX_RECORD_CHARS } from './parse-delimited';
 import { XmlDamaged, XmlScanner, type XmlHandlers } from './xml-scan';
 
 const READ_CHUNK = 256 * 1024;
+/**
+ * Zip-bomb guard: a part may expand to at most this many times the compressed bytes read so far, once past the grace
+ * size. Real sheets compress 5-50×; deflate's ceiling is about 1,030×, which only crafted, repetitive data reaches.
+ */
+const MAX_INFLATE_RATIO = 200;
+const INFLATE_GRACE_BYTES = 32 << 20;
+/** Excel's last column is XFD (16,384 columns); a reference past it is damage, and would allocate a row that long. */
+const MAX_COLUMNS = 16_384;
+const MB = (n: number) => `${Math.round(n / (1 << 20))} MB`;
 
 interface ZipEntry {
   name: string;
@@ -110,8 +120,16 @@ async function* entryBytes(filePath: string, displayName: string, entry: ZipEntr
   const raw = fs.createReadStream(filePath, { start, end: start + entry.compressedSize - 1, highWaterMark: READ_CHUNK });
   const source = entry.method === 0 ? raw : raw.pipe(zlib.createInflateRaw({ chunkSize: READ_CHUNK }));
   if (source !== raw) raw.on('error', (e) => source.destroy(e));
+  let inflated = 0;
   try {
     for await (const chunk of source as AsyncIterable<Buffer>) {
+      inflated += chunk.length;
+      if (inflated > INFLATE_GRACE_BYTES && inflated > raw.bytesRead * MAX_INFLATE_RATIO) {
+        throw unreadable(
+          displayName,
+          `part ${entry.name} expands to more than ${MAX_INFLATE_RATIO} times its compressed size (${MB(inflated)} from ${Math.max(1, Math.round(raw.bytesRead / 1024))} KB), which no real workbook does: it looks like a "zip bomb", so Winnow stopped reading it`,
+        );
+      }
       progress?.(raw.bytesRead);
       yield chunk;
     }
@@ -269,6 +287,7 @@ async function loadSharedStrings(filePath: string, displayName: string, zip: Map
   let cur: string[] | null = null;
   let inT = false;
   let inPhonetic = 0;
+  let curChars = 0;
   await drain(
     scanXmlEntry(filePath, displayName, entry, {
       open: (name) => {
@@ -278,11 +297,16 @@ async function loadSharedStrings(filePath: string, displayName: string, zip: Map
         else if (n === 't' && inPhonetic === 0) inT = true;
       },
       text: (s) => {
-        if (inT && cur) cur.push(s);
+        if (inT && cur) {
+          cur.push(s);
+          curChars += s.length;
+          if (curChars > MAX_RECORD_CHARS) throw unreadable(displayName, `shared string ${out.length + 1} is longer than ${MB(MAX_RECORD_CHARS)}`);
+        }
       },
       close: (name) => {
         const n = local(name);
         if (n === 'si') {
+          curChars = 0;
           out.push(cur ? cur.join('') : '');
           cur = null;
         } else if (n === 'rPh') inPhonetic--;
@@ -322,6 +346,13 @@ async function loadStyles(filePath: string, displayName: string, zip: Map<string
 }
 
 // ---- Cells -----------------------------------------------------------------------------------------------------------
+
+/** 0-based column index → letters (0 → A, 16383 → XFD). */
+export function columnName(i: number): string {
+  let s = '';
+  for (let n = i + 1; n > 0; n = Math.floor((n - 1) / 26)) s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
+  return s;
+}
 
 /** Column letters of a cell reference ("AB12") → 0-based column index, or -1. */
 export function columnIndex(ref: string): number {
@@ -383,6 +414,10 @@ export async function* readSheetRows(filePath: string, displayName: string, book
   let inValue = false;
   let inInline = false;
   let inPhonetic = 0;
+  // Text in the row so far: a row past MAX_RECORD_CHARS (one huge cell, or many cells naming one huge shared string) is refused.
+  let rowChars = 0;
+  const where = () => `sheet "${sheet.name}" row ${rowNo}${col >= 0 ? `, column ${columnName(col)}` : ''}`;
+  const tooLong = () => unreadable(displayName, `${where()} holds more than ${MB(MAX_RECORD_CHARS)} of text, more than Winnow takes in one row`);
 
   const cellText = (raw: string): string => {
     switch (type) {
@@ -415,6 +450,7 @@ export async function* readSheetRows(filePath: string, displayName: string, book
         const ref = attrs.get('r');
         const c = ref ? columnIndex(ref) : -1;
         col = c >= 0 ? c : cells.length;
+        if (col >= MAX_COLUMNS) throw unreadable(displayName, `sheet "${sheet.name}" row ${rowNo} has a cell in column ${ref && c >= 0 ? ref.replace(/[0-9]+$/, '') : col + 1}, past Excel's last column XFD`);
         type = attrs.get('t') ?? 'n';
         const st = attrs.get('s');
         style = st === undefined ? 0 : Number(st);
@@ -427,6 +463,8 @@ export async function* readSheetRows(filePath: string, displayName: string, book
         const r = Number(attrs.get('r'));
         rowNo = Number.isInteger(r) && r > rowNo ? r : rowNo + 1;
         cells = [];
+        rowChars = 0;
+        col = -1;
       } else if (n === 'sheetData') inSheetData = true;
       else if (n === 'is') {
         inInline = true;
@@ -435,7 +473,10 @@ export async function* readSheetRows(filePath: string, displayName: string, book
       else if (n === 't' && inInline && inPhonetic === 0) inValue = true;
     },
     text: (s: string) => {
-      if (inValue && value !== null) value += s;
+      if (inValue && value !== null) {
+        value += s;
+        if (value.length + rowChars > MAX_RECORD_CHARS) throw tooLong();
+      }
     },
     close: (name) => {
       const n = name.indexOf(':') < 0 ? name : local(name);
@@ -447,6 +488,8 @@ export async function* readSheetRows(filePath: string, displayName: string, book
         if (value !== null) {
           const text = cellText(value);
           if (text !== '') {
+            rowChars += text.length;
+            if (rowChars > MAX_RECORD_CHARS) throw tooLong();
             while (cells.length < col) cells.push('');
             cells[col] = text;
           }

@@ -17,7 +17,9 @@ import {
   type EncodingGuess,
 } from '../domain/sniff';
 
-const SAMPLE_BYTES = 64 * 1024;
+/** How much of a file is read to guess its encoding and delimiter. */
+export const SOURCE_SAMPLE_BYTES = 64 * 1024;
+const SAMPLE_BYTES = SOURCE_SAMPLE_BYTES;
 const CHECK_CHUNK = 4 * 1024 * 1024;
 
 export interface SourceCheck {
@@ -29,14 +31,20 @@ export interface SourceCheck {
 }
 
 /** Opens a source file and decides how to read it, or throws a specific error naming the file. */
-export function inspectSource(filePath: string, displayName = path.basename(filePath), options: Pick<ReadOptions, 'encoding' | 'delimiter'> = {}): SourceCheck {
+export function inspectSource(
+  filePath: string,
+  displayName = path.basename(filePath),
+  options: Pick<ReadOptions, 'encoding' | 'delimiter'> = {},
+  /** utf8File: the caller already found the whole file valid UTF-8 (isUtf8File), so it is not read again here. */
+  known: { utf8File?: boolean } = {},
+): SourceCheck {
   const stat = statSource(filePath, displayName);
   const sample = readHead(filePath, displayName, SAMPLE_BYTES);
   const binary = detectBinary(sample);
   if (binary.binary) {
     throw new WinnowError('FILE_NOT_TEXT', `${displayName} cannot be imported: ${binary.reason}.`, { file: displayName, offset: binary.offset });
   }
-  const encoding = chooseEncoding(filePath, displayName, sample, stat.size, options.encoding);
+  const encoding = chooseEncoding(filePath, displayName, sample, stat.size, options.encoding, known.utf8File === true);
   const sampleText = new TextDecoder(encoding.encoding).decode(sample.subarray(encoding.bomLength));
   if (sampleText.trim().length === 0) {
     throw new WinnowError('FILE_EMPTY', `${displayName} holds only blank lines: there is nothing to import.`, { file: displayName });
@@ -72,7 +80,7 @@ export function statSource(filePath: string, displayName: string): fs.Stats {
  * else the sample's verdict — and a sample that looks like UTF-8 is confirmed over the whole file, because a
  * Windows-1252 "é" on line 90,000 must not be read as U+FFFD.
  */
-export function chooseEncoding(filePath: string, displayName: string, sample: Uint8Array, size: number, override?: string): EncodingGuess {
+export function chooseEncoding(filePath: string, displayName: string, sample: Uint8Array, size: number, override?: string, wholeIsUtf8 = false): EncodingGuess {
   if (override !== undefined) {
     const name = canonicalEncoding(override);
     if (name === null || name === 'replacement') {
@@ -96,7 +104,7 @@ export function chooseEncoding(filePath: string, displayName: string, sample: Ui
     return mostlyUtf8(scan) ? mixed(scan) : guess;
   }
   if (complete) return guess;
-  const whole = checkUtf8File(filePath, displayName);
+  const whole = wholeIsUtf8 ? { invalid: 0, multibyte: 0, firstInvalid: -1 } : checkUtf8File(filePath, displayName);
   if (whole.invalid === 0) return guess;
   if (mostlyUtf8(whole)) return mixed(whole);
   const around = readAt(filePath, displayName, Math.max(0, whole.firstInvalid - 32 * 1024), SAMPLE_BYTES);
@@ -156,6 +164,35 @@ export function checkUtf8File(filePath: string, displayName: string): { invalid:
     throw new WinnowError('FILE_UNREADABLE', `${displayName}: cannot read it (${(err as Error).message}).`, { file: displayName });
   } finally {
     if (fd !== undefined) fs.closeSync(fd);
+  }
+}
+
+/**
+ * checkUtf8File's fast path without holding the thread: true when the whole file is valid UTF-8. Each 4 MB read is
+ * awaited, so the engine thread keeps answering the grid while a large import checks its file. false for anything else
+ * (invalid bytes, a read error), which checkUtf8File then looks at as before.
+ */
+export async function isUtf8File(filePath: string): Promise<boolean> {
+  let handle: fs.promises.FileHandle | undefined;
+  try {
+    handle = await fs.promises.open(filePath, 'r');
+    const buf = Buffer.allocUnsafe(CHECK_CHUNK + 4);
+    let carry = 0;
+    let pos = 0;
+    for (;;) {
+      const { bytesRead: n } = await handle.read(buf, carry, CHECK_CHUNK, pos);
+      pos += n;
+      const len = carry + n;
+      if (n === 0) return carry === 0 || isUtf8(buf.subarray(0, carry));
+      const cut = incompleteTail(buf, len);
+      if (!isUtf8(buf.subarray(0, len - cut))) return false;
+      buf.copy(buf, 0, len - cut, len);
+      carry = cut;
+    }
+  } catch {
+    return false;
+  } finally {
+    await handle?.close();
   }
 }
 

@@ -20,6 +20,9 @@ export interface XmlHandlers {
 
 export class XmlDamaged extends Error {}
 
+/** The most the scanner holds back between chunks (a damaged or hostile part could otherwise grow it without end). */
+export const MAX_HELD_CHARS = 16 << 20;
+
 const ENTITY = /&(#x[0-9a-fA-F]+|#[0-9]+|amp|lt|gt|quot|apos);|&/g;
 
 export function decodeXmlText(s: string): string {
@@ -110,7 +113,18 @@ export class XmlScanner {
     for (;;) {
       const lt = s.indexOf('<', i);
       if (lt < 0) {
-        // Text runs to the end of the chunk: hold it back (an entity may be cut) unless this is the end.
+        // Text runs to the end of the chunk. Hand over all but what may be cut (an entity without its ';', a CR that may
+        // start a CRLF), so a text node of any length streams instead of piling up here.
+        if (!final && this.stack.length > 0) {
+          let keep = n;
+          const amp = s.lastIndexOf('&');
+          if (amp >= i && s.indexOf(';', amp) < 0) keep = amp;
+          if (keep > i && s.charCodeAt(keep - 1) === 13) keep--;
+          if (keep > i) {
+            h.text(decodeXmlText(s.slice(i, keep)));
+            i = keep;
+          }
+        }
         if (final) {
           if (i < n && s.slice(i).trim() !== '' && this.stack.length === 0) throw new XmlDamaged('text after the document');
           if (i < n && this.stack.length > 0) h.text(decodeXmlText(s.slice(i)));
@@ -192,6 +206,8 @@ export class XmlScanner {
       i = e + 1;
     }
     this.buf = i < n ? s.slice(i) : '';
+    // What is held back is one unfinished tag, comment, CDATA section or entity: never megabytes in a real workbook.
+    if (this.buf.length > MAX_HELD_CHARS) throw new XmlDamaged(`a tag, comment or CDATA section runs on for more than ${MAX_HELD_CHARS / (1 << 20)} MB`);
     if (final) {
       if (this.buf.length > 0 || this.stack.length > 0 || !this.seenRoot) throw new XmlDamaged('the document ends inside an element');
     }

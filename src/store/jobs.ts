@@ -46,11 +46,15 @@ export function finishJob(db: Db, id: string, status: Exclude<JobStatus, 'runnin
   );
 }
 
-/** Jobs left 'running' by a crash or kill are marked interrupted when the project is next opened. */
+/** What the job log says of a job whose process died: true whether it died before or just after its one commit. */
+export const INTERRUPTED_MESSAGE =
+  'Winnow stopped while this job was running (it was closed, crashed or the computer went off). A job saves its work all at once when it ends, so nothing half-done was kept; if its result is missing, run it again.';
+
+/** Jobs left 'running' by a crash or kill are marked interrupted, with a sentence, when the project is next opened. */
 export function markInterruptedJobs(db: Db): number {
   return db
-    .prepare(`UPDATE jobs SET status = 'interrupted', finished_at = ? WHERE status = 'running'`)
-    .run(new Date().toISOString()).changes;
+    .prepare(`UPDATE jobs SET status = 'interrupted', finished_at = ?, error = ? WHERE status = 'running'`)
+    .run(new Date().toISOString(), JSON.stringify({ code: 'INTERNAL', message: INTERRUPTED_MESSAGE })).changes;
 }
 
 export function getJob(db: Db, id: string): JobRecord | undefined {

@@ -57,10 +57,18 @@ export function latestRun(db: Db, level?: string): StoredRun | undefined {
 
 /** Records of a run that are duplicates of another (in a cluster, not its survivor), with their cluster's survivor. */
 export function nonSurvivors(db: Db, runId: number): Map<number, number> {
-  const rows = db
-    .prepare(`SELECT m.record_id AS id, s.record_id AS survivor FROM match_members m JOIN match_members s ON s.run_id = m.run_id AND s.cluster = m.cluster AND s.survivor = 1 WHERE m.run_id = ? AND m.survivor = 0`)
-    .all(runId) as { id: number; survivor: number }[];
-  return new Map(rows.map((r) => [r.id, r.survivor]));
+  // One pass over the run's members, paired in code: as a self-join SQLite's planner (no statistics) paired every member
+  // with every member of the run, 9 s for a 40,000-record run.
+  const rows = db.prepare(`SELECT record_id AS id, cluster, survivor FROM match_members WHERE run_id = ?`).raw().all(runId) as [number, number, number][];
+  const survivorOf = new Map<number, number>();
+  for (const [id, cluster, survivor] of rows) if (survivor === 1) survivorOf.set(cluster, id);
+  const out = new Map<number, number>();
+  for (const [id, cluster, survivor] of rows) {
+    if (survivor === 1) continue;
+    const s = survivorOf.get(cluster);
+    if (s !== undefined) out.set(id, s);
+  }
+  return out;
 }
 
 export function pairWriter(db: Db, runId: number): { add: (a: number, b: number, prob: number, weight: number, levels: string) => void; flush: () => void } {

@@ -123,7 +123,14 @@ test('a file that is not a table is refused with a specific message and the proj
   await attachScreenshot(page, 'refused file');
   await page.getByTestId('import-cancel').click();
   await expect(page.getByTestId('list-item')).toHaveCount(0);
-  const lists = await cli(['lists', '--project', path.join(host.workspace, 'Refusals.winnow')]);
+  // While the app has the project open, another Winnow (this CLI) is refused in words; once closed, it reads it.
+  const project = path.join(host.workspace, 'Refusals.winnow');
+  const whileOpen = await cli(['lists', '--project', project]);
+  expect(whileOpen.code).not.toBe(0);
+  expect(whileOpen.stderr).toContain('already open in another Winnow window');
+  await page.getByTestId('close-project').click();
+  await expect(page.getByTestId('welcome-new')).toBeVisible();
+  const lists = await cli(['lists', '--project', project]);
   expect(lists.stdout.trim()).toBe('Refusals has no lists yet.');
 });
 

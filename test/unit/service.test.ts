@@ -21,6 +21,8 @@ describe('input validation', () => {
     'project.recent': [{ limit: 5 }, 'limit'],
     'project.info': [{ projectId: '' }, 'projectId'],
     'project.close': [{ projectId: ['x'] }, 'projectId'],
+    'project.check': [{ projectId: 'p', integrity: 'yes' }, 'integrity'],
+    'project.recover': [{ file: { fileId: 'f' } }, 'out'],
     'lists.rows': [{ projectId: 'p', listId: 1, fromRow: 0, count: 10 }, 'fromRow'],
     'lists.facets': [{ projectId: 'p', listId: 1, facets: [{ target: { clean: 'county' } }] }, 'facets.0.target'],
     'lists.rowPosition': [{ projectId: 'p', listId: 1, rowNo: 0 }, 'rowNo'],
