@@ -1031,6 +1031,19 @@ export class WinnowError extends Error {
  */
 export const GRID_CLEAN_FIELDS = ['state', 'zip5', 'quality', 'mailable', 'emailable', 'callable', 'issue', 'score', 'scoreBand', 'duplicate'] as const;
 export type GridCleanField = (typeof GRID_CLEAN_FIELDS)[number];
+/** The worked-out values in words (facet headers, filter and sort pickers). */
+export const GRID_CLEAN_LABELS: Record<GridCleanField, string> = {
+  state: 'State',
+  zip5: 'ZIP',
+  quality: 'Quality',
+  mailable: 'Mailable',
+  emailable: 'E-mailable',
+  callable: 'Callable',
+  issue: 'Issue kind',
+  score: 'Lead score',
+  scoreBand: 'Score band',
+  duplicate: 'Duplicate status',
+};
 export const gridTargetSchema = z.union([
   z.object({ column: z.number().int().min(0).max(100_000) }).strict(),
   z.object({ field: z.enum(CANONICAL_FIELDS) }).strict(),

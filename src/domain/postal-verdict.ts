@@ -1,22 +1,9 @@
 // What a licensed service bureau's CASS/DPV/NCOA result says about a record, in words, and how it changes the record's clean: issues on the address, and "not mailable" for an address DPV did not confirm, a vacant one or a move with no forwarding address.
 import type { CleanedRecord, CleanIssue } from './clean-record';
-import type { DpvCode, MoveKind } from './export/postal-layout';
+import type { DpvCode, PostalRow } from './export/postal-layout';
 
 /** The part of a stored result the verdict reads. */
-export interface PostalFinding {
-  dpv: DpvCode | '';
-  vacant: boolean | null;
-  move: MoveKind;
-  moveType: '' | 'I' | 'F' | 'B';
-  moveDate: string;
-  moveCode: string;
-  newAddress1: string;
-  newAddress2: string;
-  newCity: string;
-  newState: string;
-  newZip5: string;
-  newZip4: string;
-}
+export type PostalFinding = Pick<PostalRow, 'dpv' | 'vacant' | 'move' | 'moveType' | 'moveDate' | 'moveCode' | 'newAddress1' | 'newAddress2' | 'newCity' | 'newState' | 'newZip5' | 'newZip4'>;
 
 /** What the result does to the record: 0 nothing, 1 warnings only, 2 undeliverable (not mailable). */
 export type PostalEffect = 0 | 1 | 2;

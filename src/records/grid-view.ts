@@ -1,9 +1,9 @@
 // Grid views: a list filtered and searched (SQL) and sorted (integer ranks of cached value columns), worked out once into row numbers and kept (LRU); facet value counts over a view.
 import {
   GRID_CLEAN_FIELDS,
+  GRID_CLEAN_LABELS,
   WinnowError,
   type FacetResult,
-  type GridCleanField,
   type GridTarget,
   type GridViewParsed,
   type GridViewState,
@@ -146,18 +146,6 @@ function put<V>(m: Map<string, V>, key: string, v: V, max: number): void {
   while (m.size > max) m.delete(m.keys().next().value!);
 }
 
-const CLEAN_LABELS: Record<GridCleanField, string> = {
-  state: 'State',
-  zip5: 'ZIP',
-  quality: 'Quality',
-  mailable: 'Mailable',
-  emailable: 'E-mailable',
-  callable: 'Callable',
-  issue: 'Issue kind',
-  score: 'Lead score',
-  scoreBand: 'Score band',
-  duplicate: 'Duplicate status',
-};
 
 /** Resolves a target against the list: a column that exists, the column mapped to a field, or a clean value. */
 function resolveTarget(db: Db, list: ListInfo, cache: GridCache, t: GridTarget, typed: boolean): ViewTarget {
@@ -180,7 +168,7 @@ function resolveTarget(db: Db, list: ListInfo, cache: GridCache, t: GridTarget, 
 }
 
 function targetLabel(list: ListInfo, t: ViewTarget): string {
-  if (t.kind === 'clean') return CLEAN_LABELS[t.name];
+  if (t.kind === 'clean') return GRID_CLEAN_LABELS[t.name];
   return list.columns.find((c) => c.index === t.index)?.name ?? `Column ${t.index + 1}`;
 }
 

@@ -1,18 +1,8 @@
 // Words for what a view can filter, sort and count by: the list's columns and the values the clean and later steps work out.
-import type { ColumnInfo, FilterOp, GridCleanField, GridCondition, GridTarget } from '../../../src/api/contract';
+import { GRID_CLEAN_LABELS, type ColumnInfo, type FilterOp, type GridCleanField, type GridCondition, type GridTarget } from '../../../src/api/contract';
 
-export const CLEAN_TARGET_LABELS: Record<GridCleanField, string> = {
-  state: 'State (cleaned)',
-  zip5: 'ZIP (cleaned)',
-  quality: 'Quality',
-  mailable: 'Mailable',
-  emailable: 'E-mailable',
-  callable: 'Callable',
-  issue: 'Issue kind',
-  score: 'Lead score',
-  scoreBand: 'Score band',
-  duplicate: 'Duplicate status',
-};
+/** Worked-out values in the filter and sort pickers sit under "Worked out", so the engine's words need no "(cleaned)". */
+export const CLEAN_TARGET_LABELS = GRID_CLEAN_LABELS;
 
 export interface TargetOption {
   key: string;
