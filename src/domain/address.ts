@@ -617,18 +617,24 @@ function parseFast(in1: string, in2: string): { parsed: ParsedAddress; line1: st
  * unit, no PMB, urbanization, extra text or issues) the line's part can only be this one. It saves the general parse of
  * a tidy line 1 whose line 2 holds something else ("ATTN: ...", two units), on the first read and on the re-read.
  */
+/** The street parts a line part and a parsed address share, copied field by field (each exists on `to`, so its shape stays). */
+function copyStreet(to: StreetParts, from: StreetParts): void {
+  to.number = from.number;
+  to.preDir = from.preDir;
+  to.street = from.street;
+  to.suffix = from.suffix;
+  to.postDir = from.postDir;
+  to.poBox = from.poBox;
+}
+type StreetParts = Pick<LinePart, 'number' | 'preDir' | 'street' | 'suffix' | 'postDir' | 'poBox'>;
+
 function parseLineFast(text: string): LinePart | null {
   const fast = parseFast(text, '');
   if (!fast) return null;
   const p = fast.parsed;
   const part = emptyPart(text);
   part.kind = p.kind === 'po-box' ? 'po-box' : 'street';
-  part.number = p.number;
-  part.preDir = p.preDir;
-  part.street = p.street;
-  part.suffix = p.suffix;
-  part.postDir = p.postDir;
-  part.poBox = p.poBox;
+  copyStreet(part, p);
   if (p.unitType) part.units.push({ type: p.unitType, number: p.unitNumber });
   return part;
 }
@@ -699,13 +705,8 @@ function parseCleaned(in1: string, in2: string, fastLine = true): ParsedAddress 
     if (unitDesignator(firstExtra)?.needsNumber) out.issues.push(issue('unit-missing-number', `"${firstExtra}" is not followed by a unit number; kept on line 2`, 'warning'));
     // Each property exists on `out` already, so plain assignments keep its shape and key order (no Object.assign).
     out.kind = primary.kind as ParsedAddress['kind'];
-    out.number = primary.number;
+    copyStreet(out, primary);
     out.fraction = primary.fraction;
-    out.preDir = primary.preDir;
-    out.street = primary.street;
-    out.suffix = primary.suffix;
-    out.postDir = primary.postDir;
-    out.poBox = primary.poBox;
     out.ruralRoute = primary.ruralRoute;
     out.military = primary.military;
     out.pmb = pmb;
