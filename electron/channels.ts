@@ -1,4 +1,4 @@
-// IPC channel names and the closed lists of event and menu-command names shared by main and the preload (no imports: the sandboxed preload bundles it).
+// IPC channel names and the closed list of event names shared by main and the preload (no imports: the sandboxed preload bundles it). The menu commands are in src/api/wire.ts.
 
 /** Main → renderer: a menu choice (or a project file the OS handed to Winnow) the renderer should act on. */
 export const MENU_CHANNEL = 'winnow:menu';
@@ -11,13 +11,3 @@ export const ENGINE_EVENTS = ['job.progress', 'job.finished', 'project.changed']
 /** Everything `window.winnow.on(name, cb)` accepts. */
 export const BRIDGE_EVENTS = [...ENGINE_EVENTS, 'menu'] as const;
 
-/** Every `command` a menu payload can carry; see MenuCommand in preload-api.ts for the fields each one has. */
-export const MENU_COMMANDS = [
-  'project.new',
-  'project.open',
-  'project.openRecent',
-  'project.openFile',
-  'project.close',
-  'list.import',
-  'list.export',
-] as const;

@@ -35,6 +35,7 @@ export function buildMenuTemplate(state: MenuState, send: (command: MenuCommand)
       { label: 'New Project…', accelerator: 'CmdOrCtrl+N', click: () => send({ command: 'project.new' }) },
       { label: 'Open Project…', accelerator: 'CmdOrCtrl+O', click: () => send({ command: 'project.open' }) },
       { label: 'Open Recent', submenu: recentItems },
+      { label: 'Recover Project…', click: () => send({ command: 'project.recover' }) },
       { type: 'separator' },
       { label: 'Import List…', accelerator: 'CmdOrCtrl+I', enabled: state.hasProject, click: () => send({ command: 'list.import' }) },
       { label: 'Export…', accelerator: 'CmdOrCtrl+E', enabled: state.hasProject, click: () => send({ command: 'list.export' }) },

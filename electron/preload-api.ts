@@ -1,6 +1,7 @@
 // The shape of `window.winnow`, the only thing the preload exposes to the page (types only: the renderer may import this file).
 import type { EventName, EventPayloads, FileRef, HostFiles, MethodInput, MethodName, MethodResult, Outcome } from '../src/api/contract';
-import type { BRIDGE_EVENTS, MENU_COMMANDS } from './channels';
+import type { MenuCommand, MenuCommandName } from '../src/api/wire';
+import type { BRIDGE_EVENTS } from './channels';
 
 /** Methods main answers itself (native dialogs) instead of passing them to the engine. */
 export interface HostMethodInputs {
@@ -18,22 +19,8 @@ export type BridgeInput<M extends BridgeMethod> = M extends MethodName ? MethodI
 export type BridgeResult<M extends BridgeMethod> = M extends MethodName ? MethodResult<M> : M extends HostMethodName ? HostMethodResults[M] : never;
 
 export type BridgeEventName = (typeof BRIDGE_EVENTS)[number];
-export type MenuCommandName = (typeof MENU_COMMANDS)[number];
 
-/**
- * What main sends on the `menu` event. The renderer runs the same flow as its own buttons:
- * project.new → pickSaveFile({purpose:'project'}) → project.create; project.open → pickOpenFile({purpose:'project'}) → project.open;
- * project.openRecent → project.openRecent({recentId}); project.openFile → project.open({file}) (a .winnow file the OS opened with Winnow);
- * project.close → project.close; list.import → the import flow; list.export → the export flow for the selected list.
- */
-export type MenuCommand =
-  | { command: 'project.new' }
-  | { command: 'project.open' }
-  | { command: 'project.openRecent'; recentId: string }
-  | { command: 'project.openFile'; file: FileRef & { name: string } }
-  | { command: 'project.close' }
-  | { command: 'list.import' }
-  | { command: 'list.export' };
+export type { MenuCommand, MenuCommandName };
 
 export interface BridgePayloads extends EventPayloads {
   menu: MenuCommand;

@@ -249,6 +249,12 @@ export function createService(opts: ServiceOptions): WinnowService {
     fs.writeFileSync(recentFile, JSON.stringify(items, null, 2));
   }
   /** Recent projects, then project files sitting in the workspace folder that were never opened here (newest first). */
+  function recentPath(id: string): string {
+    const hit = recentAndWorkspace().find((r) => recentId(r.path) === id);
+    if (!hit) throw new WinnowError('NOT_FOUND', 'That project is no longer in the recent list.');
+    return hit.path;
+  }
+
   function recentAndWorkspace(): { path: string; openedAt: string }[] {
     const recent = readRecent();
     if (!opts.workspaceDir || !fs.existsSync(opts.workspaceDir)) return recent;
@@ -452,11 +458,7 @@ export function createService(opts: ServiceOptions): WinnowService {
     'app.notices': () => ({ text: fs.readFileSync(path.join(opts.resourcesDir, 'NOTICES.md'), 'utf8') }),
     'project.create': (i) => openProject(ensureExtension(fileEntry(i.file, 'write').path), true),
     'project.open': (i) => openProject(fileEntry(i.file, 'read').path, false),
-    'project.openRecent': (i) => {
-      const hit = recentAndWorkspace().find((r) => recentId(r.path) === i.recentId);
-      if (!hit) throw new WinnowError('NOT_FOUND', 'That project is no longer in the recent list.');
-      return openProject(hit.path, false);
-    },
+    'project.openRecent': (i) => openProject(recentPath(i.recentId), false),
     'project.openSample': () => runSample(),
     'project.recent': () => ({
       items: recentAndWorkspace().map<RecentProject>((r) => ({
@@ -496,12 +498,14 @@ export function createService(opts: ServiceOptions): WinnowService {
       }
     },
     'project.recover': (i) => {
-      const source = fileEntry(i.file, 'read').path;
+      const source = i.file ? fileEntry(i.file, 'read').path : recentPath(i.recentId!);
       const out = ensureExtension(fileEntry(i.out, 'write').path);
       if ([...projects.values()].some((p) => p.path === path.resolve(source))) {
         throw new WinnowError('BUSY', `${path.basename(source)} is open in this window; close it before recovering it.`, { path: source });
       }
-      return recoverProject(source, out);
+      const result = recoverProject(source, out);
+      const { fileId } = registerFile(out, 'read');
+      return { ...result, file: { fileId } };
     },
     'lists.rows': async (i) => {
       const p = project(i.projectId);

@@ -201,6 +201,11 @@ export interface GridRow {
   verdict?: RecordVerdict;
   /** Warnings and errors of the clean step (info findings are only in records.get). */
   issues?: RecordIssue[];
+  /**
+   * The row's record is gone: it was in a damaged part of the file when the project was recovered. Its row number is
+   * kept so the others keep theirs; cells are empty. Only the whole-list view shows such rows.
+   */
+  lost?: true;
 }
 
 export interface RowWindow {
@@ -1139,8 +1144,14 @@ export const methodInputs = {
   'project.close': projectInput,
   /** PRAGMA quick_check of an open project (every page readable and well formed); integrity adds index-vs-table checks. */
   'project.check': z.object({ projectId: id, integrity: z.boolean().default(false) }).strict(),
-  /** Copies every readable list, record and setting of a damaged project file into a new project file (out must not exist). */
-  'project.recover': z.object({ file: fileRefSchema, out: fileRefSchema }).strict(),
+  /**
+   * Copies every readable list, record and setting of a damaged project file into a new project file (out must not exist).
+   * The damaged file is a chosen file or a recent project.
+   */
+  'project.recover': z
+    .object({ file: fileRefSchema.optional(), recentId: id.optional(), out: fileRefSchema })
+    .strict()
+    .refine((v) => (v.file === undefined) !== (v.recentId === undefined), { message: 'Give either the damaged file or a recent project.' }),
   /** A window of a list's rows; fromRow is a 1-based position in the view (the rows with issue code `issue`, or all). */
   'lists.rows': z
     .object({
@@ -1428,7 +1439,8 @@ export interface MethodResults {
   'project.info': ProjectInfo;
   'project.close': { closed: boolean };
   'project.check': ProjectCheckResult;
-  'project.recover': RecoverResult;
+  /** `file` is the new project, ready for project.open. */
+  'project.recover': RecoverResult & { file: FileRef };
   'lists.rows': RowWindow;
   'lists.facets': { total: number; facets: FacetResult[]; ms: number };
   'lists.rowPosition': { pos: number | null; total: number };

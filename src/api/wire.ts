@@ -1,5 +1,5 @@
 // Wire formats shared by the hosts and the renderer's clients: worker messages, IPC channels, browser-host routes.
-import type { EventName, EventPayloads, Outcome } from './contract';
+import type { EventName, EventPayloads, FileRef, Outcome } from './contract';
 
 /** Messages from a host thread into the engine worker. */
 export type ToWorker =
@@ -42,4 +42,40 @@ export const TOKEN_COOKIE = 'winnow_token';
 export interface WireEvent<E extends EventName = EventName> {
   event: E;
   payload: EventPayloads[E];
+}
+
+/** Every `command` the desktop app's menu sends the page (main → preload → renderer, on the bridge's `menu` event). */
+export const MENU_COMMANDS = [
+  'project.new',
+  'project.open',
+  'project.openRecent',
+  'project.openFile',
+  'project.recover',
+  'project.close',
+  'list.import',
+  'list.export',
+] as const;
+export type MenuCommandName = (typeof MENU_COMMANDS)[number];
+
+/**
+ * What main sends on the `menu` event. The renderer runs the same flow as its own buttons:
+ * project.new → pickSaveFile({purpose:'project'}) → project.create; project.open → pickOpenFile({purpose:'project'}) → project.open;
+ * project.openRecent → project.openRecent({recentId}); project.openFile → project.open({file}) (a .winnow file the OS opened with Winnow);
+ * project.recover → pickOpenFile({purpose:'project'}), then pickSaveFile and project.recover({file, out});
+ * project.close → project.close; list.import → the import flow; list.export → the export flow for the selected list.
+ */
+export type MenuCommand =
+  | { command: 'project.new' }
+  | { command: 'project.open' }
+  | { command: 'project.openRecent'; recentId: string }
+  | { command: 'project.openFile'; file: FileRef & { name: string } }
+  | { command: 'project.recover' }
+  | { command: 'project.close' }
+  | { command: 'list.import' }
+  | { command: 'list.export' };
+
+/** Whether a `menu` payload is one of the commands above (the page checks what crosses the bridge). */
+export function isMenuCommand(value: unknown): value is MenuCommand {
+  const command = (value as { command?: unknown } | null)?.command;
+  return typeof command === 'string' && (MENU_COMMANDS as readonly string[]).includes(command);
 }

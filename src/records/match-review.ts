@@ -10,6 +10,7 @@ import type { MatchModel } from '../domain/match/model';
 import { DEFAULT_SURVIVORSHIP, survive, type SurvivorField, type SurvivorRule } from '../domain/match/survivorship';
 import { buildMatchTable } from '../domain/match/table';
 import type { NicknameTable } from '../domain/nicknames';
+import { noSuchRow } from './record-views';
 import { mergeReport, survivors } from '../jobs/dedupe-lists';
 import { decodeClean, getClean } from '../store/clean';
 import type { Db } from '../store/db';
@@ -49,7 +50,7 @@ const idOf = (r: RecordRef) => recordId(r.listId, r.rowNo);
 /** A record's current cells (edits over raw), its canonical values and its clean result. */
 export function readRecord(db: Db, list: ListInfo, rowNo: number): { cells: string[]; values: CanonicalValues; clean: CleanedRecord } {
   const rec = getRecord(db, list.id, rowNo);
-  if (!rec) throw new WinnowError('NOT_FOUND', `List "${list.name}" has no row ${rowNo}.`, { listId: list.id, rowNo });
+  if (!rec) throw noSuchRow(list, rowNo);
   const id = recordId(list.id, rowNo);
   const cells = [...rec.cells];
   for (const [col, value] of editsForIds(db, [id]).get(id) ?? []) cells[col] = value;

@@ -39,22 +39,42 @@ function gridRow(pos: number, rowNo: number, cells: string[], edits: Map<number,
   return row;
 }
 
+/** A row the list does not have; within its numbers, one lost when a damaged project was recovered (GridRow.lost). */
+export function noSuchRow(list: ListInfo, rowNo: number): WinnowError {
+  const why =
+    rowNo >= 1 && rowNo <= list.rowCount
+      ? `Row ${rowNo.toLocaleString('en-US')} of list "${list.name}" is gone: it was in a damaged part of the file when the project was recovered.`
+      : `List "${list.name}" has no row ${rowNo}.`;
+  return new WinnowError('NOT_FOUND', why, { listId: list.id, rowNo });
+}
+
 /**
  * Rows of a view: positions fromPos.. of the whole list (a rowid range seek) or of the rows with an issue code
  * (`filtered` holds their row numbers in order, worked out once per view by the caller).
  */
 export function gridWindow(db: Db, list: ListInfo, fromPos: number, count: number, filtered: Float64Array | Uint32Array | null): GridRow[] {
+  // The whole list is positioned by row number; a recovered project may miss some (see GridRow.lost), and a seek past
+  // such a gap returns rows of later positions, which are not this window's.
+  const last = Math.min(fromPos + count - 1, list.rowCount);
   const raw = filtered
     ? rowsByNumber(db, list.id, Array.from(filtered.subarray(fromPos - 1, fromPos - 1 + count)))
-    : rowWindow(db, list.id, fromPos, count);
+    : rowWindow(db, list.id, fromPos, count).filter((r) => r.rowNo <= last);
   const ids = raw.map((r) => recordId(list.id, r.rowNo));
   const edits = editsForIds(db, ids);
   const clean = list.clean ? cleanForIds(db, ids) : new Map<number, StoredClean>();
   const columns = issueColumns(list);
-  return raw.map((r, k) => {
+  const rows = raw.map((r, k) => {
     const id = ids[k]!;
     return gridRow(filtered ? fromPos + k : r.rowNo, r.rowNo, r.cells, edits.get(id), clean.get(id), columns);
   });
+  if (filtered || rows.length === Math.max(0, last - fromPos + 1)) return rows;
+  const out: GridRow[] = [];
+  let k = 0;
+  for (let rowNo = fromPos; rowNo <= last; rowNo++) {
+    if (rows[k]?.rowNo === rowNo) out.push(rows[k++]!);
+    else out.push({ pos: rowNo, rowNo, cells: [], lost: true });
+  }
+  return out;
 }
 
 /** Rows as the grid shows them, pos = rowNo, in the order given (for patching the grid after a change); missing rows are left out. */
@@ -70,14 +90,14 @@ function gridRowsByNumber(db: Db, list: ListInfo, rowNos: readonly number[]): Gr
 /** One row as the grid shows it, with pos = rowNo (for patching the grid after an edit). */
 export function oneGridRow(db: Db, list: ListInfo, rowNo: number): GridRow {
   const rec = getRecord(db, list.id, rowNo);
-  if (!rec) throw new WinnowError('NOT_FOUND', `List "${list.name}" has no row ${rowNo}.`, { listId: list.id, rowNo });
+  if (!rec) throw noSuchRow(list, rowNo);
   const id = recordId(list.id, rowNo);
   return gridRow(rowNo, rowNo, rec.cells, editsForIds(db, [id]).get(id), getClean(db, id), issueColumns(list));
 }
 
 export function recordDetail(db: Db, list: ListInfo, rowNo: number): RecordDetail {
   const rec = getRecord(db, list.id, rowNo);
-  if (!rec) throw new WinnowError('NOT_FOUND', `List "${list.name}" has no row ${rowNo}.`, { listId: list.id, rowNo });
+  if (!rec) throw noSuchRow(list, rowNo);
   const id = recordId(list.id, rowNo);
   const edits = editsForIds(db, [id]).get(id) ?? new Map<number, string>();
   const stored = getClean(db, id);
@@ -180,7 +200,7 @@ export function editCell(db: Db, list: ListInfo, rowNo: number, column: number, 
     throw new WinnowError('INVALID_INPUT', `List "${list.name}" has no column ${column + 1}.`, { listId: list.id, column });
   }
   const rec = getRecord(db, list.id, rowNo);
-  if (!rec) throw new WinnowError('NOT_FOUND', `List "${list.name}" has no row ${rowNo}.`, { listId: list.id, rowNo });
+  if (!rec) throw noSuchRow(list, rowNo);
   db.transaction(() => {
     // Typing the imported value back removes the edit rather than storing a copy of it.
     applyEdit(db, recordId(list.id, rowNo), column, value === (rec.cells[column] ?? '') ? null : value);

@@ -115,6 +115,8 @@ export function recoveryAdvice(projectPath: string): string {
 export function damaged(projectPath: string, what: string, details: Record<string, unknown> = {}): WinnowError {
   return new WinnowError('PROJECT_DAMAGED', `The project ${path.basename(projectPath)} is damaged: ${what}. ${recoveryAdvice(projectPath)}`, {
     path: projectPath,
+    /** What is wrong, without the advice (the app offers Recover project itself). */
+    what,
     backups: backupsOf(projectPath),
     ...details,
   });

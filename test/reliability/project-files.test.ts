@@ -186,6 +186,36 @@ describe('a damaged project file is refused in words, and what can be read is re
     expect(page.rows[0]!.cells[0]).toMatch(/^Ann/);
   });
 
+  it('a recent project that is damaged since it was last open is recovered by its recent entry, and the new one opens', async () => {
+    const original = await healthyProject();
+    const p = copyOf(original, 'recent.winnow');
+    const s = createService({ host: 'direct', resourcesDir: RESOURCES, dataDir: dir('recent-data') });
+    services.push(s);
+    const first = await s.invoke('project.open', { file: s.registerFile(p, 'read') });
+    await s.invoke('project.close', { projectId: first.projectId });
+    const fd = fs.openSync(p, 'r+');
+    const offset = Math.floor(fs.statSync(p).size / 2 / 16384) * 16384;
+    fs.writeSync(fd, Buffer.alloc(4 * 16384, 0x5a), 0, 4 * 16384, offset);
+    fs.closeSync(fd);
+
+    const { items } = await s.invoke('project.recent', {});
+    const entry = items.find((r) => r.location === path.resolve(p))!;
+    const err = await caught(s.invoke('project.openRecent', { recentId: entry.recentId }));
+    expect(err.code).toBe('PROJECT_DAMAGED');
+    expect(err.details).toMatchObject({ path: path.resolve(p), what: expect.stringMatching(/^SQLite/) });
+
+    const both = await caught(s.invoke('project.recover', { file: s.registerFile(p, 'read'), recentId: entry.recentId, out: s.registerFile(path.join(dir('recent-out'), 'x.winnow'), 'write') }));
+    expect(both.message).toContain('Give either the damaged file or a recent project.');
+
+    const out = path.join(dir('recent-out'), 'recent-recovered.winnow');
+    const r = await s.invoke('project.recover', { recentId: entry.recentId, out: s.registerFile(out, 'write') });
+    expect(r.location).toBe(out);
+    expect(r.lists[0]!.recovered).toBeGreaterThan(ROWS * 0.9);
+    const info = await s.invoke('project.open', { file: r.file });
+    expect(info.location).toBe(out);
+    expect(info.lists.map((l) => l.name)).toEqual(['People']);
+  });
+
   it('refuses a copy cut to 60 % ("cut short"), and `winnow recover` gets back the rows before the cut', async () => {
     const original = await healthyProject();
     const p = copyOf(original, 'cut.winnow');

@@ -97,6 +97,22 @@ describe('electron client', () => {
     expect(got).toEqual([{ projectId: 'p1' }]);
     expect(listeners.has('project.changed')).toBe(false);
   });
+
+  it('hands the page the menu commands it knows, and drops anything else that arrives on the menu event', () => {
+    const { b, listeners } = bridge(() => null);
+    const c = createElectronClient(b);
+    const got: unknown[] = [];
+    const off = c.onMenuCommand((m) => got.push(m));
+    const send = listeners.get('menu')!;
+    send({ command: 'project.recover' });
+    send({ command: 'project.openRecent', recentId: 'r1' });
+    send({ command: 'shell.openExternal', url: 'https://example.com' });
+    send('project.open');
+    send(null);
+    off();
+    expect(got).toEqual([{ command: 'project.recover' }, { command: 'project.openRecent', recentId: 'r1' }]);
+    expect(listeners.has('menu')).toBe(false);
+  });
 });
 
 class FakeSocket {

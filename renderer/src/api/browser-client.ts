@@ -193,5 +193,7 @@ export function createBrowserClient(deps: BrowserClientDeps): RendererClient {
         connectionListeners.delete(listener);
       };
     },
+    // No application menu around a browser tab: its buttons and shortcuts do the same.
+    onMenuCommand: () => () => {},
   };
 }

@@ -1,5 +1,6 @@
 // The renderer's view of its host: the contract's WinnowApi + HostFiles, plus upload progress and connection state.
 import type { FileRef, HostFiles, WinnowApi } from '../../../src/api/contract';
+import type { MenuCommand } from '../../../src/api/wire';
 
 export type PickedFile = FileRef & { name: string; size: number };
 export type SaveTarget = FileRef & { name: string };
@@ -29,4 +30,6 @@ export interface RendererClient extends WinnowApi, HostFiles {
   /** Hands a dropped File to the engine as the picker would; rejects with NOT_SUPPORTED where `acceptsDroppedFiles` is false. */
   openDroppedFile(file: File, onProgress?: (progress: UploadProgress) => void): Promise<PickedFile>;
   onConnection(listener: (state: ConnectionState) => void): () => void;
+  /** The desktop app's menu choices (File → Open Project… and the rest); the browser host has no menu, so never calls it. */
+  onMenuCommand(listener: (command: MenuCommand) => void): () => void;
 }

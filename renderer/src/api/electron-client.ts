@@ -2,6 +2,7 @@
 import { WinnowError, type EventName, type EventPayloads, type MethodInput, type MethodName, type MethodResult, type Outcome } from '../../../src/api/contract';
 import type { ConnectionState, PickedFile, PickOpenOptions, RendererClient, SaveTarget } from './client-types';
 import { toWinnowError, unwrapOutcome } from './outcome';
+import { isMenuCommand } from '../../../src/api/wire';
 
 /** Exactly what the preload exposes; nothing else crosses the bridge. */
 export interface PreloadBridge {
@@ -38,5 +39,9 @@ export function createElectronClient(bridge: PreloadBridge): RendererClient {
       listener('open');
       return () => {};
     },
+    onMenuCommand: (listener) =>
+      bridge.on('menu', (payload) => {
+        if (isMenuCommand(payload)) listener(payload);
+      }),
   };
 }

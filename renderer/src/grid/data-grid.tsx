@@ -242,7 +242,7 @@ export function DataGrid(props: DataGridProps) {
   const startEdit = (at: Cursor, typed?: string) => {
     const row = source?.row(at.row);
     const src = shown[at.col];
-    if (!onEditCell || !row || src === undefined) return;
+    if (!onEditCell || !row || row.lost || src === undefined) return;
     setAnchor(null);
     const initial = row.cells[src] ?? '';
     const e: EditingCell = { row: at.row, col: src, rowNo: row.rowNo, initial, start: typed ?? initial };
@@ -718,15 +718,17 @@ const GridRowView = memo(function GridRowView(p: GridRowViewProps) {
   for (let c = 0; c < p.pinned; c++) pinnedCells.push(cell(c));
   const cells: React.ReactNode[] = [];
   for (let c = p.colFirst; c <= p.colLast; c++) cells.push(cell(c));
+  const lost = p.row?.lost === true;
   return (
     <div
-      className={loading ? 'grid-row is-loading' : p.index % 2 === 1 ? 'grid-row is-odd' : 'grid-row'}
+      className={loading ? 'grid-row is-loading' : lost ? 'grid-row is-lost' : p.index % 2 === 1 ? 'grid-row is-odd' : 'grid-row'}
       role="row"
       aria-rowindex={p.index + 2}
       aria-busy={loading || undefined}
       data-row-no={p.index + 1}
       data-source-row={p.row?.rowNo}
       data-loading={loading ? 'true' : undefined}
+      data-lost={lost ? 'true' : undefined}
       style={{ top: p.top, height: p.height, width: p.width }}
     >
       {/* The row number and the pinned cells stay at the left while the rest scrolls under them. */}
@@ -745,6 +747,11 @@ const GridRowView = memo(function GridRowView(p: GridRowViewProps) {
         {pinnedCells}
       </div>
       {cells}
+      {lost && (
+        <div className="grid-lost-note" data-testid="grid-lost-note" style={{ left: p.gutterW + (p.lefts[Math.max(p.colFirst, p.pinned)] ?? 0) }}>
+          Lost when the project was recovered: this row was in a damaged part of the file
+        </div>
+      )}
     </div>
   );
 });

@@ -24,6 +24,7 @@ import { ScoringView } from '../scoring/scoring-view';
 import { AuditView } from '../audit/audit-view';
 import { resetAudit, showAudit, useAuditStore } from '../state/audit-store';
 import { openListExport } from '../state/export-store';
+import { registerListActions } from '../state/menu-commands';
 import { ImportWizard } from '../import/import-wizard';
 import { closeProject, selectedList, selectList, setListView, showProblems, useAppStore } from '../state/app-store';
 import { latestRun, loadDuplicates, resetDuplicates, showDuplicates, useDuplicatesStore } from '../state/duplicates-store';
@@ -136,6 +137,8 @@ export function ProjectScreen() {
   const exportList = useCallback(() => {
     if (projectId && list) openListExport(projectId, list);
   }, [projectId, list]);
+
+  useEffect(() => registerListActions({ importList, exportList }), [importList, exportList]);
 
   const focusGrid = () => document.querySelector<HTMLElement>('[data-testid="grid"]')?.focus();
 

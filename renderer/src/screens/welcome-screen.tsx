@@ -6,6 +6,7 @@ import { AboutDialog } from '../components/about-dialog';
 import { NewProjectDialog } from '../components/new-project-dialog';
 import { formatDateTime } from '../format';
 import { createProject, loadRecent, openProjectFile, openRecent, openSample, useAppStore } from '../state/app-store';
+import { chooseDamagedProject } from '../state/recover-store';
 
 export function WelcomeScreen() {
   const recent = useAppStore((s) => s.recent);
@@ -85,6 +86,9 @@ export function WelcomeScreen() {
         <footer className="welcome-footer">
           <button type="button" className="link-button" data-testid="welcome-about" onClick={() => setAbout(true)}>
             About Winnow and data notices
+          </button>
+          <button type="button" className="link-button" data-testid="welcome-recover" disabled={opening !== null} onClick={() => void chooseDamagedProject()}>
+            Recover a damaged project…
           </button>
           <span className="muted">USPS-style address standardization from public data — not CASS, DPV or NCOA certified.</span>
         </footer>

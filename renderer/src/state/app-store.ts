@@ -1,8 +1,9 @@
 // UI state for the open project: which project, which list is selected, recent projects, what is being opened.
 import { create } from 'zustand';
-import type { ListInfo, ProjectInfo, RecentProject } from '../../../src/api/contract';
+import type { FileRef, ListInfo, ProjectInfo, RecentProject } from '../../../src/api/contract';
 import { api } from '../api/create-client';
 import type { ConnectionState } from '../api/client-types';
+import { offerRecovery, type DamagedSource } from './recover-store';
 import { reportError } from './toast-store';
 
 export type OpeningWhat = 'new' | 'open' | 'sample' | 'recent';
@@ -47,20 +48,35 @@ export async function loadRecent(): Promise<void> {
   }
 }
 
+/** Shows a project that just opened; the one shown before (if another) is closed, as a window holds one project. */
 function showProject(info: ProjectInfo): void {
+  const before = useAppStore.getState().project;
   useAppStore.setState({ project: info, selectedListId: info.lists[0]?.id ?? null, listView: 'rows' });
+  if (before && before.projectId !== info.projectId) {
+    api()
+      .invoke('project.close', { projectId: before.projectId })
+      .catch((err: unknown) => reportError(`${before.name} did not close cleanly`, err));
+  }
 }
 
-/** Runs one way of opening a project. `open` is called synchronously, so a file picker it starts is inside the user's click. */
-function opening(what: OpeningWhat, title: string, open: () => Promise<ProjectInfo | null>): Promise<void> {
+/**
+ * Runs one way of opening a project. `open` is called synchronously, so a file picker it starts is inside the user's click.
+ * It names the file through `from` once known, so a damaged one is offered for recovery instead of just refused.
+ */
+function opening(what: OpeningWhat, title: string, open: (from: (source: DamagedSource) => void) => Promise<ProjectInfo | null>): Promise<void> {
   if (useAppStore.getState().opening) return Promise.resolve();
   useAppStore.setState({ opening: what });
-  return open()
+  let source: DamagedSource | null = null;
+  return open((s) => {
+    source = s;
+  })
     .then(
       (info) => {
         if (info) showProject(info);
       },
-      (err: unknown) => reportError(title, err),
+      (err: unknown) => {
+        if (!offerRecovery(err, source)) reportError(title, err);
+      },
     )
     .finally(() => useAppStore.setState({ opening: null }));
 }
@@ -70,13 +86,26 @@ export function openSample(): Promise<void> {
 }
 
 export function openRecent(recentId: string): Promise<void> {
-  return opening('recent', 'Could not open that project', () => api().invoke('project.openRecent', { recentId }));
+  return opening('recent', 'Could not open that project', (from) => {
+    from({ recentId });
+    return api().invoke('project.openRecent', { recentId });
+  });
 }
 
 export function openProjectFile(): Promise<void> {
-  return opening('open', 'Could not open the project', async () => {
+  return opening('open', 'Could not open the project', async (from) => {
     const file = await api().pickOpenFile({ purpose: 'project', title: 'Open a Winnow project' });
-    return file ? api().invoke('project.open', { file: { fileId: file.fileId } }) : null;
+    if (!file) return null;
+    from({ file: { fileId: file.fileId } });
+    return api().invoke('project.open', { file: { fileId: file.fileId } });
+  });
+}
+
+/** Opens a project file the host already knows (one the OS handed to Winnow, or a project just recovered). */
+export function openProjectRef(file: FileRef): Promise<void> {
+  return opening('open', 'Could not open the project', (from) => {
+    from({ file });
+    return api().invoke('project.open', { file });
   });
 }
 
