@@ -108,6 +108,8 @@ test('opening a damaged project offers recovery; the recovered project opens wit
 test('Recover a damaged project… works without opening it first, and Cancel leaves everything as it was', async ({ page, host }) => {
   const damaged = await damagedProject(fs.mkdtempSync(path.join(host.workspace, 'in-')));
   await page.goto(host.url);
+  await expect(page.getByTestId('welcome-recover')).toHaveText('Recover a damaged project…');
+  await attachScreenshot(page, 'recover-0-welcome');
   const chooser = page.waitForEvent('filechooser');
   await page.getByTestId('welcome-recover').click();
   await (await chooser).setFiles(damaged);
