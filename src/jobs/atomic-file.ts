@@ -3,6 +3,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { WinnowError } from '../api/contract';
+import { processAlive } from '../store/project-lock';
 
 export interface AtomicFile {
   readonly finalPath: string;
@@ -32,20 +33,11 @@ export function removeStalePartials(outPath: string): string[] {
   for (const name of fs.readdirSync(dir)) {
     if (!name.startsWith(prefix) || !name.endsWith('.partial')) continue;
     const m = /^(\d+)\.\d+\.partial$/.exec(name.slice(prefix.length));
-    if (!m || Number(m[1]) === process.pid || alive(Number(m[1]))) continue;
+    if (!m || Number(m[1]) === process.pid || processAlive(Number(m[1]))) continue;
     fs.rmSync(path.join(dir, name), { force: true });
     removed.push(name);
   }
   return removed;
-}
-
-function alive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (e) {
-    return (e as NodeJS.ErrnoException).code === 'EPERM';
-  }
 }
 
 /** Writes a whole text at once the same way (a report): returns its size in bytes. */

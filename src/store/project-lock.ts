@@ -35,7 +35,8 @@ function procStart(pid: number): string | null {
   }
 }
 
-function alive(pid: number): boolean {
+/** Whether a process with this id runs on this computer (EPERM: it does, under another user). */
+export function processAlive(pid: number): boolean {
   try {
     process.kill(pid, 0);
     return true;
@@ -56,7 +57,7 @@ function readLock(file: string): LockInfo | null {
 /** Whether the process that wrote the lock is gone. A lock of another computer cannot be checked, so it is never stale. */
 function isStale(lock: LockInfo): boolean {
   if (lock.host !== os.hostname()) return false;
-  if (!alive(lock.pid)) return true;
+  if (!processAlive(lock.pid)) return true;
   const started = procStart(lock.pid);
   return lock.started !== null && started !== null && started !== lock.started;
 }
