@@ -1,4 +1,5 @@
-// The shape of `window.winnow`, the only thing the preload exposes to the page (types only: the renderer may import this file).
+// The shape of `window.winnow`, the only thing the preload exposes to the page (types only; the renderer keeps its own
+// PreloadBridge view of it and takes the menu commands from src/api/wire.ts, as it may not import electron/).
 import type { EventName, EventPayloads, FileRef, HostFiles, MethodInput, MethodName, MethodResult, Outcome } from '../src/api/contract';
 import type { MenuCommand, MenuCommandName } from '../src/api/wire';
 import type { BRIDGE_EVENTS } from './channels';

@@ -248,13 +248,14 @@ export function createService(opts: ServiceOptions): WinnowService {
     fs.mkdirSync(opts.dataDir, { recursive: true });
     fs.writeFileSync(recentFile, JSON.stringify(items, null, 2));
   }
-  /** Recent projects, then project files sitting in the workspace folder that were never opened here (newest first). */
+  /** The project file behind a recent-list entry. */
   function recentPath(id: string): string {
     const hit = recentAndWorkspace().find((r) => recentId(r.path) === id);
     if (!hit) throw new WinnowError('NOT_FOUND', 'That project is no longer in the recent list.');
     return hit.path;
   }
 
+  /** Recent projects, then project files sitting in the workspace folder that were never opened here (newest first). */
   function recentAndWorkspace(): { path: string; openedAt: string }[] {
     const recent = readRecent();
     if (!opts.workspaceDir || !fs.existsSync(opts.workspaceDir)) return recent;

@@ -56,3 +56,8 @@ export function safeFileName(name: string): string {
   const cleaned = name.replace(/[\\/:*?"<>|\p{Cc}]+/gu, ' ').replace(/\s+/g, ' ').trim();
   return cleaned.length > 0 ? cleaned.slice(0, 150) : 'export';
 }
+
+/** The last part of a location the engine reports for display ("/a/b/Spring.winnow" → "Spring.winnow"). */
+export function fileNameOf(location: string): string {
+  return location.split(/[\\/]/).pop() ?? location;
+}

@@ -24,14 +24,7 @@ export function AuditWaterfall({ audit }: { audit: ListAudit }) {
           <tr data-testid="audit-row" data-kind="rows" data-value={audit.rows}>
             <td>Rows in the list</td>
             <td className="num">{formatCount(audit.rows)}</td>
-            <td className="audit-col-bar">
-              <span className="mail-removed">
-                <span className="audit-bar">
-                  <span className="audit-bar-fill is-rows" style={{ width: width(audit.rows) }} />
-                </span>
-                <span className="mail-removed-n muted">100 %</span>
-              </span>
-            </td>
+            <BarCell kind="rows" width={width(audit.rows)} label="100 %" labelClass="mail-removed-n muted" />
             <td className="num" />
           </tr>
           {audit.steps.map((s) => (
@@ -41,14 +34,12 @@ export function AuditWaterfall({ audit }: { audit: ListAudit }) {
                 {s.note && <span className="mail-step-note">{s.note}</span>}
               </td>
               <td className="num">{formatCount(s.in)}</td>
-              <td className="audit-col-bar">
-                <span className="mail-removed">
-                  <span className="audit-bar">
-                    <span className={`audit-bar-fill is-${s.kind}`} style={{ width: width(s.removed) }} />
-                  </span>
-                  <span className={s.removed > 0 ? 'mail-removed-n is-drop' : 'mail-removed-n muted'}>{s.removed > 0 ? `−${formatCount(s.removed)}` : '0'}</span>
-                </span>
-              </td>
+              <BarCell
+                kind={s.kind}
+                width={width(s.removed)}
+                label={s.removed > 0 ? `−${formatCount(s.removed)}` : '0'}
+                labelClass={s.removed > 0 ? 'mail-removed-n is-drop' : 'mail-removed-n muted'}
+              />
               <td className="num muted">{formatCount(s.found)}</td>
             </tr>
           ))}
@@ -57,19 +48,26 @@ export function AuditWaterfall({ audit }: { audit: ListAudit }) {
           <tr data-testid="audit-net-new" data-value={audit.netNew}>
             <td>Net-new mailable</td>
             <td className="num">{formatCount(audit.netNew)}</td>
-            <td className="audit-col-bar">
-              <span className="mail-removed">
-                <span className="audit-bar">
-                  <span className="audit-bar-fill is-net" style={{ width: width(audit.netNew) }} />
-                </span>
-                <span className="mail-removed-n">{pct(audit.netNew, audit.rows)}</span>
-              </span>
-            </td>
+            <BarCell kind="net" width={width(audit.netNew)} label={pct(audit.netNew, audit.rows)} labelClass="mail-removed-n" />
             <td />
           </tr>
         </tfoot>
       </table>
     </div>
+  );
+}
+
+/** One waterfall bar with its figure beside it. */
+function BarCell(p: { kind: AuditStepKind | 'rows' | 'net'; width: string; label: string; labelClass: string }) {
+  return (
+    <td className="audit-col-bar">
+      <span className="mail-removed">
+        <span className="audit-bar">
+          <span className={`audit-bar-fill is-${p.kind}`} style={{ width: p.width }} />
+        </span>
+        <span className={p.labelClass}>{p.label}</span>
+      </span>
+    </td>
   );
 }
 

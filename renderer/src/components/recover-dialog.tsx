@@ -1,14 +1,10 @@
 // Recover project: shown when a project fails to open because its file is damaged (or from File → Recover Project…).
 // It says what is wrong, copies what can still be read into a new project, reports list by list what came back, and
 // opens the new project. The damaged file is never written.
-import { formatCount } from '../format';
+import { fileNameOf, formatCount, formatDuration } from '../format';
 import { openProjectRef } from '../state/app-store';
 import { dismissRecovery, runRecovery, useRecoverStore, type RecoverResultWithFile } from '../state/recover-store';
 import { ModalDialog } from './modal-dialog';
-
-function fileName(p: string): string {
-  return p.split(/[\\/]/).pop() ?? p;
-}
 
 export function RecoverDialog() {
   const damaged = useRecoverStore((s) => s.damaged);
@@ -80,7 +76,7 @@ export function RecoverDialog() {
         </p>
         {damaged.backups.length > 0 && (
           <p className="muted" data-testid="recover-backup">
-            There is also an automatic backup from before its last upgrade, {fileName(damaged.backups[0]!)}, in the same folder. Open
+            There is also an automatic backup from before its last upgrade, {fileNameOf(damaged.backups[0]!)}, in the same folder. Open
             it with Open project… if recovery loses too much.
           </p>
         )}
@@ -93,7 +89,7 @@ function RecoverReport({ result }: { result: RecoverResultWithFile }) {
   return (
     <div className="recover-body" data-testid="recover-report" data-complete={result.complete}>
       <p>
-        Saved as <bdi className="recover-location">{fileName(result.location)}</bdi> in {result.seconds < 1 ? 'under a second' : `${result.seconds.toFixed(1)} s`}.
+        Saved as <bdi className="recover-location">{fileNameOf(result.location)}</bdi> in {formatDuration(result.seconds * 1000)}.
       </p>
       {result.lists.length > 0 && (
         <table className="recover-lists" data-testid="recover-lists">

@@ -154,7 +154,8 @@ export function ProjectScreen() {
         if (projectId) void stepHistory(projectId, history);
         return;
       }
-      if (e.shiftKey) return;
+      // In the desktop app Ctrl+I and Ctrl+E are the menu's accelerators (File → Import List…, Export…): one action per key.
+      if (e.shiftKey || api().host === 'electron') return;
       const k = e.key.toLowerCase();
       if (k === 'i') {
         e.preventDefault();

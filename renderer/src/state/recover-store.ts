@@ -3,6 +3,7 @@
 import { create } from 'zustand';
 import { WinnowError, type FileRef, type MethodResult } from '../../../src/api/contract';
 import { api } from '../api/create-client';
+import { fileNameOf } from '../format';
 import { reportError } from './toast-store';
 
 /** Where the damaged project is: a file the user chose, or an entry of the recent list. */
@@ -28,10 +29,6 @@ interface RecoverState {
 
 export const useRecoverStore = create<RecoverState>()(() => ({ damaged: null, phase: 'ask', result: null }));
 
-function baseName(p: string): string {
-  return p.split(/[\\/]/).pop() ?? p;
-}
-
 /** True (and the dialog is shown) when `err` says the project is damaged; the caller shows any other error itself. */
 export function offerRecovery(err: unknown, source: DamagedSource | null): boolean {
   if (!(err instanceof WinnowError) || err.code !== 'PROJECT_DAMAGED' || source === null) return false;
@@ -39,7 +36,7 @@ export function offerRecovery(err: unknown, source: DamagedSource | null): boole
   const where = typeof d.path === 'string' ? d.path : '';
   const backups = Array.isArray(d.backups) ? d.backups.filter((b): b is string => typeof b === 'string') : [];
   useRecoverStore.setState({
-    damaged: { source, name: baseName(where) || 'The project', what: typeof d.what === 'string' ? d.what : err.message, backups },
+    damaged: { source, name: fileNameOf(where) || 'The project', what: typeof d.what === 'string' ? d.what : err.message, backups },
     phase: 'ask',
     result: null,
   });
